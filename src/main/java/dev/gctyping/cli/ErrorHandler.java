@@ -1,0 +1,53 @@
+package dev.gctyping.cli;
+
+import dev.gctyping.trace.MissingTraceException;
+import dev.gctyping.trace.TraceFormatException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps failures to one line on stderr and a documented exit code. Stack traces only with
+ * {@code --verbose}, and only for unexpected errors.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        cli.getOut().flush();
+        if (ex instanceof TraceFormatException badLine) {
+            err.println(badLine.getMessage()); // FILE:LINE: reason, exactly
+            err.flush();
+            return ExitCodes.DATA_ERROR;
+        }
+        if (ex instanceof MissingTraceException missing) {
+            err.println("gctyping: cannot read " + missing.getMessage());
+            err.flush();
+            return ExitCodes.NO_INPUT;
+        }
+        if (ex instanceof CliException known) {
+            err.println("gctyping: " + known.getMessage());
+            if (verbose(parsed) && known.getCause() != null) {
+                known.getCause().printStackTrace(err);
+            }
+            err.flush();
+            return known.exitCode();
+        }
+        err.println("gctyping: internal error: " + ex + (verbose(parsed) ? "" : " (run with -v for the stack trace)"));
+        if (verbose(parsed)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.SOFTWARE;
+    }
+
+    private static boolean verbose(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

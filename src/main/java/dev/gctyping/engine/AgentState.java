@@ -1,0 +1,106 @@
+package dev.gctyping.engine;
+
+/**
+ * One (conversation, agent) key: its typing state and the counters the engine alone can know.
+ * Mutated only by {@link TypingEngine}; everything public here is read-only.
+ */
+public final class AgentState {
+    private final int handle;
+    private final String conversationId;
+    private final String agentId;
+
+    boolean typing;
+    long runStartedAt;
+    long lastActiveAt;
+    long deadline;
+    long deadlineSequence;
+    /** True while this agent has an entry in the deadline queue (at most one, refreshed lazily). */
+    boolean queued;
+
+    long keystrokes;
+    long suppressed;
+    long activeSent;
+    long refreshes;
+    long inactiveSent;
+    long expiries;
+    long messages;
+    long blurs;
+    long bursts;
+    long typingMs;
+    long longestBurstMs;
+
+    AgentState(int handle, String conversationId, String agentId) {
+        this.handle = handle;
+        this.conversationId = conversationId;
+        this.agentId = agentId;
+    }
+
+    /** The dense index {@link TypingEngine#agent(String, String)} returned for this key. */
+    public int handle() {
+        return handle;
+    }
+
+    public String conversationId() {
+        return conversationId;
+    }
+
+    public String agentId() {
+        return agentId;
+    }
+
+    public boolean typing() {
+        return typing;
+    }
+
+    /** When the current typing run will expire, if nothing else happens; meaningful only while typing. */
+    public long deadline() {
+        return deadline;
+    }
+
+    public long keystrokes() {
+        return keystrokes;
+    }
+
+    public long suppressed() {
+        return suppressed;
+    }
+
+    /** Every {@code active} sent, refreshes included. */
+    public long activeSent() {
+        return activeSent;
+    }
+
+    public long refreshes() {
+        return refreshes;
+    }
+
+    public long inactiveSent() {
+        return inactiveSent;
+    }
+
+    public long expiries() {
+        return expiries;
+    }
+
+    public long messages() {
+        return messages;
+    }
+
+    public long blurs() {
+        return blurs;
+    }
+
+    /** Typing runs: from an {@code active} after idle to its {@code inactive}. */
+    public long bursts() {
+        return bursts;
+    }
+
+    /** Total time spent typing, summed over closed runs. */
+    public long typingMs() {
+        return typingMs;
+    }
+
+    public long longestBurstMs() {
+        return longestBurstMs;
+    }
+}

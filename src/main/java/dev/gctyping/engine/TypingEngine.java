@@ -1,0 +1,187 @@
+package dev.gctyping.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dedup/expiry engine. Pure: no I/O, no threads, no clock; time enters as each call's
+ * {@code at} (epoch millis) and must never go backwards. The same engine runs a trace at full
+ * speed (trace timestamps) or live (a real clock's readings).
+ *
+ * <p>Rules, per (conversationId, agentId):
+ * <ul>
+ *   <li>keystroke at t: idle → {@code active}; typing and {@code t - lastActive >= W} →
+ *       {@code active} (refresh); otherwise suppressed. Every keystroke moves the deadline to t + E.
+ *   <li>send / blur at t: if typing → {@code inactive} at t, idle. A send is always counted.
+ *   <li>a deadline d that is reached fires {@code inactive} at exactly d, before any event at a
+ *       time ≥ d; {@link #finish()} fires all that remain.
+ * </ul>
+ *
+ * <p>Timers: one heap for all agents, holding at most one entry per typing agent. A keystroke only
+ * moves the agent's deadline field; a popped entry whose deadline has moved is pushed back with
+ * the new one. So a keystroke costs O(1) and an expiry O(log n).
+ */
+public final class TypingEngine {
+    private final TypingListener listener;
+    private final Map<AgentKey, Integer> handles = new HashMap<>();
+    private final List<AgentState> agents = new ArrayList<>();
+    private final DeadlineQueue deadlines = new DeadlineQueue();
+    private EngineSettings settings;
+    private long now = Long.MIN_VALUE;
+    private long sequence;
+
+    private record AgentKey(String conversationId, String agentId) {
+    }
+
+    public TypingEngine(EngineSettings settings, TypingListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    /** The handle of a (conversation, agent) key, created idle on first use. */
+    public int agent(String conversationId, String agentId) {
+        Integer known = handles.get(new AgentKey(conversationId, agentId));
+        if (known != null) {
+            return known;
+        }
+        int handle = agents.size();
+        agents.add(new AgentState(handle, conversationId, agentId));
+        handles.put(new AgentKey(conversationId, agentId), handle);
+        return handle;
+    }
+
+    public void keystroke(int agent, long at) {
+        advanceTo(at);
+        AgentState a = agents.get(agent);
+        a.keystrokes++;
+        if (!a.typing) {
+            a.typing = true;
+            a.runStartedAt = at;
+            a.bursts++;
+            emit(a, Signal.ACTIVE_START, at);
+        } else if (at - a.lastActiveAt >= settings.dedupWindowMs()) {
+            a.refreshes++;
+            emit(a, Signal.ACTIVE_REFRESH, at);
+        } else {
+            a.suppressed++;
+        }
+        a.deadline = at + settings.expiryMs();
+        a.deadlineSequence = sequence++;
+        if (!a.queued) {
+            a.queued = true;
+            deadlines.push(a.deadline, a.deadlineSequence, agent);
+        }
+    }
+
+    public void send(int agent, long at) {
+        advanceTo(at);
+        AgentState a = agents.get(agent);
+        a.messages++;
+        if (a.typing) {
+            stop(a, Signal.INACTIVE_SENT, at);
+        }
+    }
+
+    public void blur(int agent, long at) {
+        advanceTo(at);
+        AgentState a = agents.get(agent);
+        a.blurs++;
+        if (a.typing) {
+            stop(a, Signal.INACTIVE_BLURRED, at);
+        }
+    }
+
+    /** Lets time pass: fires, in order, every deadline {@code <= time}. */
+    public void advanceTo(long time) {
+        if (time < now) {
+            throw new IllegalArgumentException("time went backwards: " + time + " < " + now);
+        }
+        fireDeadlinesUpTo(time);
+        now = time;
+    }
+
+    /** End of input: fires every remaining deadline, so every {@code active} run is closed. */
+    public void finish() {
+        fireDeadlinesUpTo(Long.MAX_VALUE);
+    }
+
+    /** The next time something will fire on its own, or {@link Long#MAX_VALUE}; for live drivers' timers. */
+    public long nextDeadline() {
+        while (!deadlines.isEmpty()) {
+            AgentState a = agents.get(deadlines.peekAgent());
+            if (a.typing && a.deadline == deadlines.peekDeadline()) {
+                return a.deadline;
+            }
+            requeueHead(a);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private void fireDeadlinesUpTo(long time) {
+        while (!deadlines.isEmpty() && deadlines.peekDeadline() <= time) {
+            int agent = deadlines.peekAgent();
+            AgentState a = agents.get(agent);
+            if (a.typing && a.deadline == deadlines.peekDeadline()) {
+                deadlines.pop();
+                a.queued = false;
+                now = Math.max(now, a.deadline);
+                stop(a, Signal.INACTIVE_EXPIRED, a.deadline);
+            } else {
+                requeueHead(a);
+            }
+        }
+    }
+
+    /** The head entry is stale: drop it, and re-insert it at the agent's real deadline if still typing. */
+    private void requeueHead(AgentState a) {
+        int agent = deadlines.peekAgent();
+        deadlines.pop();
+        if (a.typing) {
+            deadlines.push(a.deadline, a.deadlineSequence, agent);
+        } else {
+            a.queued = false;
+        }
+    }
+
+    private void stop(AgentState a, Signal signal, long at) {
+        a.typing = false;
+        long run = at - a.runStartedAt;
+        a.typingMs += run;
+        a.longestBurstMs = Math.max(a.longestBurstMs, run);
+        if (signal == Signal.INACTIVE_EXPIRED) {
+            a.expiries++; // sends and blurs are counted by their own events, typing or not
+        }
+        a.inactiveSent++;
+        listener.onSignal(a, signal, at);
+    }
+
+    private void emit(AgentState a, Signal signal, long at) {
+        a.activeSent++;
+        a.lastActiveAt = at;
+        listener.onSignal(a, signal, at);
+    }
+
+    public AgentState state(int agent) {
+        return agents.get(agent);
+    }
+
+    public int agentCount() {
+        return agents.size();
+    }
+
+    /** The time of the latest event or fired deadline. */
+    public long now() {
+        return now;
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** Changes W and E from now on (the live prompt's {@code :set}); running deadlines keep their time. */
+    public void settings(EngineSettings changed) {
+        this.settings = changed;
+    }
+}

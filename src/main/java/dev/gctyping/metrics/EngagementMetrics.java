@@ -1,0 +1,82 @@
+package dev.gctyping.metrics;
+
+import dev.gctyping.engine.AgentState;
+import dev.gctyping.engine.TypingEngine;
+import dev.gctyping.protocol.IsoMillis;
+import dev.gctyping.support.JsonLine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The per-(conversation, agent) {@code agent_typing_engagement} records: the engine's counters
+ * joined with the cadence observed in the raw events. Fed event by event next to the engine.
+ */
+public final class EngagementMetrics {
+    private final List<AgentCadence> cadences = new ArrayList<>();
+
+    public void keystroke(int agent, long at) {
+        cadence(agent).keystroke(at);
+    }
+
+    public void send(int agent, long at) {
+        cadence(agent).send(at);
+    }
+
+    public void blur(int agent, long at) {
+        cadence(agent).blur(at);
+    }
+
+    private AgentCadence cadence(int agent) {
+        while (cadences.size() <= agent) {
+            cadences.add(new AgentCadence());
+        }
+        return cadences.get(agent);
+    }
+
+    /** One record per agent the engine knows, sorted by conversationId then agentId. */
+    public List<String> records(TypingEngine engine, MetricsExtension extension) {
+        IsoMillis iso = new IsoMillis();
+        Comparator<Integer> byKey = Comparator.comparing((Integer a) -> engine.state(a).conversationId())
+                .thenComparing(a -> engine.state(a).agentId());
+        return IntStream.range(0, engine.agentCount()).boxed().sorted(byKey)
+                .map(agent -> record(engine.state(agent), cadence(agent), agent, extension, iso))
+                .toList();
+    }
+
+    private static String record(AgentState s, AgentCadence c, int agent, MetricsExtension extension, IsoMillis iso) {
+        JsonLine metrics = JsonLine.object()
+                .field("totalKeystrokes", s.keystrokes())
+                .field("suppressedKeystrokes", s.suppressed())
+                .field("activeSent", s.activeSent())
+                .field("inactiveSent", s.inactiveSent())
+                .field("messagesSent", s.messages())
+                .field("typingMs", s.typingMs())
+                .field("estimatedWPM", wordsPerMinute(s.keystrokes(), s.typingMs()))
+                .field("refreshesSent", s.refreshes())
+                .field("bursts", s.bursts())
+                .field("longestBurstMs", s.longestBurstMs())
+                .field("expiries", s.expiries())
+                .field("blurs", s.blurs())
+                .field("interKeyMsP50", c.interKeyMs.percentile(50))
+                .field("interKeyMsP95", c.interKeyMs.percentile(95))
+                .field("composeMsP50", c.composeMs.percentile(50))
+                .field("composeMsMax", c.composeMs.max());
+        if (c.firstEventAt != Long.MIN_VALUE) {
+            metrics.field("firstEventAt", iso.format(c.firstEventAt)).field("lastEventAt", iso.format(c.lastEventAt));
+        }
+        extension.addTo(agent, metrics);
+        return JsonLine.object()
+                .field("event", "agent_typing_engagement")
+                .field("conversationId", s.conversationId())
+                .field("agentId", s.agentId())
+                .field("metrics", metrics)
+                .toString();
+    }
+
+    /** (keystrokes / 5) words over typing minutes; 0 with no typing time (the seed divided by zero). */
+    static double wordsPerMinute(long keystrokes, long typingMs) {
+        return typingMs == 0 ? 0 : (keystrokes / 5.0) / (typingMs / 60_000.0);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.gctyping.support;
+
+/**
+ * Builds one compact JSON object, fields in insertion order. Hand-written rather than Jackson so
+ * the hot output paths (payloads, metrics) neither allocate a tree per record nor pay Jackson's
+ * start-up on short commands; the field order it produces is part of our output contract.
+ */
+public final class JsonLine {
+    private final StringBuilder out;
+    private boolean first = true;
+
+    private JsonLine(StringBuilder out) {
+        this.out = out;
+        out.append('{');
+    }
+
+    public static JsonLine object() {
+        return new JsonLine(new StringBuilder(128));
+    }
+
+    /** Starts an object in a caller-owned buffer, so per-payload encoding can reuse one builder. */
+    public static JsonLine into(StringBuilder reused) {
+        reused.setLength(0);
+        return new JsonLine(reused);
+    }
+
+    private StringBuilder name(String name) {
+        if (!first) {
+            out.append(',');
+        }
+        first = false;
+        appendString(out, name);
+        return out.append(':');
+    }
+
+    public JsonLine field(String name, CharSequence value) {
+        StringBuilder b = name(name);
+        if (value == null) {
+            b.append("null");
+        } else {
+            appendString(b, value);
+        }
+        return this;
+    }
+
+    public JsonLine field(String name, long value) {
+        name(name).append(value);
+        return this;
+    }
+
+    public JsonLine field(String name, boolean value) {
+        name(name).append(value);
+        return this;
+    }
+
+    /** A number with at most one decimal digit, as rates are reported. */
+    public JsonLine field(String name, double value) {
+        StringBuilder b = name(name);
+        if (Double.isFinite(value)) {
+            b.append(Math.round(value * 10) / 10.0);
+        } else {
+            b.append("null");
+        }
+        return this;
+    }
+
+    public JsonLine field(String name, JsonLine nested) {
+        name(name).append(nested.toString());
+        return this;
+    }
+
+    /** Embeds already-encoded JSON (e.g. an array built elsewhere) verbatim. */
+    public JsonLine rawField(String name, CharSequence json) {
+        name(name).append(json);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return out.toString() + '}';
+    }
+
+    /** Appends the closing brace and returns the shared buffer, for allocation-free callers. */
+    public StringBuilder close() {
+        return out.append('}');
+    }
+
+    public static void appendString(StringBuilder b, CharSequence s) {
+        b.append('"');
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+    }
+}

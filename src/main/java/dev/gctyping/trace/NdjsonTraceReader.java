@@ -1,0 +1,486 @@
+package dev.gctyping.trace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * NDJSON traces, parsed straight from bytes: a streaming scanner for one flat JSON object per line
+ * that reads the fields it knows and skips any other value (nested or not). Strings without
+ * escapes are never copied; identifiers are interned from their bytes. Memory is bounded by the
+ * longest line, whatever the file size.
+ */
+final class NdjsonTraceReader extends TraceReader {
+    private static final int INITIAL_BUFFER = 1 << 20;
+
+    private final InputStream in;
+    private final CountingInputStream counter;
+    private final AgentInterner interner;
+    private byte[] buf = new byte[INITIAL_BUFFER];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long lineNumber;
+    private int lineEnd;
+
+    private final Slice conversation = new Slice();
+    private final Slice agent = new Slice();
+    private final Slice scratch = new Slice();
+
+    NdjsonTraceReader(String name, int sourceIndex, InvalidLinePolicy policy, CountingInputStream in, InputStream decoded,
+            AgentInterner interner) {
+        super(name, sourceIndex, policy);
+        this.counter = in;
+        this.in = decoded;
+        this.interner = interner;
+    }
+
+    @Override
+    public long bytesRead() {
+        return counter.count();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    // ---- lines ----
+
+    @Override
+    protected long nextLine() throws IOException {
+        while (true) {
+            if (lineNumber > 0) {
+                pos = lineEnd + 1;
+            }
+            int newline = findNewline();
+            if (newline < 0) {
+                return -1;
+            }
+            lineNumber++;
+            lineEnd = newline;
+            if (!isBlank(pos, lineEnd)) {
+                return lineNumber;
+            }
+        }
+    }
+
+    /** Index of the '\n' ending the line at {@code pos} (or a virtual one at EOF), refilling as needed; -1 at end. */
+    private int findNewline() throws IOException {
+        int from = pos;
+        while (true) {
+            for (int i = from; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    return i;
+                }
+            }
+            if (eof) {
+                if (pos < limit) {
+                    // last line without a trailing newline
+                    ensureCapacity(limit + 1);
+                    buf[limit] = '\n';
+                    return limit++;
+                }
+                return -1;
+            }
+            from = limit - pos;
+            refill();
+        }
+    }
+
+    private void refill() throws IOException {
+        int remaining = limit - pos;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, remaining);
+            pos = 0;
+            limit = remaining;
+        }
+        ensureCapacity(limit + 8192);
+        int read = in.read(buf, limit, buf.length - limit);
+        if (read < 0) {
+            eof = true;
+        } else {
+            limit += read;
+        }
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
+        }
+    }
+
+    private boolean isBlank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- one JSON object ----
+
+    private static final int F_OTHER = 0;
+    private static final int F_TS = 1;
+    private static final int F_CONVERSATION = 2;
+    private static final int F_AGENT = 3;
+    private static final int F_EVENT = 4;
+    private static final int F_TEXT = 5;
+    private static final int F_COMMUNICATION = 6;
+
+    private static final byte[][] FIELD_NAMES = {
+        null, bytes("ts"), bytes("conversationId"), bytes("agentId"), bytes("event"), bytes("text"), bytes("communicationId"),
+    };
+
+    private int p;
+    private int end;
+
+    @Override
+    protected void parse(TraceEvent into) throws InvalidLine {
+        p = pos;
+        end = lineEnd;
+        boolean hasTs = false;
+        boolean hasConversation = false;
+        boolean hasAgent = false;
+        EventType type = EventType.KEYSTROKE;
+        skipWhitespace();
+        expect('{');
+        skipWhitespace();
+        if (peek() == '}') {
+            p++;
+        } else {
+            while (true) {
+                skipWhitespace();
+                int field = fieldName();
+                skipWhitespace();
+                expect(':');
+                skipWhitespace();
+                switch (field) {
+                    case F_TS -> {
+                        into.ts = timestamp();
+                        hasTs = true;
+                    }
+                    case F_CONVERSATION -> {
+                        requiredString(conversation, "conversationId");
+                        hasConversation = true;
+                    }
+                    case F_AGENT -> {
+                        requiredString(agent, "agentId");
+                        hasAgent = true;
+                    }
+                    case F_EVENT -> type = EventType.parse(optionalString("event"));
+                    case F_TEXT -> into.text = optionalString("text");
+                    case F_COMMUNICATION -> into.communicationId = optionalString("communicationId");
+                    default -> skipValue();
+                }
+                skipWhitespace();
+                byte next = peek();
+                p++;
+                if (next == '}') {
+                    break;
+                }
+                if (next != ',') {
+                    throw syntax("expected ',' or '}'", p - 1);
+                }
+            }
+        }
+        skipWhitespace();
+        if (p < end) {
+            throw syntax("unexpected text after the JSON object", p);
+        }
+        if (!hasTs) {
+            throw new InvalidLine("missing field \"ts\"");
+        }
+        if (!hasConversation) {
+            throw new InvalidLine("missing field \"conversationId\"");
+        }
+        if (!hasAgent) {
+            throw new InvalidLine("missing field \"agentId\"");
+        }
+        into.type = type;
+        into.agent = interner.resolve(conversation.bytes, conversation.start, conversation.length,
+                agent.bytes, agent.start, agent.length);
+        if (type != EventType.SEND) {
+            into.text = null;
+        }
+    }
+
+    private <T> T nullThen(T value) throws InvalidLine {
+        literal("null");
+        return value;
+    }
+
+    private long timestamp() throws InvalidLine {
+        byte c = peek();
+        if (c == '"') {
+            string(scratch);
+            return TraceTimestamps.parseIso(scratch.decode());
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            boolean negative = c == '-';
+            if (negative) {
+                p++;
+            }
+            long value = 0;
+            int digits = 0;
+            while (p < end && buf[p] >= '0' && buf[p] <= '9') {
+                if (++digits > 18) {
+                    throw new InvalidLine("ts is too large to be epoch milliseconds");
+                }
+                value = value * 10 + (buf[p++] - '0');
+            }
+            if (digits == 0 || (p < end && (buf[p] == '.' || buf[p] == 'e' || buf[p] == 'E'))) {
+                throw new InvalidLine("ts must be whole epoch milliseconds or an ISO-8601 string");
+            }
+            return negative ? -value : value;
+        }
+        throw new InvalidLine("ts must be epoch milliseconds (a number) or an ISO-8601 string");
+    }
+
+    private void requiredString(Slice into, String field) throws InvalidLine {
+        if (peek() != '"') {
+            throw new InvalidLine("\"" + field + "\" must be a string");
+        }
+        string(into);
+        if (into.length == 0) {
+            throw new InvalidLine("\"" + field + "\" must not be empty");
+        }
+    }
+
+    private String optionalString(String field) throws InvalidLine {
+        if (peek() == 'n') {
+            return nullThen(null);
+        }
+        if (peek() != '"') {
+            throw new InvalidLine("\"" + field + "\" must be a string");
+        }
+        string(scratch);
+        return scratch.decode();
+    }
+
+    /** Reads a quoted key and tells which known field it is. */
+    private int fieldName() throws InvalidLine {
+        if (peek() != '"') {
+            throw syntax("expected a field name in double quotes", p);
+        }
+        string(scratch);
+        byte[] name = scratch.bytes;
+        for (int field = 1; field < FIELD_NAMES.length; field++) {
+            byte[] known = FIELD_NAMES[field];
+            if (known.length == scratch.length
+                    && Arrays.equals(known, 0, known.length, name, scratch.start, scratch.start + scratch.length)) {
+                return field;
+            }
+        }
+        return F_OTHER;
+    }
+
+    /**
+     * Reads the string starting at {@code p} (on its opening quote) into {@code into}: a view of
+     * the line when it has no escapes, else a decoded copy.
+     */
+    private void string(Slice into) throws InvalidLine {
+        int start = ++p;
+        while (true) {
+            if (p >= end) {
+                throw new InvalidLine("unterminated string");
+            }
+            byte b = buf[p];
+            if (b == '"') {
+                into.view(buf, start, p - start);
+                p++;
+                return;
+            }
+            if (b == '\\') {
+                p = start;
+                unescape(into);
+                return;
+            }
+            if (b >= 0 && b < 0x20) {
+                throw syntax("control character in string", p);
+            }
+            p++;
+        }
+    }
+
+    private void unescape(Slice into) throws InvalidLine {
+        into.clearOwned();
+        while (true) {
+            if (p >= end) {
+                throw new InvalidLine("unterminated string");
+            }
+            byte b = buf[p++];
+            if (b == '"') {
+                return;
+            }
+            if (b != '\\') {
+                into.append(b);
+                continue;
+            }
+            if (p >= end) {
+                throw new InvalidLine("unterminated string");
+            }
+            byte e = buf[p++];
+            switch (e) {
+                case '"', '\\', '/' -> into.append(e);
+                case 'b' -> into.append((byte) '\b');
+                case 'f' -> into.append((byte) '\f');
+                case 'n' -> into.append((byte) '\n');
+                case 'r' -> into.append((byte) '\r');
+                case 't' -> into.append((byte) '\t');
+                case 'u' -> {
+                    int code = hex4();
+                    if (Character.isHighSurrogate((char) code) && p + 1 < end && buf[p] == '\\' && buf[p + 1] == 'u') {
+                        p += 2;
+                        code = Character.toCodePoint((char) code, (char) hex4());
+                    }
+                    into.appendUtf8(code);
+                }
+                default -> throw syntax("invalid escape \\" + (char) e, p - 1);
+            }
+        }
+    }
+
+    private int hex4() throws InvalidLine {
+        if (p + 4 > end) {
+            throw new InvalidLine("truncated \\u escape");
+        }
+        int value = 0;
+        for (int i = 0; i < 4; i++) {
+            int digit = Character.digit(buf[p++], 16);
+            if (digit < 0) {
+                throw syntax("invalid \\u escape", p - 1);
+            }
+            value = value * 16 + digit;
+        }
+        return value;
+    }
+
+    /** Skips any JSON value, nested objects and arrays included. */
+    private void skipValue() throws InvalidLine {
+        byte c = peek();
+        switch (c) {
+            case '"' -> string(scratch);
+            case '{', '[' -> skipNested();
+            case 't' -> literal("true");
+            case 'f' -> literal("false");
+            case 'n' -> literal("null");
+            default -> {
+                int start = p;
+                while (p < end && isNumberChar(buf[p])) {
+                    p++;
+                }
+                if (p == start) {
+                    throw syntax("expected a JSON value", p);
+                }
+            }
+        }
+    }
+
+    private void skipNested() throws InvalidLine {
+        int depth = 0;
+        do {
+            if (p >= end) {
+                throw new InvalidLine("unterminated object or array");
+            }
+            byte b = buf[p];
+            if (b == '"') {
+                string(scratch);
+                continue;
+            }
+            if (b == '{' || b == '[') {
+                depth++;
+            } else if (b == '}' || b == ']') {
+                depth--;
+            }
+            p++;
+        } while (depth > 0);
+    }
+
+    private void literal(String word) throws InvalidLine {
+        for (int i = 0; i < word.length(); i++) {
+            if (p >= end || buf[p] != word.charAt(i)) {
+                throw syntax("expected " + word, p);
+            }
+            p++;
+        }
+    }
+
+    private static boolean isNumberChar(byte b) {
+        return (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E';
+    }
+
+    private void skipWhitespace() {
+        while (p < end) {
+            byte b = buf[p];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return;
+            }
+            p++;
+        }
+    }
+
+    private byte peek() throws InvalidLine {
+        if (p >= end) {
+            throw new InvalidLine(p == pos || isBlank(pos, end) ? "not a JSON object" : "truncated JSON object");
+        }
+        return buf[p];
+    }
+
+    private void expect(char c) throws InvalidLine {
+        if (peek() != c) {
+            throw syntax(c == '{' ? "not a JSON object" : "expected '" + c + "'", p);
+        }
+        p++;
+    }
+
+    private InvalidLine syntax(String what, int at) {
+        return new InvalidLine("malformed JSON at column " + (at - pos + 1) + ": " + what);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A string's UTF-8 bytes: a view into the line buffer, or an owned copy when it had escapes. */
+    private static final class Slice {
+        byte[] bytes;
+        int start;
+        int length;
+        private byte[] owned = new byte[64];
+
+        void view(byte[] source, int from, int len) {
+            bytes = source;
+            start = from;
+            length = len;
+        }
+
+        void clearOwned() {
+            bytes = owned;
+            start = 0;
+            length = 0;
+        }
+
+        void append(byte b) {
+            if (length == owned.length) {
+                owned = Arrays.copyOf(owned, length * 2);
+                bytes = owned;
+            }
+            owned[length++] = b;
+        }
+
+        void appendUtf8(int codePoint) {
+            byte[] encoded = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
+            for (byte b : encoded) {
+                append(b);
+            }
+        }
+
+        String decode() {
+            return new String(bytes, start, length, StandardCharsets.UTF_8);
+        }
+    }
+}
