@@ -453,7 +453,7 @@ final class NdjsonTraceReader extends TraceReader {
 
     private void expect(char c) throws InvalidLine {
         if (peek() != c) {
-            throw syntax(c == '{' ? "not a JSON object" : "expected '" + c + "'", p);
+            throw c == '{' ? new InvalidLine("not a JSON object") : syntax("expected '" + c + "'", p);
         }
         p++;
     }
