@@ -13,7 +13,7 @@ if [[ ! -f $trace ]]; then
   awk -v n="$events" 'BEGIN { srand(7); t = 1764000000000
     for (i = 0; i < n; i++) { t += int(rand() * 3); c = int(rand() * 2000); r = rand()
       ev = r < 0.02 ? "send" : (r < 0.025 ? "blur" : "keystroke")
-      printf "{\"ts\": %d, \"conversationId\": \"conv-%06d\", \"agentId\": \"agent-%05d\", \"event\": \"%s\", \"key\": \"%c\"}\n", t, c, c % 1500, ev, 97 + int(rand() * 26) } }' > "$trace"
+      printf "{\"ts\": %.0f, \"conversationId\": \"conv-%06d\", \"agentId\": \"agent-%05d\", \"event\": \"%s\", \"key\": \"%c\"}\n", t, c, c % 1500, ev, 97 + int(rand() * 26) } }' > "$trace"
 fi
 echo "trace: $trace ($(du -h "$trace" | cut -f1), $events events)" >&2
 times=()

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             ReplayCommand.class,
+            TuneCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {
