@@ -20,13 +20,14 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Genesys Cloud Web Messaging typing indicators: replay, simulate, measure.",
         description = {
-            "Turns agent keystrokes (trace files or a live prompt) into typing-indicator payloads with a",
-            "pure dedup/expiry engine, sends them to Genesys Cloud or to an embedded simulator, and",
-            "reports NDJSON engagement metrics on stdout. Logs and progress go to stderr.",
+            "Turns agent keystrokes (trace files or a live prompt) into typing-indicator payloads with a pure "
+                + "dedup/expiry engine, sends them to Genesys Cloud or to an embedded simulator, and reports NDJSON "
+                + "engagement metrics on stdout. Logs and progress go to stderr.",
         },
         subcommands = {
             ReplayCommand.class,
             TuneCommand.class,
+            CompletionCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

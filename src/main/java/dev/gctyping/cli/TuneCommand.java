@@ -31,12 +31,12 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Sweep dedup window × expiry over a trace (dry run) to pick settings that fit the rate budget.",
         description = {
-            "Loads the trace once, then replays it through the engine for every point of a log-spaced grid, in",
-            "parallel, and models what the guest would see. For each point it prints payloads, platform requests,",
-            "the peak requests in any minute (all conversations share one token: Genesys allows 300), and the",
-            "guest-truth figures: stale time (the guest sees typing that is no longer true) and blind time (the",
-            "agent composes while the guest sees nothing). Last comes a tune_summary with the recommended point:",
-            "the least stale + blind time among the points within the budget.",
+            "Loads the trace once, then replays it through the engine for every point of a log-spaced grid, in "
+                + "parallel, and models what the guest would see. For each point it prints payloads, platform requests, "
+                + "the peak requests in any minute (all conversations share one token: Genesys allows 300), and the "
+                + "guest-truth figures: stale time (the guest sees typing that is no longer true) and blind time (the "
+                + "agent composes while the guest sees nothing). Last comes a tune_summary with the recommended point: "
+                + "the least stale + blind time among the points within the budget.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
