@@ -1,5 +1,6 @@
 package dev.gctyping.simulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,19 @@ import java.util.Optional;
  */
 public record SimulatorReport(String generatedAt, List<String> faults, FaultCounts faultCounts,
         List<ConversationReport> conversations) {
+
+    /**
+     * This report as one line of JSON; with an {@code event} name that field comes first, which makes
+     * it an NDJSON record ({@code {"event":"simulator_report","generatedAt":…}}).
+     */
+    public String toJson(String event) {
+        ObjectNode node = Json.object();
+        if (event != null) {
+            node.put("event", event);
+        }
+        node.setAll((ObjectNode) Json.MAPPER.valueToTree(this));
+        return Json.write(node);
+    }
 
     /** The conversation with this id, if the simulator has seen it. */
     public Optional<ConversationReport> conversation(String conversationId) {
