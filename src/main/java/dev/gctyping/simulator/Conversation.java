@@ -29,7 +29,10 @@ final class Conversation {
     record AgentParticipant(String participantId, String userId, String name, String communicationId) {
     }
 
-    /** What the HTTP side renders (GET conversation, analytics), copied under the lock. */
+    /**
+     * What the HTTP side renders (GET conversation, analytics), copied under the lock: the agents are
+     * those who sent something, or the conversation's default agent while nobody has.
+     */
     record Snapshot(String id, long startMs, long endMs, String customerParticipantId,
             String customerCommunicationId, List<AgentParticipant> agents) {
     }
@@ -50,6 +53,7 @@ final class Conversation {
     final String customerParticipantId;
     final String customerCommunicationId;
     private final long createdAtMs;
+    private final AgentParticipant defaultAgent;
     private final Map<String, AgentParticipant> agentsBySender = new LinkedHashMap<>();
     private final Map<String, Sender> senders = new LinkedHashMap<>();
     private final Set<WebSocket> guests = ConcurrentHashMap.newKeySet();
@@ -64,20 +68,15 @@ final class Conversation {
         this.createdAtMs = createdAtMs;
         this.customerParticipantId = stableId("customer-participant", id);
         this.customerCommunicationId = stableId("customer-communication", id);
-        AgentParticipant agent = new AgentParticipant(stableId("agent-participant", id), stableId("agent-user", id),
+        this.defaultAgent = new AgentParticipant(stableId("agent-participant", id), stableId("agent-user", id),
                 "Simulated Agent", stableId("agent-communication", id));
-        agentsBySender.put(agent.communicationId(), agent);
+        agentsBySender.put(defaultAgent.communicationId(), defaultAgent);
     }
 
     /** Ids derived from the conversation id, so a rerun of the same trace sees the same ids. */
     static String stableId(String kind, String... parts) {
         return UUID.nameUUIDFromBytes((kind + ":" + String.join(":", parts)).getBytes(StandardCharsets.UTF_8))
                 .toString();
-    }
-
-    /** The communication id the agent-api dialect posts to when a trace does not name one. */
-    synchronized String defaultAgentCommunicationId() {
-        return agentsBySender.values().iterator().next().communicationId();
     }
 
     /** agent-api {@code Typing On}: shown for the duration (5000 ms when absent). */
@@ -162,8 +161,13 @@ final class Conversation {
 
     synchronized Snapshot snapshot() {
         boolean seen = firstTraceMs != Long.MAX_VALUE;
+        List<AgentParticipant> agents = agentsBySender.entrySet().stream()
+                .filter(entry -> senders.containsKey(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
         return new Snapshot(id, seen ? firstTraceMs : createdAtMs, seen ? lastTraceMs : createdAtMs,
-                customerParticipantId, customerCommunicationId, List.copyOf(agentsBySender.values()));
+                customerParticipantId, customerCommunicationId,
+                agents.isEmpty() ? List.of(defaultAgent) : agents);
     }
 
     synchronized ConversationReport report() {
