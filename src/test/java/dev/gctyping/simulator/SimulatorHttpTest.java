@@ -3,6 +3,7 @@ package dev.gctyping.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gctyping.support.LogCapture;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -263,6 +264,28 @@ class SimulatorHttpTest {
         start("api-5xx-rate=1");
         assertThat(http.postJson(SimHttp.typingPath("c1", "comm1"), http.token(), ON).statusCode()).isEqualTo(503);
         assertThat(simulator.report().faultCounts().api5xx()).isEqualTo(1);
+    }
+
+    @Test
+    void neitherTheSecretNorATokenIsEverLogged() throws Exception {
+        String secret = "a-secret-nobody-may-see";
+        List<String> logs;
+        String token;
+        try (LogCapture capture = new LogCapture()) {
+            start(SimulatorConfig.defaults().withCredentials("me", secret));
+            SimHttp.json(http.tokenRequest("me", "wrong", "grant_type=client_credentials"));
+            token = SimHttp.json(http.tokenRequest("me", secret, "grant_type=client_credentials"))
+                    .get("access_token").asText();
+            http.postJson(SimHttp.typingPath("c1", "comm1"), token, ON);
+            http.postJson(SimHttp.typingPath("c1", "comm1"), token, "{\"typing\":{\"type\":\"Off\"}}");
+            http.get("/sim/report", null);
+            simulator.close();
+            logs = capture.messages();
+        }
+
+        assertThat(logs).as("debug lines per request").hasSizeGreaterThan(4);
+        assertThat(logs).noneMatch(line -> line.contains(secret) || line.contains(token));
+        assertThat(SimulatorConfig.defaults().withCredentials("me", secret).toString()).doesNotContain(secret);
     }
 
     @Test
