@@ -32,7 +32,7 @@ final class GuestFrames {
     static Frame agentText(String messageId, String text, long at) {
         ObjectNode body = outbound("Text", at);
         body.put("id", messageId);
-        body.with("channel").put("messageId", messageId);
+        ((ObjectNode) body.get("channel")).put("messageId", messageId);
         body.put("text", text);
         body.put("originatingEntity", "Human");
         return new Frame(frame("message", "StructuredMessage", 200, body, null), at);

@@ -54,7 +54,7 @@ final class SocketServer extends WebSocketServer {
         final Conversation seedConversation;
         volatile GuestSession session;
         int messages;
-        ScheduledFuture<?> dropTimer;
+        volatile ScheduledFuture<?> dropTimer;
 
         Link(int refusedStatus, String refusal, Conversation seedConversation) {
             this.refusedStatus = refusedStatus;
