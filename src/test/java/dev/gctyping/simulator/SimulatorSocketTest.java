@@ -267,6 +267,27 @@ class SimulatorSocketTest {
     }
 
     @Test
+    void timedDropFaultClosesEachSocketAbnormally() throws Exception {
+        start("drop-every=50ms");
+        TestSocket seed = authorizedSeedSocket("c1");
+
+        assertThat(seed.awaitCloseCode()).isEqualTo(CloseFrame.ABNORMAL_CLOSE);
+        assertThat(simulator.report().faultCounts().drops()).isEqualTo(1);
+    }
+
+    @Test
+    void closeSessionEndsTheSessionAndTheSocket() throws Exception {
+        start();
+        TestSocket guest = guest("c1", "guest-token-6");
+
+        guest.send("{\"action\":\"closeSession\",\"token\":\"guest-token-6\",\"closeAllConnections\":true}");
+
+        assertThat(guest.next().get("code").asInt()).isEqualTo(200);
+        assertThat(guest.awaitCloseCode()).isEqualTo(CloseFrame.NORMAL);
+        assertThat(simulator.report().conversation("c1").orElseThrow().guestsConnected()).isZero();
+    }
+
+    @Test
     void closeStopsEveryThreadTheSimulatorStarted() throws Exception {
         start("drop-every=10s");
         TestSocket seed = authorizedSeedSocket("c1");
