@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import dev.gctyping.support.LogCapture;
 import java.util.List;
@@ -45,6 +47,17 @@ class SimulateCommandTest {
         assertThat(report.get("event").asText()).isEqualTo("simulator_report");
         assertThat(report.get("conversations").isArray()).isTrue();
         assertThat(report.get("faultCounts").get("drops").asInt()).isZero();
+    }
+
+    @Test
+    void aTakenPortMeansServiceUnavailable() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run run = run(Map.of(), "simulate", "--port", Integer.toString(taken.getLocalPort()), "--exit-after", "1s");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains("cannot start the simulator");
+        }
     }
 
     @Test
