@@ -156,14 +156,17 @@ function _complete_gctyping() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tune" ];    then _picocli_gctyping; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} simulate" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_gctyping; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(replay)
   local cmds1=(tune)
-  local cmds2=(completion)
+  local cmds2=(simulate)
+  local cmds3=(completion)
 
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_gctyping_completion; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_gctyping_completion; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_gctyping_simulate; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_gctyping_tune; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_gctyping_replay; return $?; fi
 
@@ -177,7 +180,7 @@ function _picocli_gctyping() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="replay tune completion"
+  local commands="replay tune simulate completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose'"
 
@@ -282,6 +285,60 @@ function _picocli_gctyping_tune() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
       return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `simulate` subcommand.
+function _picocli_gctyping_simulate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-v' '--verbose' '--port' '--ws-port' '--client-id' '--client-secret-env' '--token-ttl' '--rate-limit' '--fault' '--seed' '--exit-after'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--ws-port')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--client-secret-env')
+      return
+      ;;
+    '--token-ttl')
+      return
+      ;;
+    '--rate-limit')
+      return
+      ;;
+    '--fault')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--exit-after')
+      return
       ;;
   esac
 

@@ -27,12 +27,14 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ReplayCommand.class,
             TuneCommand.class,
+            SimulateCommand.class,
             CompletionCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  gctyping replay --dry-run samples/single-agent.ndjson",
             "  gctyping replay --dry-run --print-payloads --expiry 5s samples/*.ndjson",
+            "  gctyping simulate --fault drop-every=50",
         })
 public final class GcTypingCommand implements Runnable {
     @Spec
