@@ -43,6 +43,9 @@ final class Conversation {
         long typingPayloads;
         long messages;
         long framesPushed;
+        /** The last seed payload accepted, so a resend after a lost ack is not counted twice. */
+        long lastSeedAt = Long.MIN_VALUE;
+        boolean lastSeedActive;
 
         Sender(String dialect) {
             this.dialect = dialect;
@@ -98,6 +101,11 @@ final class Conversation {
     /** A seed payload: {@code active} is {@code Typing On} without duration, {@code inactive} is {@code Off}. */
     synchronized int seedTyping(String senderId, long at, boolean active) {
         Sender sender = sender(senderId, SEED);
+        if (sender.lastSeedAt == at && sender.lastSeedActive == active) {
+            return 0; // a client resent a payload whose ack it lost in a drop: already shown
+        }
+        sender.lastSeedAt = at;
+        sender.lastSeedActive = active;
         if (active) {
             sender.timeline.on(at, TypingTimeline.DEFAULT_DURATION_MS);
         } else {

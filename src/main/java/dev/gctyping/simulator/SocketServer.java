@@ -223,9 +223,7 @@ final class SocketServer extends WebSocketServer {
             case "ping" -> conn.send("{\"type\":\"pong\"}");
             case "typing" -> {
                 String problem = seedTyping(conversation, payload);
-                if (problem != null) {
-                    conn.send(seedError(problem));
-                }
+                conn.send(problem == null ? seedAck(payload) : seedError(problem));
             }
             default -> conn.send(seedError("type must be \"typing\" or \"ping\""));
         }
@@ -252,6 +250,19 @@ final class SocketServer extends WebSocketServer {
         }
         conversation.seedTyping(senderId, at, state.equals("active"));
         return null;
+    }
+
+    /**
+     * Acknowledges an accepted typing payload (a simulator extension of the seed protocol): the
+     * client resends what was not acknowledged when a socket drops, so no payload is lost.
+     */
+    private static String seedAck(ObjectNode payload) {
+        ObjectNode ack = Json.object();
+        ack.put("type", "ack");
+        ack.set("senderId", payload.get("senderId"));
+        ack.set("timestamp", payload.get("timestamp"));
+        ack.set("state", payload.get("state"));
+        return Json.write(ack);
     }
 
     private static String seedError(String message) {

@@ -230,6 +230,12 @@ class SimulatorSocketTest {
         seed.send(seedTyping("seed-conv", "agent-1", T0, "active"));
         seed.send(seedTyping("seed-conv", "agent-1", T0 + 600, "active"));
         seed.send(seedTyping("seed-conv", "agent-1", T0 + 3600, "inactive"));
+        seed.send(seedTyping("seed-conv", "agent-1", T0 + 3600, "inactive")); // a resend after a lost ack
+        for (String state : new String[] {"active", "active", "inactive", "inactive"}) {
+            JsonNode ack = seed.next();
+            assertThat(ack.path("type").asText()).isEqualTo("ack");
+            assertThat(ack.path("state").asText()).isEqualTo(state);
+        }
         barrier(seed);
         String token = http.token();
         http.postJson(SimHttp.typingPath("api-conv", "comm-1"), token,
