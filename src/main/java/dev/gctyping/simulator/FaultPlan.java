@@ -1,6 +1,6 @@
 package dev.gctyping.simulator;
 
-import dev.gctyping.cli.DurationConverter;
+import dev.gctyping.support.Durations;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -112,7 +112,7 @@ public final class FaultPlan {
 
     private static long millis(String spec, String value) {
         try {
-            return DurationConverter.parseMillis(value);
+            return Durations.parseMillis(value);
         } catch (RuntimeException e) {
             throw bad(spec, e.getMessage());
         }
