@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The {@code seed} dialect's conversation socket ({@code /v1/conversations/{id}/websocket}, simulator
  * only) with a Bearer token in the handshake. Every attempt asks {@link OAuthClient} for the token, so
- * reconnects carry a refreshed one; a handshake refused with 401 (a token that expired early) drops
- * the cached token first.
+ * reconnects carry a refreshed one. A refused handshake drops the cached token first: the likely
+ * cause is a token that expired early, and the refusal's status (401, or Java-WebSocket servers'
+ * generic 404) cannot tell us for sure.
  */
 public final class ConversationSocket implements AutoCloseable {
     private final ReconnectingSocket socket;
@@ -17,7 +18,7 @@ public final class ConversationSocket implements AutoCloseable {
             ReconnectingSocket.Listener listener) {
         URI uri = target.seedSocket(conversationId);
         this.socket = settings.open("conversation-" + conversationId, lastFailure -> {
-            if (isUnauthorized(lastFailure)) {
+            if (isRefusedHandshake(lastFailure)) {
                 oauth.invalidate();
             }
             return new ReconnectingSocket.Handshake(uri, Map.of("Authorization", oauth.token().authorizationHeader()));
@@ -25,8 +26,8 @@ public final class ConversationSocket implements AutoCloseable {
     }
 
     /** Java-WebSocket reports a refused handshake as "Invalid status code received: 401 Status line: …". */
-    static boolean isUnauthorized(String closeReason) {
-        return closeReason != null && closeReason.matches(".*\\b401\\b.*");
+    static boolean isRefusedHandshake(String closeReason) {
+        return closeReason != null && closeReason.contains("Invalid status code received");
     }
 
     /** @see ReconnectingSocket#connect(Duration) */
