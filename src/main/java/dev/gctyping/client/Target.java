@@ -56,7 +56,7 @@ public final class Target {
             return;
         }
         throw new IllegalArgumentException(scheme.equals(plain)
-                ? "refusing plain " + plain + "://" + " to " + uri.getHost() + ": only loopback may skip TLS; use " + secure + "://"
+                ? "refusing " + plain + ":// to " + uri.getHost() + ": only loopback may skip TLS; use " + secure + "://"
                 : "unsupported URL '" + uri + "': expected " + plain + ":// (loopback) or " + secure + "://");
     }
 
