@@ -95,6 +95,15 @@ class PlatformApiTest {
     }
 
     @Test
+    void conversationPrefersTheSimulatorsCommunicationIdAndIsEmptyWithoutAnAgent() {
+        server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON))
+                .then(Answer.json(200, "{\"participants\":[{\"purpose\":\"agent\",\"communicationId\":\"sim-comm\",\"messages\":[]}]}"))
+                .then(Answer.json(200, "{\"participants\":[{\"purpose\":\"customer\",\"communicationId\":\"guest\"}]}"));
+        assertThat(api.conversation("c").agentCommunicationId()).contains("sim-comm");
+        assertThat(api.conversation("c").agentCommunicationId()).isEmpty();
+    }
+
+    @Test
     void analyticsQueryPostsTheBodyAndReturnsTheAnswer() throws Exception {
         server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON)).then(Answer.json(200, "{\"totalHits\":0}"));
         JsonNode query = Json.MAPPER.readTree("{\"interval\":\"2026-01-01T00:00:00/2026-01-02T00:00:00\"}");
