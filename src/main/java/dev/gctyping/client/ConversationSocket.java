@@ -11,7 +11,7 @@ import java.util.Map;
  * cause is a token that expired early, and the refusal's status (401, or Java-WebSocket servers'
  * generic 404) cannot tell us for sure.
  */
-public final class ConversationSocket implements AutoCloseable {
+public final class ConversationSocket implements MessageSocket {
     private final ReconnectingSocket socket;
 
     public ConversationSocket(Target target, OAuthClient oauth, String conversationId, SocketSettings settings,
@@ -30,26 +30,24 @@ public final class ConversationSocket implements AutoCloseable {
         return closeReason != null && closeReason.contains("Invalid status code received");
     }
 
-    /** @see ReconnectingSocket#connect(Duration) */
+    @Override
     public boolean connect(Duration timeout) throws InterruptedException {
         return socket.connect(timeout);
     }
 
-    /** Sends one JSON text frame if the socket is open now. */
+    @Override
     public boolean send(String json) {
         return socket.send(json);
     }
 
+    @Override
     public boolean isOpen() {
         return socket.isOpen();
     }
 
+    @Override
     public int reconnects() {
         return socket.reconnects();
-    }
-
-    public boolean awaitClosed(Duration timeout) throws InterruptedException {
-        return socket.awaitClosed(timeout);
     }
 
     @Override

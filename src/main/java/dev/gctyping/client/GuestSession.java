@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gctyping.protocol.guest.GuestFrame;
 import dev.gctyping.protocol.guest.GuestFrames;
 import dev.gctyping.protocol.guest.GuestRequests;
+import dev.gctyping.support.Json;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -16,25 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * with an {@code echo} every 30 s (Genesys' SDK sends at most one per 30 s), and hands every frame to
  * the listener decoded. Reconnects come from {@link ReconnectingSocket}.
  */
-public final class GuestSession implements AutoCloseable {
+public final class GuestSession implements MessageSocket {
     /** Genesys' transport SDK never sends more than one echo per this interval. */
     public static final Duration ECHO_INTERVAL = Duration.ofSeconds(30);
     /** The {@code application} query parameter: who is connecting, as Genesys' SDKs say it. */
     public static final String APPLICATION = "gctyping-" + version();
 
     /** Frames and connection changes; callbacks run on the socket's threads. */
-    public interface Listener {
+    public interface Listener extends ConnectionListener {
         /** Every server frame: the text as received and its decoded form (never null). */
         void onFrame(String text, GuestFrame frame);
-
-        default void onOpen(int connection) {
-        }
-
-        default void onReconnecting(int attempt, Duration delay, int closeCode, String reason) {
-        }
-
-        default void onClosed(int closeCode, String reason) {
-        }
     }
 
     private final String token = UUID.randomUUID().toString();
@@ -79,7 +71,17 @@ public final class GuestSession implements AutoCloseable {
         });
     }
 
+    /**
+     * The {@code configureSession} fields that join a given conversation on the gctyping simulator: a
+     * top-level {@code conversationId} (the simulator's extension; Genesys routes guests itself and
+     * ignores it).
+     */
+    public static ObjectNode joinConversation(String conversationId) {
+        return Json.MAPPER.createObjectNode().put("conversationId", conversationId);
+    }
+
     /** Connects, configures the session and starts the echo heartbeat. */
+    @Override
     public boolean connect(Duration timeout) throws InterruptedException {
         boolean open = socket.connect(timeout);
         socket.repeat(ECHO_INTERVAL, this::echo);
@@ -115,20 +117,19 @@ public final class GuestSession implements AutoCloseable {
     }
 
     /** Sends a request as given (the {@code connect --guest} pipe); the caller vouches it is JSON. */
-    public boolean sendRaw(String json) {
+    @Override
+    public boolean send(String json) {
         return socket.send(json);
     }
 
+    @Override
     public boolean isOpen() {
         return socket.isOpen();
     }
 
+    @Override
     public int reconnects() {
         return socket.reconnects();
-    }
-
-    public boolean awaitClosed(Duration timeout) throws InterruptedException {
-        return socket.awaitClosed(timeout);
     }
 
     /** Ends the session on the server ({@code closeSession}) when connected, then closes the socket. */

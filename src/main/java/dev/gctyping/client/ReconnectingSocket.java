@@ -41,20 +41,8 @@ public final class ReconnectingSocket implements AutoCloseable {
     }
 
     /** Callbacks, on the socket's own threads: hand heavy work elsewhere, and never call {@link #close()} from them. */
-    public interface Listener {
-        /** @param connection 1 for the first open, 2 after the first reconnect, … */
-        default void onOpen(int connection) {
-        }
-
+    public interface Listener extends ConnectionListener {
         void onText(String text);
-
-        /** An attempt failed or the open socket closed; the next attempt starts after {@code delay}. */
-        default void onReconnecting(int attempt, Duration delay, int closeCode, String reason) {
-        }
-
-        /** Final: after {@link #close()}, or when reconnecting gave up. */
-        default void onClosed(int closeCode, String reason) {
-        }
     }
 
     private final String name;

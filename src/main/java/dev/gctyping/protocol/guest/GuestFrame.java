@@ -10,10 +10,13 @@ import java.util.List;
 public sealed interface GuestFrame {
     FrameHeader header();
 
-    /** Reply to {@code configureSession}. {@code durationSeconds}/{@code expirationDate} (epoch s) are null when absent. */
+    /**
+     * Reply to {@code configureSession}. {@code durationSeconds}/{@code expirationDate} (epoch s) are
+     * null when absent; {@code conversationId} is the gctyping simulator's extension (null from Genesys).
+     */
     record SessionResponse(FrameHeader header, boolean connected, boolean newSession, boolean readOnly,
-            boolean clearedExistingSession, Long maxCustomDataBytes, Long durationSeconds, Long expirationDate)
-            implements GuestFrame {
+            boolean clearedExistingSession, Long maxCustomDataBytes, Long durationSeconds, Long expirationDate,
+            String conversationId) implements GuestFrame {
     }
 
     /**

@@ -34,7 +34,8 @@ public final class GuestFrames {
             case "SessionResponse" -> new GuestFrame.SessionResponse(header, body.path("connected").asBoolean(),
                     body.path("newSession").asBoolean(), body.path("readOnly").asBoolean(),
                     body.path("clearedExistingSession").asBoolean(), optionalLong(body, "maxCustomDataBytes"),
-                    optionalLong(body, "durationSeconds"), optionalLong(body, "expirationDate"));
+                    optionalLong(body, "durationSeconds"), optionalLong(body, "expirationDate"),
+                    text(body, "conversationId"));
             case "StructuredMessage" -> structuredMessage(header, body);
             case "TooManyRequestsErrorMessage" -> new GuestFrame.TooManyRequestsErrorMessage(header,
                     body.path("retryAfter").asLong(0), body.path("errorCode").asInt(header.code()), text(body, "errorMessage"));

@@ -15,7 +15,7 @@ class GuestFramesTest {
                 + "\"body\":{\"connected\":true,\"newSession\":true,\"readOnly\":false,\"maxCustomDataBytes\":2048,"
                 + "\"clearedExistingSession\":false,\"durationSeconds\":3600,\"expirationDate\":1700000000}}");
         assertThat(frame).isEqualTo(new GuestFrame.SessionResponse(new FrameHeader("response", "SessionResponse", 200, null),
-                true, true, false, false, 2048L, 3600L, 1700000000L));
+                true, true, false, false, 2048L, 3600L, 1700000000L, null));
     }
 
     @Test
