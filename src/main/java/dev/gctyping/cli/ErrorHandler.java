@@ -1,5 +1,8 @@
 package dev.gctyping.cli;
 
+import dev.gctyping.client.AuthException;
+import dev.gctyping.client.ClientException;
+import dev.gctyping.client.ConfigException;
 import dev.gctyping.trace.MissingTraceException;
 import dev.gctyping.trace.TraceFormatException;
 import java.io.PrintWriter;
@@ -26,6 +29,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             err.flush();
             return ExitCodes.NO_INPUT;
         }
+        if (ex instanceof ClientException client) {
+            err.println("gctyping: " + client.getMessage());
+            err.flush();
+            return exitCode(client);
+        }
         if (ex instanceof CliException known) {
             err.println("gctyping: " + known.getMessage());
             if (verbose(parsed) && known.getCause() != null) {
@@ -40,6 +48,17 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         }
         err.flush();
         return ExitCodes.SOFTWARE;
+    }
+
+    /** Configuration mistakes are usage errors; refusals are auth (77); the rest is the service's (69). */
+    static int exitCode(ClientException failure) {
+        if (failure instanceof ConfigException) {
+            return ExitCodes.USAGE;
+        }
+        if (failure instanceof AuthException) {
+            return ExitCodes.NO_PERMISSION;
+        }
+        return ExitCodes.UNAVAILABLE;
     }
 
     private static boolean verbose(ParseResult parsed) {

@@ -1,0 +1,146 @@
+package dev.gctyping.client;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gctyping.protocol.guest.GuestFrame;
+import dev.gctyping.protocol.guest.GuestFrames;
+import dev.gctyping.protocol.guest.GuestRequests;
+import dev.gctyping.support.Json;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A guest on the Web Messaging Guest API, as a customer's browser is: connects to
+ * {@code …/v1?deploymentId=…&application=gctyping-<version>} with an {@code Origin}, sends
+ * {@code configureSession} on every (re)connect with the same session token, keeps the session alive
+ * with an {@code echo} every 30 s (Genesys' SDK sends at most one per 30 s), and hands every frame to
+ * the listener decoded. Reconnects come from {@link ReconnectingSocket}.
+ */
+public final class GuestSession implements MessageSocket {
+    /** Genesys' transport SDK never sends more than one echo per this interval. */
+    public static final Duration ECHO_INTERVAL = Duration.ofSeconds(30);
+    /** The {@code application} query parameter: who is connecting, as Genesys' SDKs say it. */
+    public static final String APPLICATION = "gctyping-" + version();
+
+    /** Frames and connection changes; callbacks run on the socket's threads. */
+    public interface Listener extends ConnectionListener {
+        /** Every server frame: the text as received and its decoded form (never null). */
+        void onFrame(String text, GuestFrame frame);
+    }
+
+    private final String token = UUID.randomUUID().toString();
+    private final String deploymentId;
+    private final ObjectNode joinFields;
+    private final ReconnectingSocket socket;
+    private final AtomicLong lastEchoNanos = new AtomicLong(System.nanoTime() - ECHO_INTERVAL.toNanos());
+
+    /**
+     * @param origin the {@code Origin} header; Messenger deployments may restrict allowed domains
+     * @param joinFields extra {@code configureSession} fields (the simulator's conversation field), or null
+     */
+    public GuestSession(Target target, String deploymentId, String origin, ObjectNode joinFields, SocketSettings settings,
+            Listener listener) {
+        this.deploymentId = deploymentId;
+        this.joinFields = joinFields;
+        Map<String, String> headers = Map.of("Origin", origin, "deploymentId", deploymentId);
+        ReconnectingSocket.Handshake handshake = new ReconnectingSocket.Handshake(
+                target.guestSocket(deploymentId, APPLICATION), headers);
+        this.socket = settings.open("guest-" + deploymentId, lastFailure -> handshake, new ReconnectingSocket.Listener() {
+            @Override
+            public void onOpen(int connection) {
+                // a fresh connection knows nothing of us until configureSession, reconnects included
+                socket.send(GuestRequests.configureSession(token, deploymentId, false, joinFields));
+                listener.onOpen(connection);
+            }
+
+            @Override
+            public void onText(String text) {
+                listener.onFrame(text, GuestFrames.decode(text));
+            }
+
+            @Override
+            public void onReconnecting(int attempt, Duration delay, int closeCode, String reason) {
+                listener.onReconnecting(attempt, delay, closeCode, reason);
+            }
+
+            @Override
+            public void onClosed(int closeCode, String reason) {
+                listener.onClosed(closeCode, reason);
+            }
+        });
+    }
+
+    /**
+     * The {@code configureSession} fields that join a given conversation on the gctyping simulator: a
+     * top-level {@code conversationId} (the simulator's extension; Genesys routes guests itself and
+     * ignores it).
+     */
+    public static ObjectNode joinConversation(String conversationId) {
+        return Json.MAPPER.createObjectNode().put("conversationId", conversationId);
+    }
+
+    /** Connects, configures the session and starts the echo heartbeat. */
+    @Override
+    public boolean connect(Duration timeout) throws InterruptedException {
+        boolean open = socket.connect(timeout);
+        socket.repeat(ECHO_INTERVAL, this::echo);
+        return open;
+    }
+
+    /** The guest session token (a random UUID, kept across reconnects). */
+    public String token() {
+        return token;
+    }
+
+    public String deploymentId() {
+        return deploymentId;
+    }
+
+    /** Sends an {@code echo} unless one went less than {@link #ECHO_INTERVAL} ago; true if sent. */
+    public boolean echo() {
+        long now = System.nanoTime();
+        long last = lastEchoNanos.get();
+        if (now - last < ECHO_INTERVAL.toNanos() || !lastEchoNanos.compareAndSet(last, now)) {
+            return false;
+        }
+        return socket.send(GuestRequests.echo(token));
+    }
+
+    public boolean sendText(String text) {
+        return socket.send(GuestRequests.text(token, text, UUID.randomUUID().toString()));
+    }
+
+    /** The guest's own typing indicator ({@code Typing On}); counts against the 2 per second limit. */
+    public boolean sendTyping() {
+        return socket.send(GuestRequests.typing(token, UUID.randomUUID().toString()));
+    }
+
+    /** Sends a request as given (the {@code connect --guest} pipe); the caller vouches it is JSON. */
+    @Override
+    public boolean send(String json) {
+        return socket.send(json);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return socket.isOpen();
+    }
+
+    @Override
+    public int reconnects() {
+        return socket.reconnects();
+    }
+
+    /** Ends the session on the server ({@code closeSession}) when connected, then closes the socket. */
+    @Override
+    public void close() {
+        socket.send(GuestRequests.closeSession(token, false));
+        socket.close();
+    }
+
+    private static String version() {
+        String version = GuestSession.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

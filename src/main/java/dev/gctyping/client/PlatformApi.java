@@ -1,0 +1,137 @@
+package dev.gctyping.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gctyping.protocol.IsoMillis;
+import dev.gctyping.support.Json;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authenticated JSON calls to the platform API (the {@code agent-api} dialect and lookups). Retries
+ * follow {@link RetryingHttp}; a 401 (a token that expired early) fetches a fresh token and repeats
+ * the call once. Thread-safe.
+ */
+public final class PlatformApi {
+    /** Our own header: the trace time of an agent message. The simulator uses it; Genesys ignores unknown headers. */
+    public static final String TRACE_TIME_HEADER = "Gctyping-Trace-Time";
+    private static final Logger log = LoggerFactory.getLogger(PlatformApi.class);
+
+    private final OAuthClient oauth;
+    private final RetryingHttp http;
+    private final Target target;
+
+    public PlatformApi(OAuthClient oauth, RetryingHttp http) {
+        this.oauth = oauth;
+        this.http = http;
+        this.target = oauth.target();
+    }
+
+    public RequestStats stats() {
+        return http.stats();
+    }
+
+    /** Agent typing: {@code {"typing":{"type":"On","duration":D},"dateSent":…}}. The API has no "Off". */
+    public void sendTyping(String conversationId, String communicationId, long durationMs, long dateSentMillis) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putObject("typing").put("type", "On").put("duration", durationMs);
+        body.put("dateSent", new IsoMillis().format(dateSentMillis));
+        call("POST", communicationPath(conversationId, communicationId) + "/typing", body, null);
+    }
+
+    /** The agent's message, which ends the guest's typing indicator; {@code traceTimeMillis} rides in {@link #TRACE_TIME_HEADER}. */
+    public void sendMessage(String conversationId, String communicationId, String text, long traceTimeMillis) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("textBody", text);
+        call("POST", communicationPath(conversationId, communicationId) + "/messages", body,
+                new IsoMillis().format(traceTimeMillis));
+    }
+
+    /** {@code GET /api/v2/conversations/messages/{id}}: the conversation and its agent's messages communication id. */
+    public MessagingConversation conversation(String conversationId) {
+        JsonNode body = call("GET", "/api/v2/conversations/messages/" + encode(conversationId), null, null);
+        return MessagingConversation.from(conversationId, body);
+    }
+
+    /** {@code POST /api/v2/analytics/conversations/details/query} with the caller's query; returns the response as is. */
+    public JsonNode analyticsQuery(JsonNode query) {
+        return call("POST", "/api/v2/analytics/conversations/details/query", query, null);
+    }
+
+    private static String communicationPath(String conversationId, String communicationId) {
+        return "/api/v2/conversations/messages/" + encode(conversationId) + "/communications/" + encode(communicationId);
+    }
+
+    private JsonNode call(String method, String path, JsonNode body, String traceTime) {
+        URI uri = target.api(path);
+        String what = method + " " + path + " on " + target.environment();
+        byte[] payload = body == null ? null : toBytes(body);
+        for (boolean retriedAuth = false; ; retriedAuth = true) {
+            String authorization = oauth.token().authorizationHeader();
+            HttpResponse<String> response = http.send(() -> {
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                        .timeout(RetryingHttp.REQUEST_TIMEOUT)
+                        .header("Authorization", authorization)
+                        .header("Accept", "application/json");
+                if (traceTime != null) {
+                    request.header(TRACE_TIME_HEADER, traceTime);
+                }
+                if (payload == null) {
+                    return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
+                }
+                return request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(payload)).build();
+            }, what);
+            int status = response.statusCode();
+            if (status == 401 && !retriedAuth) {
+                log.debug("{}: 401, fetching a fresh token and trying once more", what);
+                http.stats().reauthentication();
+                oauth.invalidate();
+                continue;
+            }
+            if (status == 401 || status == 403) {
+                throw new AuthException(what + " was refused (HTTP " + status + ") for client id " + target.clientId()
+                        + (status == 403 ? "; check the OAuth client's roles and permissions" : ""));
+            }
+            if (status < 200 || status >= 300) {
+                throw new ApiException(status, what + " failed: HTTP " + status + errorMessage(response.body()));
+            }
+            return parse(response.body());
+        }
+    }
+
+    private static byte[] toBytes(JsonNode body) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("request body cannot be serialised", e);
+        }
+    }
+
+    /** Any 2xx is success and its body may be empty (typing answers with none). */
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return Json.MAPPER.missingNode();
+        }
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            return Json.MAPPER.missingNode();
+        }
+    }
+
+    /** The platform's ErrorBody {@code message}, when there is one. */
+    private static String errorMessage(String body) {
+        JsonNode message = parse(body).path("message");
+        return message.isTextual() ? ": " + message.asText() : "";
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,242 @@
+package dev.gctyping.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A WebSocket that reopens itself: after an unexpected close it waits ({@link Backoff}, with jitter)
+ * and connects a fresh {@link WebSocketClient} (Java-WebSocket clients cannot be reused, and
+ * {@code reconnect()} must not run on their own threads), asking the {@link HandshakeSource} for the
+ * URI and headers each time so a refreshed token goes into every attempt. Attempts run on one daemon
+ * scheduler thread, one at a time: no recursion, and no old socket left open. It gives up after
+ * {@code maxFailures} attempts in a row that never opened.
+ */
+public final class ReconnectingSocket implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReconnectingSocket.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+
+    /** What to connect to, built afresh for every attempt. */
+    public record Handshake(URI uri, Map<String, String> headers) {
+    }
+
+    @FunctionalInterface
+    public interface HandshakeSource {
+        /**
+         * @param lastFailure why the previous attempt closed (e.g. "Invalid status code received: 401 …"),
+         *     or null before the first attempt
+         */
+        Handshake next(String lastFailure);
+    }
+
+    /** Callbacks, on the socket's own threads: hand heavy work elsewhere, and never call {@link #close()} from them. */
+    public interface Listener extends ConnectionListener {
+        void onText(String text);
+    }
+
+    private final String name;
+    private final HandshakeSource source;
+    private final Listener listener;
+    private final Backoff backoff;
+    private final int maxFailures;
+    private final int connectionLostTimeoutSeconds;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final CountDownLatch firstOpenOrGiveUp = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile Client current;
+    private volatile boolean closing;
+
+    /**
+     * @param connectionLostTimeoutSeconds ping interval; the socket counts as lost after 1.5× without a pong (0 = off)
+     */
+    public ReconnectingSocket(String name, HandshakeSource source, Listener listener, Backoff backoff, int maxFailures,
+            int connectionLostTimeoutSeconds) {
+        this.name = name;
+        this.source = source;
+        this.listener = listener;
+        this.backoff = backoff;
+        this.maxFailures = maxFailures;
+        this.connectionLostTimeoutSeconds = connectionLostTimeoutSeconds;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gctyping-reconnect-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Starts connecting and waits until the socket is open for the first time.
+     *
+     * @return false if it did not open within {@code timeout} or reconnecting gave up (it keeps trying in the first case)
+     */
+    public boolean connect(Duration timeout) throws InterruptedException {
+        scheduler.execute(() -> attempt(null));
+        return firstOpenOrGiveUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && connections.get() > 0;
+    }
+
+    /** Sends a text frame if the socket is open now; false means it was not sent (the caller decides what to do). */
+    public boolean send(String text) {
+        Client client = current;
+        if (client == null || !client.isOpen()) {
+            return false;
+        }
+        try {
+            client.send(text);
+            return true;
+        } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+            return false;
+        }
+    }
+
+    public boolean isOpen() {
+        Client client = current;
+        return client != null && client.isOpen();
+    }
+
+    /** Times the socket opened again after the first open. */
+    public int reconnects() {
+        return Math.max(0, connections.get() - 1);
+    }
+
+    /** Runs {@code task} every {@code period} on the reconnect thread until the socket is finally closed (e.g. a heartbeat). */
+    public void repeat(Duration period, Runnable task) {
+        try {
+            scheduler.scheduleAtFixedRate(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("{}: periodic task failed: {}", name, e.toString());
+                }
+            }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // already finally closed: nothing to repeat for
+        }
+    }
+
+    /** Blocks until the socket is finally closed (by {@link #close()} or by giving up). */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes normally (1000) and stops reconnecting; waits briefly for the close handshake. */
+    @Override
+    public void close() {
+        closing = true;
+        scheduler.shutdownNow();
+        Client client = current;
+        if (client != null && !client.isClosed()) {
+            client.close(CloseFrame.NORMAL, "client closing");
+            try {
+                if (!client.closed.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    client.closeConnection(CloseFrame.ABNORMAL_CLOSE, "close handshake timed out");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                client.closeConnection(CloseFrame.ABNORMAL_CLOSE, "interrupted");
+            }
+        }
+        finish(CloseFrame.NORMAL, "closed by client");
+    }
+
+    private void attempt(String lastFailure) {
+        if (closing) {
+            return;
+        }
+        Handshake handshake;
+        try {
+            handshake = source.next(lastFailure);
+        } catch (AuthException e) {
+            giveUp(CloseFrame.POLICY_VALIDATION, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            scheduleRetry(CloseFrame.NEVER_CONNECTED, e.getMessage());
+            return;
+        }
+        Client client = new Client(handshake);
+        client.setDaemon(true);
+        client.setConnectionLostTimeout(connectionLostTimeoutSeconds);
+        current = client;
+        log.debug("{}: connecting to {}", name, handshake.uri());
+        client.connect();
+    }
+
+    private void scheduleRetry(int code, String reason) {
+        int attempt = failures.incrementAndGet();
+        if (attempt > maxFailures) {
+            giveUp(code, "gave up after " + maxFailures + " failed attempts; last: " + reason);
+            return;
+        }
+        Duration delay = backoff.delay(attempt);
+        log.debug("{}: closed ({} {}), reconnecting in {} ms", name, code, reason, delay.toMillis());
+        listener.onReconnecting(attempt, delay, code, reason);
+        try {
+            scheduler.schedule(() -> attempt(reason), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // close() shut the scheduler down between our check and now: nothing left to do
+        }
+    }
+
+    private void giveUp(int code, String reason) {
+        log.warn("{}: {}", name, reason);
+        finish(code, reason);
+    }
+
+    private void finish(int code, String reason) {
+        if (finished.getCount() > 0) {
+            finished.countDown();
+            firstOpenOrGiveUp.countDown();
+            scheduler.shutdownNow();
+            listener.onClosed(code, reason);
+        }
+    }
+
+    private final class Client extends WebSocketClient {
+        final CountDownLatch closed = new CountDownLatch(1);
+
+        Client(Handshake handshake) {
+            super(handshake.uri(), handshake.headers());
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+            failures.set(0);
+            int connection = connections.incrementAndGet();
+            log.debug("{}: open (connection {})", name, connection);
+            listener.onOpen(connection);
+            firstOpenOrGiveUp.countDown();
+        }
+
+        @Override
+        public void onMessage(String message) {
+            listener.onText(message);
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            closed.countDown();
+            if (closing || current != this) {
+                return;
+            }
+            scheduleRetry(code, reason == null || reason.isEmpty() ? "closed" : reason);
+        }
+
+        @Override
+        public void onError(Exception ex) {
+            // onClose follows and decides; the message may be all the user gets, so keep it
+            log.debug("{}: socket error: {}", name, ex.toString());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.gctyping.client;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one retry policy for every HTTP call (token and platform API), modelled on Genesys' own
+ * clients: 429 waits for {@code Retry-After} plus jitter, and gives up at once when the server asks
+ * for more than {@link #MAX_RETRY_AFTER}; 5xx (but 501) and transport failures back off
+ * exponentially; every other answer goes back to the caller. Attempts are bounded.
+ */
+public final class RetryingHttp {
+    /** Genesys' CLI does not wait for a Retry-After above this; neither do we. */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(180);
+    /** Per-request timeout callers put on their requests. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(RetryingHttp.class);
+
+    private final HttpClient client;
+    private final Backoff backoff;
+    private final int maxAttempts;
+    private final Sleeper sleeper;
+    private final RequestStats stats = new RequestStats();
+
+    public RetryingHttp(HttpClient client, Backoff backoff, int maxAttempts, Sleeper sleeper) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        this.client = client;
+        this.backoff = backoff;
+        this.maxAttempts = maxAttempts;
+        this.sleeper = sleeper;
+    }
+
+    /** Production settings: 1 s doubling to 60 s, 8 attempts, real sleeps. */
+    public static RetryingHttp standard() {
+        return withSleeper(Sleeper.REAL);
+    }
+
+    /** Production settings with another sleeper (tests pass one that returns at once). */
+    public static RetryingHttp withSleeper(Sleeper sleeper) {
+        return new RetryingHttp(newHttpClient(),
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> ThreadLocalRandom.current().nextDouble()),
+                8, sleeper);
+    }
+
+    /** HTTP/1.1 (no h2c upgrade noise against the plain-HTTP simulator); TLS verification stays on. */
+    public static HttpClient newHttpClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public RequestStats stats() {
+        return stats;
+    }
+
+    /**
+     * Sends {@code request} (built afresh for each attempt) until it gets an answer that retrying
+     * cannot change, and returns that answer whatever its status.
+     *
+     * @param what names the call in messages, e.g. "token request to mypurecloud.ie"
+     * @throws UnavailableException when attempts run out or the server asks for a wait above the limit
+     */
+    public HttpResponse<String> send(Supplier<HttpRequest> request, String what) {
+        for (int attempt = 1; ; attempt++) {
+            stats.request();
+            Duration wait;
+            String failure;
+            try {
+                HttpResponse<String> response = client.send(request.get(), HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status == 429) {
+                    stats.rateLimited();
+                    OptionalLong retryAfter = retryAfterSeconds(response);
+                    if (retryAfter.isPresent() && retryAfter.getAsLong() > MAX_RETRY_AFTER.toSeconds()) {
+                        throw new UnavailableException(what + " was rate limited (429) and told to wait "
+                                + retryAfter.getAsLong() + " s, more than the " + MAX_RETRY_AFTER.toSeconds()
+                                + " s we wait; try again later");
+                    }
+                    wait = retryAfter.isPresent()
+                            ? Duration.ofSeconds(retryAfter.getAsLong()).plus(backoff.jitter(250 + retryAfter.getAsLong() * 100))
+                            : backoff.delay(attempt);
+                    failure = "rate limited (429)";
+                } else if (status >= 500 && status != 501) {
+                    stats.serverError();
+                    wait = backoff.delay(attempt);
+                    failure = "HTTP " + status;
+                } else {
+                    return response;
+                }
+            } catch (IOException e) {
+                stats.serverError();
+                wait = backoff.delay(attempt);
+                failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnavailableException(what + " was interrupted");
+            }
+            if (attempt >= maxAttempts) {
+                throw new UnavailableException(what + " failed after " + attempt + " attempts: " + failure);
+            }
+            stats.retry();
+            log.debug("{}: {}; retry {} in {} ms", what, failure, attempt, wait.toMillis());
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnavailableException(what + " was interrupted while waiting to retry");
+            }
+        }
+    }
+
+    /** {@code Retry-After} in seconds; HTTP-date values (which Genesys does not send) count as absent. */
+    static OptionalLong retryAfterSeconds(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After")
+                .map(String::trim)
+                .filter(v -> v.matches("\\d{1,9}"))
+                .map(v -> OptionalLong.of(Long.parseLong(v)))
+                .orElse(OptionalLong.empty());
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gctyping.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gctyping.support.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tokens on disk, one file per (environment, client id) under {@code ~/.gctyping/tokens/}, so short
+ * commands in a loop do not each spend a token request. Files are 0600 in a 0700 directory; the
+ * file name is a hash (the client id does not appear in it) and the secret is never stored.
+ * A cache that cannot be read or written is skipped with a debug line: it is an optimisation only.
+ */
+final class TokenCache {
+    private static final Logger log = LoggerFactory.getLogger(TokenCache.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private final Path file;
+
+    TokenCache(Path directory, String environment, String clientId) {
+        this.file = directory.resolve(key(environment, clientId) + ".json");
+    }
+
+    Path file() {
+        return file;
+    }
+
+    static String key(String environment, String clientId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((environment + '\n' + clientId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    Optional<AccessToken> read() {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY_FILE)) {
+                log.warn("ignoring token cache {}: it is readable by others (expected mode 600)", file);
+                return Optional.empty();
+            }
+            JsonNode node = Json.MAPPER.readTree(file.toFile());
+            return Optional.of(new AccessToken(node.path("accessToken").asText(), node.path("tokenType").asText(),
+                    node.path("expiresIn").asLong(), Instant.ofEpochMilli(node.path("expiresAt").asLong()), true));
+        } catch (IOException | UnsupportedOperationException e) {
+            log.debug("token cache {} unreadable, ignoring it: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    void write(AccessToken token) {
+        ObjectNode node = Json.MAPPER.createObjectNode()
+                .put("accessToken", token.value())
+                .put("tokenType", token.tokenType())
+                .put("expiresIn", token.expiresInSeconds())
+                .put("expiresAt", token.expiresAt().toEpochMilli());
+        try {
+            Path directory = file.getParent();
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+            }
+            // written in full to a 0600 temporary file first, so no reader ever sees a partial or open file
+            Path temporary = Files.createTempFile(directory, "token", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+            try {
+                Files.write(temporary, Json.MAPPER.writeValueAsBytes(node));
+                moveIntoPlace(temporary);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            log.debug("cannot write token cache {}: {}", file, e.toString());
+        }
+    }
+
+    private void moveIntoPlace(Path temporary) throws IOException {
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    void delete() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("cannot delete token cache {}: {}", file, e.toString());
+        }
+    }
+}

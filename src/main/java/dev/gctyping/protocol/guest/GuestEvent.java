@@ -1,0 +1,42 @@
+package dev.gctyping.protocol.guest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One entry of a {@code StructuredMessage}'s {@code events[]}. Unknown event types are kept, not dropped. */
+public sealed interface GuestEvent {
+    String eventType();
+
+    /**
+     * {@code {"eventType":"Typing","typing":{"type":"On","duration":D}}}.
+     *
+     * @param durationMs null when absent: guests then show the indicator for {@link #FALLBACK_DURATION_MS}
+     */
+    record Typing(String type, Long durationMs) implements GuestEvent {
+        /** What Genesys' guest SDK assumes when {@code duration} is missing. */
+        public static final long FALLBACK_DURATION_MS = 5000;
+
+        @Override
+        public String eventType() {
+            return "Typing";
+        }
+
+        public boolean isOn() {
+            return "On".equals(type);
+        }
+
+        public long effectiveDurationMs() {
+            return durationMs == null ? FALLBACK_DURATION_MS : durationMs;
+        }
+    }
+
+    /** {@code Presence} with {@code presence.type} {@code Join}, {@code Disconnect}, {@code Clear} or {@code SignIn}. */
+    record Presence(String type) implements GuestEvent {
+        @Override
+        public String eventType() {
+            return "Presence";
+        }
+    }
+
+    record Unknown(String eventType, JsonNode raw) implements GuestEvent {
+    }
+}

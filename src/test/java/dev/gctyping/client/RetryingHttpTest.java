@@ -1,0 +1,101 @@
+package dev.gctyping.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gctyping.client.StubHttpServer.Answer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RetryingHttpTest {
+    private final StubHttpServer server = newServer();
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+    /** random() = 0.5: half of the jitter range, so waits are exact numbers. */
+    private final RetryingHttp http = new RetryingHttp(RetryingHttp.newHttpClient(),
+            new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000), () -> 0.5), 4, sleeper);
+
+    private static StubHttpServer newServer() {
+        try {
+            return new StubHttpServer();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> get() {
+        return http.send(() -> HttpRequest.newBuilder(server.uri().resolve("/x")).GET().build(), "test call");
+    }
+
+    @Test
+    void honoursRetryAfterWithJitterThenReturnsTheAnswer() {
+        server.then(new Answer(429, Map.of("Retry-After", "2"), ""))
+                .then(Answer.json(200, "{\"ok\":true}"));
+
+        HttpResponse<String> response = get();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // 2 s from the server plus half of the (250 ms + 10 %) jitter range
+        assertThat(sleeper.waits).containsExactly(Duration.ofMillis(2000 + 225));
+        assertThat(http.stats().rateLimitedCount()).isEqualTo(1);
+        assertThat(http.stats().retries()).isEqualTo(1);
+        assertThat(http.stats().requests()).isEqualTo(2);
+    }
+
+    @Test
+    void retriesServerErrorsWithExponentialBackoff() {
+        server.then(Answer.json(503, "")).then(Answer.json(502, "")).then(Answer.json(200, "{}"));
+
+        assertThat(get().statusCode()).isEqualTo(200);
+        // equal jitter at 0.5: three quarters of 100 ms, then of 200 ms
+        assertThat(sleeper.waits).containsExactly(Duration.ofMillis(75), Duration.ofMillis(150));
+        assertThat(http.stats().serverErrors()).isEqualTo(2);
+    }
+
+    @Test
+    void givesUpAtOnceWhenRetryAfterExceedsTheLimit() {
+        server.then(new Answer(429, Map.of("Retry-After", "181"), ""));
+
+        assertThatThrownBy(this::get).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("181 s").hasMessageContaining("180 s");
+        assertThat(sleeper.waits).isEmpty();
+        assertThat(server.received).hasSize(1);
+    }
+
+    @Test
+    void boundsTheAttempts() {
+        for (int i = 0; i < 5; i++) {
+            server.then(Answer.json(500, ""));
+        }
+        assertThatThrownBy(this::get).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("after 4 attempts").hasMessageContaining("HTTP 500");
+        assertThat(server.received).hasSize(4);
+        assertThat(sleeper.waits).hasSize(3);
+    }
+
+    @Test
+    void returnsClientErrorsWithoutRetrying() {
+        server.then(Answer.json(404, "{}"));
+        assertThat(get().statusCode()).isEqualTo(404);
+        assertThat(sleeper.waits).isEmpty();
+    }
+
+    @Test
+    void retriesTransportFailures() {
+        RetryingHttp toNowhere = new RetryingHttp(RetryingHttp.newHttpClient(),
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(10), () -> 0), 2, sleeper);
+        String closedPort = server.uri().toString();
+        server.close();
+        assertThatThrownBy(() -> toNowhere.send(() -> HttpRequest.newBuilder(java.net.URI.create(closedPort + "/x")).build(), "dead call"))
+                .isInstanceOf(UnavailableException.class).hasMessageContaining("dead call failed after 2 attempts");
+        assertThat(sleeper.waits).hasSize(1);
+    }
+}
