@@ -22,6 +22,12 @@ public interface PayloadTransport extends AutoCloseable {
     /** What happened to this agent's payloads so far. */
     DeliveryStats delivery(AgentState agent);
 
+    /** The id under which the server records this agent's typing (seed: the agent id; agent-api: its communication id). */
+    String senderId(AgentState agent);
+
+    /** How often the connection carrying this conversation was reopened. */
+    int reconnects(String conversationId);
+
     @Override
     void close();
 }

@@ -1,0 +1,180 @@
+package dev.gctyping.replay;
+
+import dev.gctyping.client.ClientException;
+import dev.gctyping.client.PlatformApi;
+import dev.gctyping.client.RequestStats;
+import dev.gctyping.engine.AgentState;
+import dev.gctyping.engine.Signal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code agent-api} dialect: {@code active} → {@code POST …/typing} with {@code On} lasting the
+ * expiry; {@code inactive} → nothing (the API has no Off); a trace send → {@code POST …/messages}.
+ * Requests leave in order from one sender thread, so a 429's {@code Retry-After} or a 5xx backoff
+ * delays the calls behind it instead of reordering them. Refreshes are spent only while the
+ * token's budget lasts; a burst's first On and messages always go.
+ */
+public final class AgentApiTransport implements PayloadTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentApiTransport.class);
+    private static final String PLACEHOLDER_TEXT = "(message sent by gctyping replay)";
+
+    private final PlatformApi api;
+    private final long durationMs;
+    private final RequestBudget budget;
+    private final LatencyProbe latency;
+    private final AgentDeliveries deliveries = new AgentDeliveries();
+    private final Map<String, String> communications = new HashMap<>();
+    private final BlockingQueue<Request> queue;
+    private final Thread sender;
+    private volatile boolean closed;
+    private int inFlight;
+
+    public AgentApiTransport(PlatformApi api, long durationMs, int requestsPerMinute, int queueLimit, LatencyProbe latency) {
+        this.api = api;
+        this.durationMs = durationMs;
+        this.budget = new RequestBudget(requestsPerMinute);
+        this.latency = latency;
+        this.queue = new ArrayBlockingQueue<>(queueLimit);
+        this.sender = new Thread(this::sendLoop, "agent-api-sender");
+        this.sender.setDaemon(true);
+        this.sender.start();
+    }
+
+    @Override
+    public void typing(AgentState agent, Signal signal, long at) {
+        if (!signal.active()) {
+            return; // no Off in the platform API: the guest's indicator lapses, or the message ends it
+        }
+        DeliveryStats stats = deliveries.of(agent);
+        if (signal == Signal.ACTIVE_REFRESH && !budget.trySpend(at)) {
+            stats.skippedForBudget.incrementAndGet();
+            return;
+        }
+        if (signal == Signal.ACTIVE_START) {
+            budget.spend(at);
+        }
+        String conversation = agent.conversationId();
+        enqueue(stats, "typing On for " + conversation, agent, communication -> {
+            latency.emitted(conversation);
+            api.sendTyping(conversation, communication, durationMs, at);
+        });
+    }
+
+    @Override
+    public void message(AgentState agent, String text, long at) {
+        budget.spend(at);
+        String conversation = agent.conversationId();
+        String body = text == null || text.isEmpty() ? PLACEHOLDER_TEXT : text;
+        enqueue(deliveries.of(agent), "message for " + conversation, agent,
+                communication -> api.sendMessage(conversation, communication, body, at));
+    }
+
+    /** A queued call, with what it is for, so it can be accounted for whatever happens. */
+    private record Request(DeliveryStats stats, String what, Runnable call) {
+    }
+
+    /**
+     * The agent's messages communication, looked up once per conversation (the replay thread
+     * does it, so the first payload of a conversation waits for it).
+     */
+    private String communicationId(AgentState agent) {
+        return communications.computeIfAbsent(agent.conversationId(), conversation -> api.conversation(conversation)
+                .agentCommunicationId()
+                .orElseThrow(() -> new ClientException("conversation " + conversation + " has no agent participant to type as")));
+    }
+
+    private void enqueue(DeliveryStats stats, String what, AgentState agent, Consumer<String> call) {
+        stats.sent.incrementAndGet();
+        String communication;
+        try {
+            communication = communicationId(agent);
+        } catch (ClientException e) {
+            stats.lost(what + ": " + e.getMessage());
+            return;
+        }
+        if (!queue.offer(new Request(stats, what, () -> call.accept(communication)))) {
+            stats.lost(what + ": the send queue is full (" + queue.size() + " requests waiting)");
+            return;
+        }
+        synchronized (this) {
+            inFlight++;
+        }
+    }
+
+    private void deliver(DeliveryStats stats, String what, Runnable call) {
+        RequestStats http = api.stats();
+        long retriesBefore = http.retries() + http.reauthentications();
+        long rateLimitedBefore = http.rateLimitedCount();
+        try {
+            call.run();
+            stats.delivered.incrementAndGet();
+        } catch (ClientException e) {
+            LOG.warn("{} lost: {}", what, e.getMessage());
+            stats.lost(what + ": " + e.getMessage());
+        } finally {
+            // one sender thread: the counters' growth during this call is this call's
+            stats.retried.addAndGet(http.retries() + http.reauthentications() - retriesBefore);
+            stats.rateLimited.addAndGet(http.rateLimitedCount() - rateLimitedBefore);
+            synchronized (this) {
+                inFlight--;
+                notifyAll();
+            }
+        }
+    }
+
+    private void sendLoop() {
+        while (!closed) {
+            try {
+                Request next = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    deliver(next.stats(), next.what(), next.call());
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void drain(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight > 0 && System.nanoTime() < deadline) {
+            wait(Math.max(1, Math.min(100, (deadline - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    @Override
+    public DeliveryStats delivery(AgentState agent) {
+        return deliveries.of(agent);
+    }
+
+    /** The server records agent-api typing under the path's communication id. */
+    @Override
+    public String senderId(AgentState agent) {
+        return communications.get(agent.conversationId());
+    }
+
+    /** HTTP has no connection to reopen. */
+    @Override
+    public int reconnects(String conversationId) {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        sender.interrupt();
+        for (Request abandoned : queue) {
+            abandoned.stats().lost(abandoned.what() + ": not sent before the replay ended");
+        }
+        queue.clear();
+    }
+}

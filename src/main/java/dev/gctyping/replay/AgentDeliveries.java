@@ -1,0 +1,13 @@
+package dev.gctyping.replay;
+
+import dev.gctyping.engine.AgentState;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Each agent's {@link DeliveryStats}, by engine handle; shared by the transports. */
+final class AgentDeliveries {
+    private final ConcurrentHashMap<Integer, DeliveryStats> byAgent = new ConcurrentHashMap<>();
+
+    DeliveryStats of(AgentState agent) {
+        return byAgent.computeIfAbsent(agent.handle(), handle -> new DeliveryStats());
+    }
+}

@@ -1,0 +1,199 @@
+package dev.gctyping.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gctyping.client.ConversationSocket;
+import dev.gctyping.client.OAuthClient;
+import dev.gctyping.client.ReconnectingSocket;
+import dev.gctyping.client.SocketSettings;
+import dev.gctyping.client.Target;
+import dev.gctyping.engine.AgentState;
+import dev.gctyping.engine.Signal;
+import dev.gctyping.protocol.SeedPayload;
+import dev.gctyping.support.Json;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code seed} dialect: one conversation socket per conversation, opened on its first payload.
+ * Every payload stays queued until the simulator acknowledges it; while a socket is down payloads
+ * wait (bounded), and after a reconnect everything unacknowledged is sent again, in order (the
+ * simulator ignores a payload it already has). So a drop loses nothing: a payload ends acknowledged,
+ * or reported lost (queue full, or still unacknowledged at the end).
+ */
+public final class SeedTransport implements PayloadTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(SeedTransport.class);
+
+    private final Target target;
+    private final OAuthClient oauth;
+    private final SocketSettings settings;
+    private final int queueLimit;
+    private final LatencyProbe latency;
+    private final AgentDeliveries deliveries = new AgentDeliveries();
+    private final Map<String, Conversation> conversations = new HashMap<>();
+    private final SeedPayload encoder = new SeedPayload();
+
+    public SeedTransport(Target target, OAuthClient oauth, SocketSettings settings, int queueLimit, LatencyProbe latency) {
+        this.target = target;
+        this.oauth = oauth;
+        this.settings = settings;
+        this.queueLimit = queueLimit;
+        this.latency = latency;
+    }
+
+    /** A payload waiting for its acknowledgement. */
+    private record Pending(String json, DeliveryStats stats) {
+    }
+
+    /** Resynchronisation payloads are not the engine's: their acknowledgements are counted apart. */
+    private static final DeliveryStats RESYNC = new DeliveryStats();
+
+    /** One conversation's socket and its unacknowledged payloads (oldest first). */
+    private final class Conversation implements ReconnectingSocket.Listener {
+        final String id;
+        final ArrayDeque<Pending> unacknowledged = new ArrayDeque<>();
+        /** Each agent's last {@code active}, while it is typing: re-sent after a reconnect. */
+        final Map<String, String> typingAgents = new HashMap<>();
+        ConversationSocket socket;
+
+        Conversation(String id) {
+            this.id = id;
+        }
+
+        synchronized void enqueue(String agentId, boolean active, Pending pending) {
+            if (active) {
+                typingAgents.put(agentId, pending.json());
+            } else {
+                typingAgents.remove(agentId);
+            }
+            if (unacknowledged.size() >= queueLimit) {
+                pending.stats().lost("queue full (" + queueLimit + " payloads) while the socket of " + id + " was down");
+                return;
+            }
+            unacknowledged.add(pending);
+            pending.stats().sent.incrementAndGet();
+            if (socket.isOpen()) {
+                socket.send(pending.json());
+                latency.emitted(id);
+            }
+        }
+
+        @Override
+        public synchronized void onOpen(int connection) {
+            if (connection > 1) {
+                LOG.info("conversation {}: socket reopened; resending {} unacknowledged payload(s)", id, unacknowledged.size());
+                for (Pending pending : unacknowledged) {
+                    pending.stats().retried.incrementAndGet();
+                    socket.send(pending.json());
+                }
+                // agents still typing: their state is sent again, so a server that lost it shows it again
+                for (String lastActive : typingAgents.values()) {
+                    if (unacknowledged.stream().noneMatch(p -> p.json().equals(lastActive))) {
+                        unacknowledged.add(new Pending(lastActive, RESYNC));
+                        socket.send(lastActive);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public synchronized void onText(String text) {
+            JsonNode frame = Json.parse(text);
+            if (frame != null && frame.path("type").asText().equals("ack")) {
+                Pending acknowledged = unacknowledged.poll();
+                if (acknowledged != null) {
+                    acknowledged.stats().delivered.incrementAndGet();
+                    notifyAll();
+                }
+            } else if (frame != null && frame.path("type").asText().equals("error")) {
+                LOG.warn("conversation {}: the server refused a payload: {}", id, frame.path("message").asText());
+                Pending refused = unacknowledged.poll();
+                if (refused != null) {
+                    refused.stats().lost("refused by the server: " + frame.path("message").asText());
+                    notifyAll();
+                }
+            }
+        }
+
+        @Override
+        public synchronized void onClosed(int closeCode, String reason) {
+            notifyAll();
+        }
+
+        synchronized void awaitAcknowledged(long deadlineNanos) throws InterruptedException {
+            while (!unacknowledged.isEmpty() && System.nanoTime() < deadlineNanos) {
+                long waitMs = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+                wait(Math.min(waitMs, 100));
+            }
+            for (Pending pending : unacknowledged) {
+                if (pending.stats() == RESYNC) {
+                    continue;
+                }
+                pending.stats().lost("not acknowledged by the end of the replay (socket of " + id
+                        + (socket.isOpen() ? " open" : " down") + ")");
+            }
+            unacknowledged.clear();
+        }
+    }
+
+    @Override
+    public void typing(AgentState agent, Signal signal, long at) {
+        String json = encoder.encode(agent.conversationId(), agent.agentId(), at, signal.active()).toString();
+        conversation(agent.conversationId()).enqueue(agent.agentId(), signal.active(), new Pending(json, deliveries.of(agent)));
+    }
+
+    /** The seed dialect has no message call: the {@code inactive} the engine emits for a send ends the indicator. */
+    @Override
+    public void message(AgentState agent, String text, long at) {
+    }
+
+    private Conversation conversation(String id) {
+        Conversation conversation = conversations.get(id);
+        if (conversation == null) {
+            conversation = new Conversation(id);
+            conversation.socket = new ConversationSocket(target, oauth, id, settings, conversation);
+            conversations.put(id, conversation);
+            try {
+                if (!conversation.socket.connect(Duration.ofSeconds(10))) {
+                    LOG.warn("conversation {}: socket not open yet; payloads wait for it", id);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return conversation;
+    }
+
+    @Override
+    public void drain(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Conversation conversation : conversations.values()) {
+            conversation.awaitAcknowledged(deadline);
+        }
+    }
+
+    @Override
+    public DeliveryStats delivery(AgentState agent) {
+        return deliveries.of(agent);
+    }
+
+    /** The server records a seed payload under its {@code senderId}: the agent id. */
+    @Override
+    public String senderId(AgentState agent) {
+        return agent.agentId();
+    }
+
+    @Override
+    public int reconnects(String conversationId) {
+        Conversation conversation = conversations.get(conversationId);
+        return conversation == null ? 0 : conversation.socket.reconnects();
+    }
+
+    @Override
+    public void close() {
+        conversations.values().forEach(c -> c.socket.close());
+    }
+}

@@ -1,0 +1,177 @@
+package dev.gctyping.replay;
+
+import dev.gctyping.protocol.Dialect;
+import dev.gctyping.client.OAuthClient;
+import dev.gctyping.client.PlatformApi;
+import dev.gctyping.client.SocketSettings;
+import dev.gctyping.client.Target;
+import dev.gctyping.engine.AgentState;
+import dev.gctyping.engine.EngineSettings;
+import dev.gctyping.engine.TypingEngine;
+import dev.gctyping.metrics.EngagementMetrics;
+import dev.gctyping.metrics.GuestTruth;
+import dev.gctyping.metrics.Intervals;
+import dev.gctyping.simulator.SimulatorReport;
+import dev.gctyping.simulator.SimulatorReport.ConversationReport;
+import dev.gctyping.simulator.SimulatorReport.SenderReport;
+import dev.gctyping.support.JsonLine;
+import dev.gctyping.trace.TraceMerger;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+/**
+ * A replay over the wire: the engine's payloads leave through a dialect's transport, guests on the
+ * Guest API time their arrival, and afterwards the simulator's report proves what the guest saw.
+ * Produces the metric records (delivery and guest-truth figures added), the summary's totals and,
+ * per conversation, the violations {@code --assert} fails on.
+ */
+public final class WireReplay {
+    /** How a wire replay runs. */
+    public record Options(Dialect dialect, EngineSettings settings, Pacer pacer, int queueLimit, int requestsPerMinute,
+            long pauseThresholdMs, int observingGuests, Duration drainTimeout) {
+    }
+
+    /** What came out: records sorted as usual, summary fields, and violations by conversation. */
+    public record Outcome(ReplayStats stats, List<String> records, JsonLine totals, Map<String, List<String>> violations,
+            boolean guestTruthAvailable) {
+    }
+
+    private final Target target;
+    private final OAuthClient oauth;
+    private final PlatformApi api;
+    private final Supplier<Optional<SimulatorReport>> reports;
+    private final Options options;
+
+    public WireReplay(Target target, OAuthClient oauth, PlatformApi api, Supplier<Optional<SimulatorReport>> reports, Options options) {
+        this.target = target;
+        this.oauth = oauth;
+        this.api = api;
+        this.reports = reports;
+        this.options = options;
+    }
+
+    public Outcome run(TraceMerger trace, LongConsumer progress) throws IOException, InterruptedException {
+        LatencyProbe latency = new LatencyProbe();
+        EngagementMetrics metrics = new EngagementMetrics(options.pauseThresholdMs());
+        try (PayloadTransport transport = transport(latency);
+                GuestObservers guests = new GuestObservers(target, latency, target.isSimulator() ? options.observingGuests() : 0)) {
+            TypingEngine[] engine = new TypingEngine[1];
+            Replayer replayer = new Replayer(options.settings(), (agent, signal, at) -> {
+                guests.ensure(agent.conversationId());
+                transport.typing(agent, signal, at);
+            }, (agent, text, at) -> transport.message(engine[0].state(agent), text, at), metrics);
+            engine[0] = replayer.engine();
+            ReplayStats stats = replayer.run(trace, progress, options.pacer());
+            transport.drain(options.drainTimeout());
+            Optional<SimulatorReport> report = reports.get();
+            return outcome(stats, replayer, transport, report, latency);
+        }
+    }
+
+    private PayloadTransport transport(LatencyProbe latency) {
+        return options.dialect() == Dialect.SEED
+                ? new SeedTransport(target, oauth, SocketSettings.defaults(), options.queueLimit(), latency)
+                : new AgentApiTransport(api, options.settings().expiryMs(), options.requestsPerMinute(), options.queueLimit(), latency);
+    }
+
+    private Outcome outcome(ReplayStats stats, Replayer replayer, PayloadTransport transport, Optional<SimulatorReport> report,
+            LatencyProbe latency) {
+        TypingEngine engine = replayer.engine();
+        EngagementMetrics metrics = replayer.metrics();
+        Map<String, List<String>> violations = new TreeMap<>();
+        Map<String, long[]> deliveredByConversation = new LinkedHashMap<>();
+        long[] totals = new long[6]; // sent, delivered, lost, retries, rateLimited, skipped
+        for (int handle = 0; handle < engine.agentCount(); handle++) {
+            AgentState agent = engine.state(handle);
+            DeliveryStats d = transport.delivery(agent);
+            List<String> problems = violations.computeIfAbsent(agent.conversationId(), id -> new ArrayList<>());
+            for (String reason : d.lossReasons()) {
+                problems.add("agent " + agent.agentId() + ": payload lost: " + reason);
+            }
+            deliveredByConversation.computeIfAbsent(agent.conversationId(), id -> new long[1])[0] += d.delivered();
+            totals[0] += d.sent();
+            totals[1] += d.delivered();
+            totals[2] += d.lost();
+            totals[3] += d.retried();
+            totals[4] += d.rateLimited();
+            totals[5] += d.skippedForBudget();
+        }
+        report.ifPresent(r -> checkAgainstReport(r, deliveredByConversation, violations));
+
+        List<String> records = metrics.records(engine, (handle, fields) -> {
+            AgentState agent = engine.state(handle);
+            DeliveryStats d = transport.delivery(agent);
+            fields.field("payloadsSent", d.sent())
+                    .field("payloadsDelivered", d.delivered())
+                    .field("payloadsLost", d.lost())
+                    .field("retries", d.retried())
+                    .field("rateLimited", d.rateLimited())
+                    .field("reconnects", transport.reconnects(agent.conversationId()))
+                    .field("refreshesSkippedForBudget", d.skippedForBudget());
+            report.flatMap(r -> sender(r, agent, transport)).ifPresent(sender -> {
+                GuestTruth truth = GuestTruth.compare(metrics.composingIntervals(handle), visible(sender));
+                fields.field("guestVisibleTypingMs", truth.guestVisibleTypingMs())
+                        .field("staleTypingMs", truth.staleTypingMs())
+                        .field("blindTypingMs", truth.blindTypingMs())
+                        .field("maxStaleMs", truth.maxStaleMs());
+            });
+            fields.field("complete", stats.complete());
+        });
+        JsonLine summary = JsonLine.object()
+                .field("dialect", options.dialect().cliName())
+                .field("payloadsSent", totals[0])
+                .field("payloadsDelivered", totals[1])
+                .field("payloadsLost", totals[2])
+                .field("retries", totals[3])
+                .field("rateLimited", totals[4])
+                .field("refreshesSkippedForBudget", totals[5])
+                .field("latencySamples", latency.count())
+                .field("latencyMsP50", latency.percentileMs(50))
+                .field("latencyMsP95", latency.percentileMs(95))
+                .field("latencyMsP99", latency.percentileMs(99))
+                .field("latencyMsMax", latency.maxMs());
+        violations.values().removeIf(List::isEmpty);
+        return new Outcome(stats, records, summary, violations, report.isPresent());
+    }
+
+    /**
+     * Delivery proof: what the server recorded per conversation must equal what the client saw
+     * acknowledged, and (seed) no guest may be left with an indicator nothing will end.
+     */
+    private void checkAgainstReport(SimulatorReport report, Map<String, long[]> delivered, Map<String, List<String>> violations) {
+        delivered.forEach((conversationId, count) -> {
+            List<String> problems = violations.computeIfAbsent(conversationId, id -> new ArrayList<>());
+            Optional<ConversationReport> seen = report.conversation(conversationId);
+            long recorded = seen.map(c -> c.senders().stream().mapToLong(s -> s.typingPayloads() + s.messages()).sum()).orElse(0L);
+            if (recorded != count[0]) {
+                problems.add("the server recorded " + recorded + " payload(s), the client saw " + count[0] + " acknowledged");
+            }
+            seen.ifPresent(c -> c.senders().forEach(sender -> {
+                List<SimulatorReport.Interval> intervals = sender.intervals();
+                if ("seed".equals(sender.dialect()) && !intervals.isEmpty()
+                        && "open".equals(intervals.get(intervals.size() - 1).endedBy())) {
+                    problems.add("sender " + sender.senderId() + ": the guest's typing indicator was left on");
+                }
+            }));
+        });
+    }
+
+    private static Optional<SenderReport> sender(SimulatorReport report, AgentState agent, PayloadTransport transport) {
+        String senderId = transport.senderId(agent);
+        return senderId == null ? Optional.empty() : report.conversation(agent.conversationId()).flatMap(c -> c.sender(senderId));
+    }
+
+    private static Intervals visible(SenderReport sender) {
+        Intervals visible = new Intervals();
+        sender.intervals().forEach(i -> visible.add(i.start(), i.end()));
+        return visible;
+    }
+}
