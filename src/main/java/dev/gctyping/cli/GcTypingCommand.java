@@ -20,17 +20,21 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Genesys Cloud Web Messaging typing indicators: replay, simulate, measure.",
         description = {
-            "Turns agent keystrokes (trace files or a live prompt) into typing-indicator payloads with a",
-            "pure dedup/expiry engine, sends them to Genesys Cloud or to an embedded simulator, and",
-            "reports NDJSON engagement metrics on stdout. Logs and progress go to stderr.",
+            "Turns agent keystrokes (trace files or a live prompt) into typing-indicator payloads with a pure "
+                + "dedup/expiry engine, sends them to Genesys Cloud or to an embedded simulator, and reports NDJSON "
+                + "engagement metrics on stdout. Logs and progress go to stderr.",
         },
         subcommands = {
             ReplayCommand.class,
+            TuneCommand.class,
+            SimulateCommand.class,
+            CompletionCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  gctyping replay --dry-run samples/single-agent.ndjson",
             "  gctyping replay --dry-run --print-payloads --expiry 5s samples/*.ndjson",
+            "  gctyping simulate --fault drop-every=50",
         })
 public final class GcTypingCommand implements Runnable {
     @Spec

@@ -37,16 +37,16 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Replay keystroke trace files through the typing engine and report NDJSON metrics.",
         description = {
-            "Reads one or more trace files (NDJSON, or CSV by .csv extension; gzip is detected), merges them",
-            "by timestamp and runs the dedup/expiry engine on the trace's own clock, as fast as the machine allows.",
+            "Reads one or more trace files (NDJSON, or CSV by .csv extension; gzip is detected), merges them by "
+                + "timestamp and runs the dedup/expiry engine on the trace's own clock, as fast as the machine allows.",
             "",
-            "stdout: the payloads (with --print-payloads), then one agent_typing_engagement record per",
-            "(conversation, agent) sorted by conversationId then agentId, then one replay_summary record.",
-            "A bad line stops the replay (exit 65, FILE:LINE: reason on stderr) before any metrics are printed;",
-            "payloads already printed stay printed, since they stream.",
+            "stdout: the payloads (with --print-payloads), then one agent_typing_engagement record per "
+                + "(conversation, agent) sorted by conversationId then agentId, then one replay_summary record. "
+                + "A bad line stops the replay (exit 65, FILE:LINE: reason on stderr) before any metrics are printed; "
+                + "payloads already printed stay printed, since they stream.",
             "",
-            "Trace line: {\"ts\":<epoch ms or ISO-8601>,\"conversationId\":\"…\",\"agentId\":\"…\",\"event\":\"keystroke|send|blur\"}",
-            "(event defaults to keystroke; key, text and other fields are allowed).",
+            "Trace line: {\"ts\":<epoch ms or ISO-8601>,\"conversationId\":\"…\",\"agentId\":\"…\","
+                + "\"event\":\"keystroke|send|blur\"} (event defaults to keystroke; key, text and other fields are allowed).",
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -26,6 +26,10 @@ final class DeadlineQueue {
         return deadlines[0];
     }
 
+    long peekSequence() {
+        return sequences[0];
+    }
+
     int peekAgent() {
         return agents[0];
     }

@@ -111,7 +111,7 @@ public final class TypingEngine {
     public long nextDeadline() {
         while (!deadlines.isEmpty()) {
             AgentState a = agents.get(deadlines.peekAgent());
-            if (a.typing && a.deadline == deadlines.peekDeadline()) {
+            if (isLive(a)) {
                 return a.deadline;
             }
             requeueHead(a);
@@ -123,7 +123,7 @@ public final class TypingEngine {
         while (!deadlines.isEmpty() && deadlines.peekDeadline() <= time) {
             int agent = deadlines.peekAgent();
             AgentState a = agents.get(agent);
-            if (a.typing && a.deadline == deadlines.peekDeadline()) {
+            if (isLive(a)) {
                 deadlines.pop();
                 a.queued = false;
                 now = Math.max(now, a.deadline);
@@ -132,6 +132,15 @@ public final class TypingEngine {
                 requeueHead(a);
             }
         }
+    }
+
+    /**
+     * Whether the queue's head is the agent's current deadline. The sequence, not the time,
+     * identifies it: a later keystroke in the same millisecond keeps the time but must move the
+     * agent behind others whose deadlines were set in between.
+     */
+    private boolean isLive(AgentState a) {
+        return a.typing && a.deadlineSequence == deadlines.peekSequence();
     }
 
     /** The head entry is stale: drop it, and re-insert it at the agent's real deadline if still typing. */

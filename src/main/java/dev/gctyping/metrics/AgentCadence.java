@@ -9,6 +9,8 @@ final class AgentCadence {
 
     final CompactHistogram interKeyMs = new CompactHistogram();
     final CompactHistogram composeMs = new CompactHistogram();
+    /** Kept exactly: a histogram bucket's midpoint would misreport the one figure QA looks at first. */
+    long composeMsMax;
     long firstEventAt = NONE;
     long lastEventAt = NONE;
     private long lastKeystrokeAt = NONE;
@@ -29,6 +31,7 @@ final class AgentCadence {
         seen(at);
         if (messageStartedAt != NONE) {
             composeMs.record(at - messageStartedAt);
+            composeMsMax = Math.max(composeMsMax, at - messageStartedAt);
         }
         messageStartedAt = NONE;
         lastKeystrokeAt = NONE;

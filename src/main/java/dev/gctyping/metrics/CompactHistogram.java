@@ -20,7 +20,7 @@ public final class CompactHistogram {
     public void record(long value) {
         int index = index(Math.max(0, value));
         if (index >= counts.length) {
-            counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length + SUB_BUCKETS));
+            counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 3 / 2));
         }
         counts[index]++;
         total++;
@@ -44,15 +44,6 @@ public final class CompactHistogram {
             }
         }
         return midpoint(counts.length - 1);
-    }
-
-    public long max() {
-        for (int i = counts.length - 1; i >= 0; i--) {
-            if (counts[i] > 0) {
-                return midpoint(i);
-            }
-        }
-        return 0;
     }
 
     static int index(long value) {

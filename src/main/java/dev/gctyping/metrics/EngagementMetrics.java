@@ -15,17 +15,53 @@ import java.util.stream.IntStream;
  */
 public final class EngagementMetrics {
     private final List<AgentCadence> cadences = new ArrayList<>();
+    /** 0 when the composing truth is not needed (dry runs), else the pause threshold P. */
+    private final long pauseThresholdMs;
+    private final List<ComposingTimeline> composing = new ArrayList<>();
+
+    public EngagementMetrics() {
+        this(0);
+    }
+
+    /** Also tracks each agent's composing truth, for the guest-truth metrics of wire replays. */
+    public EngagementMetrics(long pauseThresholdMs) {
+        this.pauseThresholdMs = pauseThresholdMs;
+    }
 
     public void keystroke(int agent, long at) {
         cadence(agent).keystroke(at);
+        if (pauseThresholdMs > 0) {
+            composing(agent).keystroke(at);
+        }
     }
 
     public void send(int agent, long at) {
         cadence(agent).send(at);
+        if (pauseThresholdMs > 0) {
+            composing(agent).stop(at);
+        }
     }
 
     public void blur(int agent, long at) {
         cadence(agent).blur(at);
+        if (pauseThresholdMs > 0) {
+            composing(agent).stop(at);
+        }
+    }
+
+    private ComposingTimeline composing(int agent) {
+        while (composing.size() <= agent) {
+            composing.add(new ComposingTimeline(pauseThresholdMs));
+        }
+        return composing.get(agent);
+    }
+
+    /** The agent's composing intervals (only with a pause threshold); call once the replay is done. */
+    public Intervals composingIntervals(int agent) {
+        if (pauseThresholdMs <= 0) {
+            throw new IllegalStateException("composing truth was not tracked: construct with a pause threshold");
+        }
+        return composing(agent).intervals();
     }
 
     private AgentCadence cadence(int agent) {
@@ -62,7 +98,7 @@ public final class EngagementMetrics {
                 .field("interKeyMsP50", c.interKeyMs.percentile(50))
                 .field("interKeyMsP95", c.interKeyMs.percentile(95))
                 .field("composeMsP50", c.composeMs.percentile(50))
-                .field("composeMsMax", c.composeMs.max());
+                .field("composeMsMax", c.composeMsMax);
         if (c.firstEventAt != Long.MIN_VALUE) {
             metrics.field("firstEventAt", iso.format(c.firstEventAt)).field("lastEventAt", iso.format(c.lastEventAt));
         }

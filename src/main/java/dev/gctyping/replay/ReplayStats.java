@@ -1,7 +1,7 @@
 package dev.gctyping.replay;
 
 /** What one replay processed, for the {@code replay_summary} record. */
-public record ReplayStats(long events, long keystrokes, long payloads, long elapsedNanos) {
+public record ReplayStats(long events, long keystrokes, long payloads, long elapsedNanos, boolean complete) {
     public long elapsedMs() {
         return elapsedNanos / 1_000_000;
     }

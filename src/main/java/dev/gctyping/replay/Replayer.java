@@ -10,18 +10,35 @@ import java.io.IOException;
 import java.util.function.LongConsumer;
 
 /**
- * Drives merged trace events through the engine on a virtual clock (the trace's own timestamps),
- * as fast as the machine allows, handing every payload to a listener in emission order.
+ * Drives merged trace events through the engine. Dry runs go as fast as the machine allows on the
+ * trace's own clock; wire replays are paced onto the wall clock (deadlines too, so an expiry's
+ * {@code inactive} leaves when it is due, not when the next event arrives) and also hand each
+ * agent's messages to the transport. Payload times are trace times either way.
  */
 public final class Replayer {
     /** How often (in events) the progress callback runs; a power of two keeps the check cheap. */
     private static final int PROGRESS_EVERY = 1 << 16;
 
     private final TypingEngine engine;
-    private final EngagementMetrics metrics = new EngagementMetrics();
+    private final EngagementMetrics metrics;
+    private final MessageListener messages;
     private long payloads;
 
+    /** Receives the agent's messages (trace {@code send} events) with their text, if any. */
+    @FunctionalInterface
+    public interface MessageListener {
+        MessageListener NONE = (agent, text, at) -> { };
+
+        void onMessage(int agent, String text, long at);
+    }
+
     public Replayer(EngineSettings settings, TypingListener payloadListener) {
+        this(settings, payloadListener, MessageListener.NONE, new EngagementMetrics());
+    }
+
+    public Replayer(EngineSettings settings, TypingListener payloadListener, MessageListener messages, EngagementMetrics metrics) {
+        this.metrics = metrics;
+        this.messages = messages;
         this.engine = new TypingEngine(settings, (agent, signal, at) -> {
             payloads++;
             payloadListener.onSignal(agent, signal, at);
@@ -36,38 +53,70 @@ public final class Replayer {
         return metrics;
     }
 
+    /** Replays every event unpaced, then closes all open typing runs. */
+    public ReplayStats run(TraceMerger trace, LongConsumer progress) throws IOException {
+        try {
+            return run(trace, progress, Pacer.UNPACED);
+        } catch (InterruptedException unpacedNeverWaits) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(unpacedNeverWaits);
+        }
+    }
+
     /**
-     * Replays every event, then closes all open typing runs.
+     * Replays every event at the pacer's speed, then closes all open typing runs. An interrupt
+     * (Ctrl-C) stops it early: the stats then say {@code complete == false} and open runs stay open.
      *
      * @param progress called every {@value #PROGRESS_EVERY} events with the count so far
      */
-    public ReplayStats run(TraceMerger trace, LongConsumer progress) throws IOException {
+    public ReplayStats run(TraceMerger trace, LongConsumer progress, Pacer pacer) throws IOException, InterruptedException {
         long started = System.nanoTime();
         long events = 0;
         long keystrokes = 0;
-        for (TraceEvent e = trace.next(); e != null; e = trace.next()) {
-            int agent = e.agent();
-            long at = e.ts();
-            switch (e.type()) {
-                case KEYSTROKE -> {
-                    keystrokes++;
-                    metrics.keystroke(agent, at);
-                    engine.keystroke(agent, at);
+        boolean complete = false;
+        try {
+            for (TraceEvent e = trace.next(); e != null; e = trace.next()) {
+                int agent = e.agent();
+                long at = e.ts();
+                if (pacer.paced()) {
+                    paceDeadlinesBefore(at, pacer);
+                    pacer.waitFor(at);
                 }
-                case SEND -> {
-                    metrics.send(agent, at);
-                    engine.send(agent, at);
+                switch (e.type()) {
+                    case KEYSTROKE -> {
+                        keystrokes++;
+                        metrics.keystroke(agent, at);
+                        engine.keystroke(agent, at);
+                    }
+                    case SEND -> {
+                        metrics.send(agent, at);
+                        engine.send(agent, at);
+                        messages.onMessage(agent, e.text(), at);
+                    }
+                    case BLUR -> {
+                        metrics.blur(agent, at);
+                        engine.blur(agent, at);
+                    }
                 }
-                case BLUR -> {
-                    metrics.blur(agent, at);
-                    engine.blur(agent, at);
+                if ((++events & (PROGRESS_EVERY - 1)) == 0) {
+                    progress.accept(events);
                 }
             }
-            if ((++events & (PROGRESS_EVERY - 1)) == 0) {
-                progress.accept(events);
+            if (pacer.paced()) {
+                paceDeadlinesBefore(Long.MAX_VALUE, pacer);
             }
+            engine.finish();
+            complete = true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
-        engine.finish();
-        return new ReplayStats(events, keystrokes, payloads, System.nanoTime() - started);
+        return new ReplayStats(events, keystrokes, payloads, System.nanoTime() - started, complete);
+    }
+
+    private void paceDeadlinesBefore(long time, Pacer pacer) throws InterruptedException {
+        for (long due = engine.nextDeadline(); due < time; due = engine.nextDeadline()) {
+            pacer.waitFor(due);
+            engine.advanceTo(due);
+        }
     }
 }

@@ -70,10 +70,9 @@ final class NdjsonTraceReader extends TraceReader {
     private int findNewline() throws IOException {
         int from = pos;
         while (true) {
-            for (int i = from; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    return i;
-                }
+            int newline = ByteScan.newline(buf, from, limit);
+            if (newline >= 0) {
+                return newline;
             }
             if (eof) {
                 if (pos < limit) {
@@ -131,9 +130,15 @@ final class NdjsonTraceReader extends TraceReader {
     private static final int F_TEXT = 5;
     private static final int F_COMMUNICATION = 6;
 
-    private static final byte[][] FIELD_NAMES = {
-        null, bytes("ts"), bytes("conversationId"), bytes("agentId"), bytes("event"), bytes("text"), bytes("communicationId"),
-    };
+    private static final byte[] TS = bytes("ts");
+    private static final byte[] CONVERSATION_ID = bytes("conversationId");
+    private static final byte[] AGENT_ID = bytes("agentId");
+    private static final byte[] EVENT = bytes("event");
+    private static final byte[] TEXT = bytes("text");
+    private static final byte[] COMMUNICATION_ID = bytes("communicationId");
+    private static final byte[] KEYSTROKE = bytes("keystroke");
+    private static final byte[] SEND = bytes("send");
+    private static final byte[] BLUR = bytes("blur");
 
     private int p;
     private int end;
@@ -171,7 +176,7 @@ final class NdjsonTraceReader extends TraceReader {
                         requiredString(agent, "agentId");
                         hasAgent = true;
                     }
-                    case F_EVENT -> type = EventType.parse(optionalString("event"));
+                    case F_EVENT -> type = eventType();
                     case F_TEXT -> into.text = optionalString("text");
                     case F_COMMUNICATION -> into.communicationId = optionalString("communicationId");
                     default -> skipValue();
@@ -261,21 +266,43 @@ final class NdjsonTraceReader extends TraceReader {
         return scratch.decode();
     }
 
-    /** Reads a quoted key and tells which known field it is. */
+    /** Reads a quoted key and tells which known field it is; the known names all differ in length. */
     private int fieldName() throws InvalidLine {
         if (peek() != '"') {
             throw syntax("expected a field name in double quotes", p);
         }
         string(scratch);
-        byte[] name = scratch.bytes;
-        for (int field = 1; field < FIELD_NAMES.length; field++) {
-            byte[] known = FIELD_NAMES[field];
-            if (known.length == scratch.length
-                    && Arrays.equals(known, 0, known.length, name, scratch.start, scratch.start + scratch.length)) {
-                return field;
-            }
+        return switch (scratch.length) {
+            case 2 -> scratch.is(TS) ? F_TS : F_OTHER;
+            case 14 -> scratch.is(CONVERSATION_ID) ? F_CONVERSATION : F_OTHER;
+            case 7 -> scratch.is(AGENT_ID) ? F_AGENT : F_OTHER;
+            case 5 -> scratch.is(EVENT) ? F_EVENT : F_OTHER;
+            case 4 -> scratch.is(TEXT) ? F_TEXT : F_OTHER;
+            case 15 -> scratch.is(COMMUNICATION_ID) ? F_COMMUNICATION : F_OTHER;
+            default -> F_OTHER;
+        };
+    }
+
+    /** The event name, matched on its bytes: the common values never become Strings. */
+    private EventType eventType() throws InvalidLine {
+        if (peek() == 'n') {
+            literal("null");
+            return EventType.KEYSTROKE;
         }
-        return F_OTHER;
+        if (peek() != '"') {
+            throw new InvalidLine("\"event\" must be a string");
+        }
+        string(scratch);
+        if (scratch.is(KEYSTROKE) || scratch.length == 0) {
+            return EventType.KEYSTROKE;
+        }
+        if (scratch.is(SEND)) {
+            return EventType.SEND;
+        }
+        if (scratch.is(BLUR)) {
+            return EventType.BLUR;
+        }
+        return EventType.parse(scratch.decode());
     }
 
     /**
@@ -284,25 +311,19 @@ final class NdjsonTraceReader extends TraceReader {
      */
     private void string(Slice into) throws InvalidLine {
         int start = ++p;
-        while (true) {
-            if (p >= end) {
-                throw new InvalidLine("unterminated string");
-            }
-            byte b = buf[p];
-            if (b == '"') {
-                into.view(buf, start, p - start);
-                p++;
-                return;
-            }
-            if (b == '\\') {
-                p = start;
-                unescape(into);
-                return;
-            }
-            if (b >= 0 && b < 0x20) {
-                throw syntax("control character in string", p);
-            }
-            p++;
+        int special = ByteScan.stringSpecial(buf, start, end);
+        if (special < 0) {
+            throw new InvalidLine("unterminated string");
+        }
+        byte b = buf[special];
+        if (b == '"') {
+            into.view(buf, start, special - start);
+            p = special + 1;
+        } else if (b == '\\') {
+            p = start;
+            unescape(into);
+        } else {
+            throw syntax("control character in string", special);
         }
     }
 
@@ -432,7 +453,7 @@ final class NdjsonTraceReader extends TraceReader {
 
     private void expect(char c) throws InvalidLine {
         if (peek() != c) {
-            throw syntax(c == '{' ? "not a JSON object" : "expected '" + c + "'", p);
+            throw c == '{' ? new InvalidLine("not a JSON object") : syntax("expected '" + c + "'", p);
         }
         p++;
     }
@@ -477,6 +498,10 @@ final class NdjsonTraceReader extends TraceReader {
             for (byte b : encoded) {
                 append(b);
             }
+        }
+
+        boolean is(byte[] expected) {
+            return length == expected.length && Arrays.equals(expected, 0, length, bytes, start, start + length);
         }
 
         String decode() {

@@ -1,0 +1,169 @@
+package dev.gctyping.cli;
+
+import dev.gctyping.engine.EngineSettings;
+import dev.gctyping.protocol.Dialect;
+import dev.gctyping.replay.SettingsSweep;
+import dev.gctyping.replay.SettingsSweep.Point;
+import dev.gctyping.support.JsonLine;
+import dev.gctyping.trace.InvalidLinePolicy;
+import dev.gctyping.trace.RecordedTrace;
+import dev.gctyping.trace.TraceFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gctyping tune}: a settings sweep, to pick a dedup window and expiry that fit the budget. */
+@Command(name = "tune",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Sweep dedup window × expiry over a trace (dry run) to pick settings that fit the rate budget.",
+        description = {
+            "Loads the trace once, then replays it through the engine for every point of a log-spaced grid, in "
+                + "parallel, and models what the guest would see. For each point it prints payloads, platform requests, "
+                + "the peak requests in any minute (all conversations share one token: Genesys allows 300), and the "
+                + "guest-truth figures: stale time (the guest sees typing that is no longer true) and blind time (the "
+                + "agent composes while the guest sees nothing). Last comes a tune_summary with the recommended point: "
+                + "the least stale + blind time among the points within the budget.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gctyping tune samples/concurrent-50.ndjson",
+            "  gctyping tune --dedup 500ms..4s --expiry 2s..8s --steps 4 --dialect seed samples/*.ndjson",
+        })
+public final class TuneCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files, merged by timestamp; '-' reads stdin.")
+    List<String> files;
+
+    @Option(names = "--dedup", paramLabel = "MIN..MAX", defaultValue = "250ms..5s",
+            description = "Dedup window range. Default: ${DEFAULT-VALUE}.")
+    String dedupRange;
+
+    @Option(names = "--expiry", paramLabel = "MIN..MAX", defaultValue = "1s..10s",
+            description = "Expiry range (in agent-api also the On duration). Default: ${DEFAULT-VALUE}.")
+    String expiryRange;
+
+    @Option(names = "--steps", defaultValue = "5", description = "Log-spaced values per range. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--dialect", defaultValue = "agent-api", converter = DialectConverter.class,
+            description = "Whose rules model the guest's view: agent-api or seed. Default: ${DEFAULT-VALUE}.")
+    Dialect dialect;
+
+    @Option(names = "--pause-threshold", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "A gap longer than this between keystrokes means the agent stopped composing. Default: ${DEFAULT-VALUE}.")
+    long pauseThresholdMs;
+
+    @Option(names = "--budget", defaultValue = "300", description = "Platform requests allowed per minute per token. Default: ${DEFAULT-VALUE}.")
+    int budget;
+
+    @Option(names = "--threads", description = "Worker threads. Default: the number of cores.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--skip-invalid", description = "Skip bad trace lines (reported on stderr) instead of stopping.")
+    boolean skipInvalid;
+
+    @Option(names = "--format", defaultValue = "auto", description = "Trace format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    TraceFormat format;
+
+    InputStream stdin = System.in;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        List<EngineSettings> grid = grid();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        InvalidLinePolicy policy = skipInvalid ? error -> err.println(error.getMessage() + " (skipped)") : InvalidLinePolicy.FAIL;
+        long started = System.nanoTime();
+        RecordedTrace trace = RecordedTrace.load(files, format, policy, stdin);
+        SettingsSweep sweep = new SettingsSweep(trace, dialect, pauseThresholdMs);
+        LoggerFactory.getLogger(TuneCommand.class).debug("loaded {} events; sweeping {} points on {} threads",
+                trace.size(), grid.size(), threads);
+        List<Point> points = sweep.run(grid, Math.max(1, threads));
+        for (Point point : points) {
+            out.println(point(point, "tune_point").toString());
+        }
+        Point best = points.stream()
+                .min(Comparator.comparing((Point p) -> p.peakRequestsPerMinute() > budget)
+                        .thenComparingLong(p -> p.peakRequestsPerMinute() > budget ? p.peakRequestsPerMinute() : 0)
+                        .thenComparingLong(p -> p.truth().staleTypingMs() + p.truth().blindTypingMs())
+                        .thenComparingLong(Point::requests))
+                .orElseThrow();
+        out.println(point(best, "tune_summary")
+                .field("points", points.size())
+                .field("events", trace.size())
+                .field("elapsedMs", (System.nanoTime() - started) / 1_000_000)
+                .toString());
+        return ExitCodes.OK;
+    }
+
+    private JsonLine point(Point p, String event) {
+        return JsonLine.object()
+                .field("event", event)
+                .field("dialect", dialect.cliName())
+                .field("dedupWindowMs", p.settings().dedupWindowMs())
+                .field("expiryMs", p.settings().expiryMs())
+                .field("payloads", p.payloads())
+                .field("requests", p.requests())
+                .field("peakRequestsPerMinute", p.peakRequestsPerMinute())
+                .field("fitsBudget", p.peakRequestsPerMinute() <= budget)
+                .field("guestVisibleTypingMs", p.truth().guestVisibleTypingMs())
+                .field("staleTypingMs", p.truth().staleTypingMs())
+                .field("blindTypingMs", p.truth().blindTypingMs())
+                .field("maxStaleMs", p.truth().maxStaleMs());
+    }
+
+    private List<EngineSettings> grid() {
+        if (steps < 1 || steps > 50) {
+            throw new ParameterException(spec.commandLine(), "--steps must be between 1 and 50");
+        }
+        List<EngineSettings> grid = new ArrayList<>();
+        for (long dedup : logSpaced(dedupRange, "--dedup")) {
+            for (long expiry : logSpaced(expiryRange, "--expiry")) {
+                grid.add(new EngineSettings(dedup, expiry));
+            }
+        }
+        return grid;
+    }
+
+    /** {@code steps} values from MIN to MAX, evenly spaced on a log scale, rounded to 10 ms (100 ms above 1 s). */
+    private List<Long> logSpaced(String range, String option) {
+        String[] bounds = range.split("\\.\\.");
+        if (bounds.length != 2) {
+            throw new ParameterException(spec.commandLine(), option + " must look like 250ms..5s, got '" + range + "'");
+        }
+        long low = DurationConverter.parseMillis(bounds[0]);
+        long high = DurationConverter.parseMillis(bounds[1]);
+        if (high < low) {
+            throw new ParameterException(spec.commandLine(), option + ": the range's end is below its start");
+        }
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            double value = steps == 1 ? low : low * Math.pow((double) high / low, (double) i / (steps - 1));
+            long unit = value >= 1000 ? 100 : 10;
+            long rounded = Math.max(1, Math.round(value / unit) * unit);
+            if (values.isEmpty() || values.get(values.size() - 1) != rounded) {
+                values.add(rounded);
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.gctyping.metrics;
+
+import java.util.Arrays;
+
+/**
+ * A growing set of half-open time intervals {@code [start, end)} in milliseconds, kept sorted and
+ * disjoint. Intervals must be added in non-decreasing start order (as timelines are built);
+ * touching or overlapping ones merge. Primitive arrays: no object per interval.
+ */
+public final class Intervals {
+    private long[] starts = new long[8];
+    private long[] ends = new long[8];
+    private int size;
+
+    /** Adds {@code [start, end)}; empty intervals are ignored. */
+    public void add(long start, long end) {
+        if (end <= start) {
+            return;
+        }
+        if (size > 0 && start < starts[size - 1]) {
+            throw new IllegalArgumentException("intervals must be added in start order: " + start + " < " + starts[size - 1]);
+        }
+        if (size > 0 && start <= ends[size - 1]) {
+            ends[size - 1] = Math.max(ends[size - 1], end);
+            return;
+        }
+        if (size == starts.length) {
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
+        }
+        starts[size] = start;
+        ends[size] = end;
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long start(int i) {
+        return starts[i];
+    }
+
+    public long end(int i) {
+        return ends[i];
+    }
+
+    /** Total length covered. */
+    public long length() {
+        long total = 0;
+        for (int i = 0; i < size; i++) {
+            total += ends[i] - starts[i];
+        }
+        return total;
+    }
+
+    /** {@code this − other}: the parts of this set that the other does not cover. */
+    public Intervals minus(Intervals other) {
+        Intervals result = new Intervals();
+        int j = 0;
+        for (int i = 0; i < size; i++) {
+            long cursor = starts[i];
+            long end = ends[i];
+            while (j < other.size && other.ends[j] <= cursor) {
+                j++;
+            }
+            int k = j;
+            while (k < other.size && other.starts[k] < end) {
+                if (other.starts[k] > cursor) {
+                    result.add(cursor, other.starts[k]);
+                }
+                cursor = Math.max(cursor, other.ends[k]);
+                k++;
+            }
+            if (cursor < end) {
+                result.add(cursor, end);
+            }
+        }
+        return result;
+    }
+
+    /** The longest single interval (0 when empty). */
+    public long longest() {
+        long longest = 0;
+        for (int i = 0; i < size; i++) {
+            longest = Math.max(longest, ends[i] - starts[i]);
+        }
+        return longest;
+    }
+
+    /** The union with another set. */
+    public Intervals union(Intervals other) {
+        Intervals result = new Intervals();
+        int i = 0;
+        int j = 0;
+        while (i < size || j < other.size) {
+            boolean takeThis = j >= other.size || (i < size && starts[i] <= other.starts[j]);
+            if (takeThis) {
+                result.add(starts[i], ends[i]);
+                i++;
+            } else {
+                result.add(other.starts[j], other.ends[j]);
+                j++;
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < size; i++) {
+            b.append(i == 0 ? "" : ", ").append('[').append(starts[i]).append(',').append(ends[i]).append(')');
+        }
+        return b.append(']').toString();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.gctyping.replay;
+
+import dev.gctyping.engine.EngineSettings;
+import dev.gctyping.engine.TypingEngine;
+import dev.gctyping.metrics.ComposingTimeline;
+import dev.gctyping.metrics.GuestTruth;
+import dev.gctyping.metrics.GuestView;
+import dev.gctyping.metrics.Intervals;
+import dev.gctyping.metrics.PeakRate;
+import dev.gctyping.protocol.Dialect;
+import dev.gctyping.trace.EventType;
+import dev.gctyping.trace.RecordedTrace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Replays one recorded trace through the engine under many settings (in parallel: each point has
+ * its own engine) and models, per point, what the guest would see and what it costs in requests.
+ * The composing truth does not depend on the settings, so it is computed once and shared.
+ */
+public final class SettingsSweep {
+    private static final long MINUTE_MS = 60_000;
+
+    private final RecordedTrace trace;
+    private final Dialect dialect;
+    private final Intervals[] composing;
+
+    /** One grid point's outcome, summed over all agents. */
+    public record Point(EngineSettings settings, long payloads, long requests, int peakRequestsPerMinute, GuestTruth truth) {
+    }
+
+    public SettingsSweep(RecordedTrace trace, Dialect dialect, long pauseThresholdMs) {
+        this.trace = trace;
+        this.dialect = dialect;
+        ComposingTimeline[] timelines = new ComposingTimeline[trace.agentCount()];
+        for (int a = 0; a < timelines.length; a++) {
+            timelines[a] = new ComposingTimeline(pauseThresholdMs);
+        }
+        for (int i = 0; i < trace.size(); i++) {
+            ComposingTimeline timeline = timelines[trace.agent(i)];
+            if (trace.type(i) == EventType.KEYSTROKE) {
+                timeline.keystroke(trace.time(i));
+            } else {
+                timeline.stop(trace.time(i));
+            }
+        }
+        composing = new Intervals[timelines.length];
+        for (int a = 0; a < timelines.length; a++) {
+            composing[a] = timelines[a].intervals();
+        }
+    }
+
+    /** Evaluates every grid point on {@code threads} threads; results in the order given. */
+    public List<Point> run(List<EngineSettings> grid, int threads) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Point>> futures = new ArrayList<>();
+            for (EngineSettings settings : grid) {
+                futures.add(pool.submit(() -> evaluate(settings)));
+            }
+            List<Point> points = new ArrayList<>();
+            for (Future<Point> future : futures) {
+                points.add(future.get());
+            }
+            return points;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("sweep point failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * One grid point: the engine's payloads, turned into requests (agent-api: every {@code On} and
+     * every message; seed: every socket frame) and into the guest's view.
+     */
+    public Point evaluate(EngineSettings settings) {
+        GuestView[] views = new GuestView[trace.agentCount()];
+        for (int a = 0; a < views.length; a++) {
+            views[a] = new GuestView();
+        }
+        PeakRate rate = new PeakRate(MINUTE_MS);
+        long[] counts = new long[2]; // payloads, requests
+        TypingEngine engine = new TypingEngine(settings, (agent, signal, at) -> {
+            counts[0]++;
+            views[agent.handle()].payload(dialect, signal, at, settings.expiryMs());
+            if (dialect == Dialect.SEED || signal.active()) {
+                counts[1]++;
+                rate.record(at);
+            }
+        });
+        for (int a = 0; a < trace.agentCount(); a++) {
+            engine.agent(trace.conversationId(a), trace.agentId(a));
+        }
+        for (int i = 0; i < trace.size(); i++) {
+            int agent = trace.agent(i);
+            long at = trace.time(i);
+            switch (trace.type(i)) {
+                case KEYSTROKE -> engine.keystroke(agent, at);
+                case SEND -> {
+                    engine.send(agent, at);
+                    if (dialect == Dialect.AGENT_API) {
+                        // agent-api posts the message itself: one more request, typing or not
+                        counts[1]++;
+                        rate.record(at);
+                    }
+                }
+                case BLUR -> engine.blur(agent, at);
+            }
+        }
+        engine.finish();
+        long visible = 0;
+        long stale = 0;
+        long blind = 0;
+        long maxStale = 0;
+        for (int a = 0; a < views.length; a++) {
+            GuestTruth truth = GuestTruth.compare(composing[a], views[a].intervals());
+            visible += truth.guestVisibleTypingMs();
+            stale += truth.staleTypingMs();
+            blind += truth.blindTypingMs();
+            maxStale = Math.max(maxStale, truth.maxStaleMs());
+        }
+        return new Point(settings, counts[0], counts[1], rate.peak(), new GuestTruth(visible, stale, blind, maxStale));
+    }
+}

@@ -1,0 +1,226 @@
+package dev.gctyping.simulator;
+
+import dev.gctyping.simulator.SimulatorReport.ConversationReport;
+import dev.gctyping.simulator.SimulatorReport.Interval;
+import dev.gctyping.simulator.SimulatorReport.SenderReport;
+import dev.gctyping.simulator.SimulatorReport.Span;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+
+/**
+ * One simulated messaging conversation: a customer, its agents (each with a messages communication),
+ * the guests connected to it, and each sender's typing truth. Created on first use; the typing state is
+ * guarded by the object's monitor, so events of one conversation are recorded in arrival order.
+ */
+final class Conversation {
+    static final String SEED = "seed";
+    static final String AGENT_API = "agent-api";
+
+    /** An agent participant; in agent-api a sender is known by {@code communicationId}, in seed by its user. */
+    record AgentParticipant(String participantId, String userId, String name, String communicationId) {
+    }
+
+    /**
+     * What the HTTP side renders (GET conversation, analytics), copied under the lock: the agents are
+     * those who sent something, or the conversation's default agent while nobody has.
+     */
+    record Snapshot(String id, long startMs, long endMs, String customerParticipantId,
+            String customerCommunicationId, List<AgentParticipant> agents) {
+    }
+
+    private static final class Sender {
+        final String dialect;
+        final TypingTimeline timeline = new TypingTimeline();
+        long typingPayloads;
+        long messages;
+        long framesPushed;
+        /** The last seed payload accepted, so a resend after a lost ack is not counted twice. */
+        long lastSeedAt = Long.MIN_VALUE;
+        boolean lastSeedActive;
+
+        Sender(String dialect) {
+            this.dialect = dialect;
+        }
+    }
+
+    final String id;
+    final String customerParticipantId;
+    final String customerCommunicationId;
+    private final long createdAtMs;
+    private final AgentParticipant defaultAgent;
+    private final Map<String, AgentParticipant> agentsBySender = new LinkedHashMap<>();
+    private final Map<String, Sender> senders = new LinkedHashMap<>();
+    private final Set<WebSocket> guests = ConcurrentHashMap.newKeySet();
+    private long firstTraceMs = Long.MAX_VALUE;
+    private long lastTraceMs = Long.MIN_VALUE;
+    private int guestSessions;
+    private long guestTypingEvents;
+    private long guestMessages;
+
+    Conversation(String id, long createdAtMs) {
+        this.id = id;
+        this.createdAtMs = createdAtMs;
+        this.customerParticipantId = stableId("customer-participant", id);
+        this.customerCommunicationId = stableId("customer-communication", id);
+        this.defaultAgent = new AgentParticipant(stableId("agent-participant", id), stableId("agent-user", id),
+                "Simulated Agent", stableId("agent-communication", id));
+        agentsBySender.put(defaultAgent.communicationId(), defaultAgent);
+    }
+
+    /** Ids derived from the conversation id, so a rerun of the same trace sees the same ids. */
+    static String stableId(String kind, String... parts) {
+        return UUID.nameUUIDFromBytes((kind + ":" + String.join(":", parts)).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /** agent-api {@code Typing On}: shown for the duration (5000 ms when absent). */
+    synchronized int agentTyping(String communicationId, long at, Long durationMs) {
+        Sender sender = sender(communicationId, AGENT_API);
+        sender.timeline.on(at, durationMs == null ? TypingTimeline.DEFAULT_DURATION_MS : durationMs);
+        sender.typingPayloads++;
+        return deliver(sender, GuestFrames.typing("On", durationMs, at));
+    }
+
+    /** The agent's text message: it takes the sender's indicator down. */
+    synchronized int agentMessage(String communicationId, long at, String messageId, String text) {
+        Sender sender = sender(communicationId, AGENT_API);
+        sender.timeline.stop(at, TypingTimeline.BY_MESSAGE);
+        sender.messages++;
+        return deliver(sender, GuestFrames.agentText(messageId, text, at));
+    }
+
+    /** A seed payload: {@code active} is {@code Typing On} without duration, {@code inactive} is {@code Off}. */
+    synchronized int seedTyping(String senderId, long at, boolean active) {
+        Sender sender = sender(senderId, SEED);
+        if (sender.lastSeedAt == at && sender.lastSeedActive == active) {
+            return 0; // a client resent a payload whose ack it lost in a drop: already shown
+        }
+        sender.lastSeedAt = at;
+        sender.lastSeedActive = active;
+        if (active) {
+            sender.timeline.on(at, TypingTimeline.DEFAULT_DURATION_MS);
+        } else {
+            sender.timeline.stop(at, TypingTimeline.BY_INACTIVE);
+        }
+        sender.typingPayloads++;
+        return deliver(sender, GuestFrames.typing(active ? "On" : "Off", null, at));
+    }
+
+    private Sender sender(String senderId, String dialect) {
+        agentsBySender.computeIfAbsent(senderId, key -> dialect.equals(SEED)
+                ? new AgentParticipant(stableId("agent-participant", id, key), key, key,
+                        stableId("agent-communication", id, key))
+                : new AgentParticipant(stableId("agent-participant", id, key), stableId("agent-user", id, key),
+                        "Agent " + key, key));
+        return senders.computeIfAbsent(senderId, key -> new Sender(dialect));
+    }
+
+    private int deliver(Sender sender, GuestFrames.Frame frame) {
+        firstTraceMs = Math.min(firstTraceMs, frame.traceTimeMs());
+        lastTraceMs = Math.max(lastTraceMs, frame.traceTimeMs());
+        int pushed = push(frame.json());
+        sender.framesPushed += pushed;
+        return pushed;
+    }
+
+    /** Writes a frame to every open guest socket of this conversation; returns how many got it. */
+    int push(String frame) {
+        int pushed = 0;
+        for (WebSocket guest : guests) {
+            try {
+                if (guest.isOpen()) {
+                    guest.send(frame);
+                    pushed++;
+                }
+            } catch (WebsocketNotConnectedException closedMeanwhile) {
+                // the guest went away between the check and the send: not delivered
+            }
+        }
+        return pushed;
+    }
+
+    synchronized void guestJoined(WebSocket guest, boolean newSession) {
+        guests.add(guest);
+        if (newSession) {
+            guestSessions++;
+        }
+    }
+
+    void guestLeft(WebSocket guest) {
+        guests.remove(guest);
+    }
+
+    synchronized void guestTyping() {
+        guestTypingEvents++;
+    }
+
+    synchronized void guestMessage() {
+        guestMessages++;
+    }
+
+    synchronized Snapshot snapshot() {
+        boolean seen = firstTraceMs != Long.MAX_VALUE;
+        List<AgentParticipant> agents = agentsBySender.entrySet().stream()
+                .filter(entry -> senders.containsKey(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+        return new Snapshot(id, seen ? firstTraceMs : createdAtMs, seen ? lastTraceMs : createdAtMs,
+                customerParticipantId, customerCommunicationId,
+                agents.isEmpty() ? List.of(defaultAgent) : agents);
+    }
+
+    synchronized ConversationReport report() {
+        List<SenderReport> senderReports = new ArrayList<>();
+        List<Interval> all = new ArrayList<>();
+        for (Map.Entry<String, Sender> entry : senders.entrySet()) {
+            Sender sender = entry.getValue();
+            List<Interval> intervals = sender.timeline.intervals(lastTraceMs);
+            all.addAll(intervals);
+            senderReports.add(new SenderReport(entry.getKey(), sender.dialect, sender.typingPayloads,
+                    sender.messages, sender.framesPushed, TypingTimeline.totalMs(intervals), intervals));
+        }
+        List<Span> union = union(all);
+        long visible = 0;
+        for (Span span : union) {
+            visible += span.end() - span.start();
+        }
+        int connected = (int) guests.stream().filter(WebSocket::isOpen).count();
+        return new ConversationReport(id, connected, guestSessions, guestTypingEvents, guestMessages, visible,
+                union, senderReports);
+    }
+
+    private static List<Span> union(List<Interval> intervals) {
+        List<Interval> sorted = new ArrayList<>(intervals);
+        sorted.sort(Comparator.comparingLong(Interval::start));
+        List<Span> spans = new ArrayList<>();
+        long start = 0;
+        long end = Long.MIN_VALUE;
+        for (Interval interval : sorted) {
+            if (interval.end() <= interval.start()) {
+                continue;
+            }
+            if (end != Long.MIN_VALUE && interval.start() <= end) {
+                end = Math.max(end, interval.end());
+            } else {
+                if (end != Long.MIN_VALUE) {
+                    spans.add(new Span(start, end));
+                }
+                start = interval.start();
+                end = interval.end();
+            }
+        }
+        if (end != Long.MIN_VALUE) {
+            spans.add(new Span(start, end));
+        }
+        return spans;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.gctyping.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.UUID;
+
+/**
+ * The Web Messaging Guest API frames the simulator writes, shaped as in protocol-facts.md §1.3:
+ * {@code {"type":"response"|"message","class":…,"code":…,"body":…,"tracingId"?}}.
+ */
+final class GuestFrames {
+    /** A pushed frame and the trace time it stands for. */
+    record Frame(String json, long traceTimeMs) {
+    }
+
+    private GuestFrames() {
+    }
+
+    /** Agent typing: {@code StructuredMessage} {@code Event} {@code Outbound} with one {@code Typing} event. */
+    static Frame typing(String type, Long durationMs, long at) {
+        ObjectNode body = outbound("Event", at);
+        ObjectNode typing = body.putArray("events").addObject().put("eventType", "Typing").putObject("typing");
+        typing.put("type", type);
+        if (durationMs != null) {
+            typing.put("duration", durationMs);
+        }
+        return new Frame(frame("message", "StructuredMessage", 200, body, null), at);
+    }
+
+    /** The agent's message: {@code StructuredMessage} {@code Text} {@code Outbound}. */
+    static Frame agentText(String messageId, String text, long at) {
+        ObjectNode body = outbound("Text", at);
+        body.put("id", messageId);
+        ((ObjectNode) body.get("channel")).put("messageId", messageId);
+        body.put("text", text);
+        body.put("originatingEntity", "Human");
+        return new Frame(frame("message", "StructuredMessage", 200, body, null), at);
+    }
+
+    private static ObjectNode outbound(String type, long at) {
+        String id = UUID.randomUUID().toString();
+        ObjectNode body = Json.object();
+        body.put("type", type);
+        body.put("direction", "Outbound");
+        body.put("id", id);
+        body.putObject("channel").put("time", Json.iso(at)).put("messageId", id);
+        return body;
+    }
+
+    static String sessionResponse(boolean newSession, String conversationId, String tracingId) {
+        ObjectNode body = Json.object();
+        body.put("connected", true);
+        body.put("newSession", newSession);
+        body.put("readOnly", false);
+        body.put("maxCustomDataBytes", 2048);
+        body.put("clearedExistingSession", false);
+        // not in Genesys' SessionResponse: tells a simulator guest which conversation it joined
+        body.put("conversationId", conversationId);
+        return response("SessionResponse", 200, body, tracingId);
+    }
+
+    /** The reply to {@code echo}: the guest's "ping" as an Inbound text, keeping the request's tracingId. */
+    static String echo(String text, String tracingId) {
+        return response("StructuredMessage", 200, inboundText(text), tracingId);
+    }
+
+    /** A guest's own text comes back as an Inbound {@code StructuredMessage}. */
+    static String guestTextEcho(String text, String tracingId) {
+        return frame("message", "StructuredMessage", 200, inboundText(text), tracingId);
+    }
+
+    private static ObjectNode inboundText(String text) {
+        ObjectNode body = Json.object();
+        body.put("text", text);
+        body.put("type", "Text");
+        body.put("direction", "Inbound");
+        body.put("id", UUID.randomUUID().toString());
+        return body;
+    }
+
+    static String tooManyRequests(long retryAfterSeconds, String tracingId) {
+        ObjectNode body = Json.object();
+        body.put("retryAfter", retryAfterSeconds);
+        body.put("errorCode", 4029);
+        body.put("errorMessage", "Message rate too high for this session");
+        return response("TooManyRequestsErrorMessage", 429, body, tracingId);
+    }
+
+    /** A plain reply, as the platform sends errors: {@code class:"string"}, the text in {@code body}. */
+    static String text(int code, String text, String tracingId) {
+        return frame("response", "string", code, TextNode.valueOf(text), tracingId);
+    }
+
+    private static String response(String className, int code, JsonNode body, String tracingId) {
+        return frame("response", className, code, body, tracingId);
+    }
+
+    private static String frame(String type, String className, int code, JsonNode body, String tracingId) {
+        ObjectNode frame = Json.object();
+        frame.put("type", type);
+        frame.put("class", className);
+        frame.put("code", code);
+        frame.set("body", body);
+        if (tracingId != null) {
+            frame.put("tracingId", tracingId);
+        }
+        return Json.write(frame);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.gctyping.support;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as users write them: {@code 500ms}, {@code 3s}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number is milliseconds. */
+public final class Durations {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+    private Durations() {
+    }
+
+    /** Milliseconds, at least 1; throws IllegalArgumentException with a user-facing message. */
+    public static long parseMillis(String value) {
+        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + value + "' is not a duration (examples: 250ms, 3s, 1.5s, 2m)");
+        }
+        double amount = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        double millis = switch (unit) {
+            case "s" -> amount * 1_000;
+            case "m" -> amount * 60_000;
+            case "h" -> amount * 3_600_000;
+            default -> amount;
+        };
+        if (millis < 1 || millis > Long.MAX_VALUE / 4) {
+            throw new IllegalArgumentException("'" + value + "' must be at least 1ms");
+        }
+        return Math.round(millis);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.gctyping.trace;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Finds bytes eight at a time (SWAR: one 64-bit load, a few arithmetic steps, no branch per
+ * byte). The parser spends most of its time looking for line ends and string ends, so this is
+ * where the replay's speed comes from.
+ */
+final class ByteScan {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = '\n' * ONES;
+    private static final long QUOTES = '"' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+    private static final long SPACES = 0x20 * ONES;
+
+    private ByteScan() {
+    }
+
+    /** Index of the first '\n' in {@code [from, to)}, or -1. */
+    static int newline(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long found = zeroBytes((long) LONGS.get(a, i) ^ NEWLINES);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Index of the first byte in {@code [from, to)} that ends the plain run of a JSON string: a
+     * quote, a backslash or a control character; or -1.
+     */
+    static int stringSpecial(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(a, i);
+            long found = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | ((word - SPACES) & ~word & HIGHS);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            byte b = a[i];
+            if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * High bit set in each byte of {@code x} that is zero. Only the lowest flagged byte is
+     * guaranteed (a borrow can flag bytes above it), which is all a forward search needs.
+     */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+}
