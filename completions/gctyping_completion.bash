@@ -157,15 +157,21 @@ function _complete_gctyping() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tune" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} simulate" ];    then _picocli_gctyping; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth" ];    then _picocli_gctyping; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} connect" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_gctyping; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(replay)
   local cmds1=(tune)
   local cmds2=(simulate)
-  local cmds3=(completion)
+  local cmds3=(auth)
+  local cmds4=(connect)
+  local cmds5=(completion)
 
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_gctyping_completion; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_gctyping_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_gctyping_connect; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_gctyping_auth; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_gctyping_simulate; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_gctyping_tune; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_gctyping_replay; return $?; fi
@@ -180,7 +186,7 @@ function _picocli_gctyping() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="replay tune simulate completion"
+  local commands="replay tune simulate auth connect completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose'"
 
@@ -338,6 +344,108 @@ function _picocli_gctyping_simulate() {
       return
       ;;
     '--exit-after')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `auth` subcommand.
+function _picocli_gctyping_auth() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-q' '--quiet' '--check' '--show-token' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id'"
+  local DIALECT_option_args=("seed" "agent-api") # --dialect values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
+    '--target')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '--dialect')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${DIALECT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--client-id')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `connect` subcommand.
+function _picocli_gctyping_connect() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-q' '--quiet' '--guest' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--deployment-id' '--conversation' '--origin' '--connect-timeout'"
+  local DIALECT_option_args=("seed" "agent-api") # --dialect values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
+    '--target')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '--dialect')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${DIALECT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--deployment-id')
+      return
+      ;;
+    '--conversation')
+      return
+      ;;
+    '--origin')
+      return
+      ;;
+    '--connect-timeout')
       return
       ;;
   esac

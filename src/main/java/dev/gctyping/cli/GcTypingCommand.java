@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             ReplayCommand.class,
             TuneCommand.class,
             SimulateCommand.class,
+            AuthCommand.class,
+            ConnectCommand.class,
             CompletionCommand.class,
         },
         footerHeading = "%nExamples:%n",
@@ -35,6 +37,8 @@ import picocli.CommandLine.Spec;
             "  gctyping replay --dry-run samples/single-agent.ndjson",
             "  gctyping replay --dry-run --print-payloads --expiry 5s samples/*.ndjson",
             "  gctyping simulate --fault drop-every=50",
+            "  gctyping auth --region eu-west-1 --client-id ID   # secret in GENESYSCLOUD_OAUTHCLIENT_SECRET",
+            "  gctyping connect --guest --deployment-id demo --conversation conv-1",
         })
 public final class GcTypingCommand implements Runnable {
     @Spec

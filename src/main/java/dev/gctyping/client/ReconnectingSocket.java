@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.framing.CloseFrame;
@@ -56,6 +57,7 @@ public final class ReconnectingSocket implements AutoCloseable {
     private final AtomicInteger failures = new AtomicInteger();
     private final CountDownLatch firstOpenOrGiveUp = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicBoolean finishing = new AtomicBoolean();
     private volatile Client current;
     private volatile boolean closing;
 
@@ -195,11 +197,12 @@ public final class ReconnectingSocket implements AutoCloseable {
     }
 
     private void finish(int code, String reason) {
-        if (finished.getCount() > 0) {
+        if (finishing.compareAndSet(false, true)) {
+            scheduler.shutdownNow();
+            // the listener hears it before anyone waiting on the latches wakes up
+            listener.onClosed(code, reason);
             finished.countDown();
             firstOpenOrGiveUp.countDown();
-            scheduler.shutdownNow();
-            listener.onClosed(code, reason);
         }
     }
 

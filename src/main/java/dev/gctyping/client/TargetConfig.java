@@ -1,5 +1,6 @@
 package dev.gctyping.client;
 
+import dev.gctyping.protocol.Dialect;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;

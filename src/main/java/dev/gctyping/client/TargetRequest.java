@@ -1,5 +1,7 @@
 package dev.gctyping.client;
 
+import dev.gctyping.protocol.Dialect;
+
 /**
  * What the command line asked for (each may be null): {@code --target}, {@code --region},
  * {@code --profile}, {@code --dialect}, {@code --client-id}. {@link TargetConfig} fills the gaps.

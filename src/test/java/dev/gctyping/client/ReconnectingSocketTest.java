@@ -52,7 +52,7 @@ class ReconnectingSocketTest {
 
         assertThat(socket.connect(WAIT)).isTrue();
         assertThat(events.take()).isEqualTo("open 1");
-        server.dropAll();
+        server.dropNext();
         assertThat(events.take()).startsWith("reconnecting 1 ");
         assertThat(events.take()).isEqualTo("open 2");
 
@@ -64,7 +64,9 @@ class ReconnectingSocketTest {
 
         socket.close();
         assertThat(events.take()).startsWith("closed 1000");
-        assertThat(server.openConnections()).isZero();
+        // the server sees both connections end: no socket is left open behind us
+        assertThat(server.closeCodes.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(CloseFrame.ABNORMAL_CLOSE);
+        assertThat(server.closeCodes.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).as("second connection closed").isNotNull();
         awaitNoClientThreads();
     }
 
@@ -73,7 +75,7 @@ class ReconnectingSocketTest {
         socket = fast(5).open("t", lastFailure -> new ReconnectingSocket.Handshake(server.uri(), Map.of()), events);
         assertThat(socket.connect(WAIT)).isTrue();
         events.take();
-        server.broadcast("{\"x\":1}");
+        server.opened.poll(WAIT.toSeconds(), TimeUnit.SECONDS).send("{\"x\":1}");
         assertThat(events.take()).isEqualTo("text {\"x\":1}");
     }
 
@@ -162,6 +164,8 @@ class ReconnectingSocketTest {
     static final class TestServer extends WebSocketServer {
         final List<String> authorizations = new CopyOnWriteArrayList<>();
         final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        final BlockingQueue<WebSocket> opened = new LinkedBlockingQueue<>();
+        final BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
         final CountDownLatch started = new CountDownLatch(1);
         volatile boolean refuseAll;
 
@@ -186,12 +190,11 @@ class ReconnectingSocketTest {
             return URI.create("ws://127.0.0.1:" + getPort() + "/v1/test");
         }
 
-        void dropAll() {
-            getConnections().forEach(connection -> connection.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by test"));
-        }
-
-        int openConnections() {
-            return (int) getConnections().stream().filter(WebSocket::isOpen).count();
+        /** Drops the next connection the server has opened (waiting for the server side of it). */
+        void dropNext() throws InterruptedException {
+            WebSocket connection = opened.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(connection).as("a server-side open").isNotNull();
+            connection.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by test");
         }
 
         @Override
@@ -200,18 +203,21 @@ class ReconnectingSocketTest {
             if (refuseAll) {
                 throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "refused by test");
             }
+            // recorded before the handshake answer, so the client's onOpen happens after it
+            if (request.hasFieldValue("Authorization")) {
+                authorizations.add(request.getFieldValue("Authorization"));
+            }
             return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
         }
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            if (handshake.hasFieldValue("Authorization")) {
-                authorizations.add(handshake.getFieldValue("Authorization"));
-            }
+            opened.add(conn);
         }
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            closeCodes.add(code);
         }
 
         @Override

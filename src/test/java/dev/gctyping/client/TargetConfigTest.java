@@ -1,5 +1,6 @@
 package dev.gctyping.client;
 
+import dev.gctyping.protocol.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

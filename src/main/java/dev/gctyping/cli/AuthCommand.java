@@ -1,0 +1,83 @@
+package dev.gctyping.cli;
+
+import dev.gctyping.client.AccessToken;
+import dev.gctyping.client.AuthException;
+import dev.gctyping.client.OpenTarget;
+import dev.gctyping.protocol.IsoMillis;
+import dev.gctyping.support.JsonLine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gctyping auth}: gets (or reuses) an OAuth token for the configured target. */
+@Command(name = "auth",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Get an OAuth client-credentials token for the target and print one NDJSON record.",
+        description = {
+            "Authenticates against the configured target (flags > GENESYSCLOUD_* environment > ~/.gctyping/config >",
+            "an embedded simulator, said on stderr) with HTTP Basic client credentials, as Genesys' own clients do.",
+            "Tokens are cached in ~/.gctyping/tokens (mode 600) and reused until 60 s before they expire.",
+            "",
+            "stdout: {\"event\":\"token\",\"environment\":…,\"tokenType\":…,\"expiresIn\":<s left>,\"expiresAt\":…,\"cached\":…}",
+            "The token itself is printed only with --show-token; it is never logged.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gctyping auth                                  # embedded simulator",
+            "  GENESYSCLOUD_OAUTHCLIENT_SECRET=… gctyping auth --region eu-west-1 --client-id 3f1c…",
+            "  gctyping auth -p prod --check && echo credentials ok",
+            "  gctyping auth --target http://127.0.0.1:8080 --show-token",
+        })
+public final class AuthCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--check", description = "Print nothing; exit 0 if the credentials work, 77 if they are refused.")
+    boolean check;
+
+    @Option(names = "--show-token", description = "Add the access token to the record (careful: it is a credential).")
+    boolean showToken;
+
+    @Override
+    public Integer call() {
+        try (OpenTarget open = target.open()) {
+            AccessToken token;
+            try {
+                token = open.oauth().token();
+            } catch (AuthException refused) {
+                if (check) {
+                    return ExitCodes.NO_PERMISSION;
+                }
+                throw refused;
+            }
+            if (check) {
+                return ExitCodes.OK;
+            }
+            JsonLine record = JsonLine.object()
+                    .field("event", "token")
+                    .field("environment", open.target().environment())
+                    .field("tokenType", token.tokenType())
+                    .field("expiresIn", Math.max(0, Duration.between(Clock.systemUTC().instant(), token.expiresAt()).toSeconds()))
+                    .field("expiresAt", new IsoMillis().format(token.expiresAt().toEpochMilli()))
+                    .field("cached", token.cached());
+            if (showToken) {
+                record.field("token", token.value());
+            }
+            spec.commandLine().getOut().println(record);
+            return ExitCodes.OK;
+        }
+    }
+}

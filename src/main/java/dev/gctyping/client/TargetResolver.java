@@ -1,0 +1,113 @@
+package dev.gctyping.client;
+
+import dev.gctyping.protocol.Dialect;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gctyping.simulator.Simulator;
+import dev.gctyping.simulator.SimulatorConfig;
+import dev.gctyping.support.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the configuration into an {@link OpenTarget}: a region of Genesys Cloud, a running simulator
+ * ({@code --target URL}, whose socket URL comes from its {@code GET /sim/info}), or, when nothing is
+ * configured, a simulator started in this process (said on stderr).
+ */
+public final class TargetResolver {
+    private static final Logger log = LoggerFactory.getLogger(TargetResolver.class);
+
+    private final TargetConfig config;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public TargetResolver(TargetConfig config, Clock clock, Sleeper sleeper) {
+        this.config = config;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public OpenTarget open(TargetRequest request) {
+        return open(request, SimulatorConfig.defaults());
+    }
+
+    /** @param embeddedConfig how to start the in-process simulator if one is needed (e.g. with faults) */
+    public OpenTarget open(TargetRequest request, SimulatorConfig embeddedConfig) {
+        TargetConfig.Choice choice = config.resolve(request);
+        RetryingHttp http = RetryingHttp.withSleeper(sleeper);
+        return switch (choice.kind()) {
+            case GENESYS_CLOUD -> {
+                Target target = Target.genesysCloud(choice.region(), choice.clientId(), choice.clientSecret());
+                yield new OpenTarget(target, choice.dialect(), null, http, oauth(target, http, true));
+            }
+            case SIMULATOR_URL -> {
+                URI wsUri = socketUri(choice.simulatorUrl(), http);
+                Target target = simulatorTarget(choice.simulatorUrl(), wsUri, choice);
+                yield new OpenTarget(target, choice.dialect(), null, http, oauth(target, http, true));
+            }
+            case EMBEDDED_SIMULATOR -> startEmbedded(embeddedConfig, choice.dialect(), http);
+        };
+    }
+
+    private OpenTarget startEmbedded(SimulatorConfig simulatorConfig, Dialect dialect, RetryingHttp http) {
+        Simulator simulator;
+        try {
+            simulator = Simulator.start(simulatorConfig);
+        } catch (IOException e) {
+            throw new UnavailableException("cannot start the embedded simulator: " + e.getMessage(), e);
+        }
+        log.info("no Genesys Cloud credentials configured: using an embedded simulator at {} "
+                + "(see README, \"Connecting to a real org\")", simulator.httpUri());
+        try {
+            Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(), simulatorConfig.clientId(),
+                    simulatorConfig.clientSecret());
+            // its ports change every run, so caching its tokens on disk would only leave files behind
+            return new OpenTarget(target, dialect, simulator, http, oauth(target, http, false));
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+    }
+
+    private static Target simulatorTarget(URI httpUri, URI wsUri, TargetConfig.Choice choice) {
+        String clientId = choice.clientId() == null ? SimulatorConfig.DEFAULT_CLIENT_ID : choice.clientId();
+        String secret = choice.clientSecret() == null ? SimulatorConfig.DEFAULT_CLIENT_SECRET : choice.clientSecret();
+        try {
+            return Target.simulator(httpUri, wsUri, clientId, secret);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private OAuthClient oauth(Target target, RetryingHttp http, boolean diskCache) {
+        return new OAuthClient(target, http, clock, diskCache ? config.tokenDirectory() : null);
+    }
+
+    /** Asks a running simulator for its WebSocket base ({@code GET /sim/info} → {@code wsUrl}). */
+    private static URI socketUri(URI simulatorUrl, RetryingHttp http) {
+        URI info = URI.create(simulatorUrl.toString().replaceAll("/+$", "") + "/sim/info");
+        if (!"http".equals(simulatorUrl.getScheme()) && !"https".equals(simulatorUrl.getScheme())) {
+            throw new ConfigException("--target must be the simulator's http:// URL (as `gctyping simulate` prints it)");
+        }
+        HttpResponse<String> response = http.send(() -> HttpRequest.newBuilder(info)
+                .timeout(RetryingHttp.REQUEST_TIMEOUT).GET().build(), "GET " + info);
+        if (response.statusCode() != 200) {
+            throw new UnavailableException(info + " answered HTTP " + response.statusCode()
+                    + ": is --target a `gctyping simulate` URL?");
+        }
+        try {
+            JsonNode wsUrl = Json.MAPPER.readTree(response.body()).path("wsUrl");
+            if (!wsUrl.isTextual()) {
+                throw new UnavailableException(info + " has no wsUrl: is --target a `gctyping simulate` URL?");
+            }
+            return URI.create(wsUrl.asText());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UnavailableException(info + " did not answer simulator info JSON");
+        }
+    }
+}
