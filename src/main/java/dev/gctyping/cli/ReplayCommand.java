@@ -1,14 +1,22 @@
 package dev.gctyping.cli;
 
+import dev.gctyping.client.OpenTarget;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.Signal;
 import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.engine.TypingListener;
+import dev.gctyping.metrics.JUnitReport;
 import dev.gctyping.metrics.MetricsExtension;
 import dev.gctyping.protocol.SeedPayload;
+import dev.gctyping.replay.Pacer;
 import dev.gctyping.replay.ReplayStats;
 import dev.gctyping.replay.Replayer;
+import dev.gctyping.replay.WireReplay;
+import dev.gctyping.simulator.FaultPlan;
+import dev.gctyping.simulator.SimulatorConfig;
+import dev.gctyping.simulator.SimulatorReport;
+import dev.gctyping.support.Json;
 import dev.gctyping.support.JsonLine;
 import dev.gctyping.trace.InvalidLinePolicy;
 import dev.gctyping.trace.TraceFormat;
@@ -16,17 +24,26 @@ import dev.gctyping.trace.TraceMerger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,10 +52,16 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        header = "Replay keystroke trace files through the typing engine and report NDJSON metrics.",
+        header = "Replay keystroke traces through the typing engine, over the wire or dry, and report NDJSON metrics.",
         description = {
             "Reads one or more trace files (NDJSON, or CSV by .csv extension; gzip is detected), merges them by "
-                + "timestamp and runs the dedup/expiry engine on the trace's own clock, as fast as the machine allows.",
+                + "timestamp and runs the dedup/expiry engine. With --dry-run it runs on the trace's own clock, as fast "
+                + "as the machine allows, and sends nothing. Otherwise every payload goes over the chosen --dialect to the "
+                + "target (default: an embedded simulator, said on stderr) at --speed times the trace's pace; against a "
+                + "simulator, guests on the Guest API receive the typing and the simulator's report proves what they saw: "
+                + "each record gains delivery figures (payloadsDelivered, payloadsLost, retries, rateLimited, reconnects, "
+                + "refreshesSkippedForBudget) and the guest truth (guestVisibleTypingMs, staleTypingMs, blindTypingMs, "
+                + "maxStaleMs), and the summary the end-to-end latency percentiles. Times are trace times at any speed.",
             "",
             "stdout: the payloads (with --print-payloads), then one agent_typing_engagement record per "
                 + "(conversation, agent) sorted by conversationId then agentId, then one replay_summary record. "
@@ -51,16 +74,27 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  gctyping replay --dry-run samples/single-agent.ndjson",
+            "  gctyping replay --speed max --assert samples/transfer.ndjson",
+            "  gctyping replay --dialect seed --speed 4 --fault drop-every=50 --assert --junit target/replay.xml samples/*.ndjson",
             "  gctyping replay --dry-run --print-payloads --dedup-window 1s --expiry 5s samples/transfer.ndjson",
             "  zcat big.ndjson.gz | gctyping replay --dry-run -",
             "  gctyping replay --dry-run --skip-invalid --format csv recorded.csv",
         })
 public final class ReplayCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayCommand.class);
+    /** Conversations that get a real guest on the Guest API (latency is sampled on them). */
+    private static final int OBSERVING_GUESTS = 200;
+    /** How long queued payloads may still take (retries back off up to a minute) before they count as lost. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     LoggingOptions logging;
+
+    @Mixin
+    TargetOptions target;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files, merged by timestamp; '-' reads stdin.")
     List<String> files;
@@ -73,7 +107,7 @@ public final class ReplayCommand implements Callable<Integer> {
     long dedupWindowMs;
 
     @Option(names = "--expiry", paramLabel = "DURATION", defaultValue = "3s", converter = DurationConverter.class,
-            description = "Send 'inactive' after this long without a keystroke. Default: ${DEFAULT-VALUE}.")
+            description = "Send 'inactive' after this long without a keystroke (agent-api: the On's duration). Default: ${DEFAULT-VALUE}.")
     long expiryMs;
 
     @Option(names = "--print-payloads", description = "Print each payload's wire JSON on stdout, one per line, in emission order.")
@@ -87,45 +121,170 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Trace format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE} (CSV for *.csv[.gz], else NDJSON).")
     TraceFormat format;
 
+    @Option(names = "--speed", paramLabel = "X|max", defaultValue = "1",
+            description = "Over the wire: replay at X times the trace's pace, or 'max' (as fast as the transport allows). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String speed;
+
+    @Option(names = "--assert", description = "Exit 1 (one stderr line per violation) if a payload was lost, a guest's "
+            + "indicator was left on, or an unexpected error occurred.")
+    boolean assertions;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report: one test case per conversation.")
+    Path junit;
+
+    @Option(names = "--fault", paramLabel = "SPEC", description = "A fault for the embedded simulator (repeatable), e.g. "
+            + "drop-every=50, api-429-rate=0.2, api-5xx-rate=0.1, token-expire-after=5s, token-429=2, latency=20ms.")
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulator's faults. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--queue-size", defaultValue = "10000",
+            description = "Payloads that may wait (socket down, requests backed up) before more are lost. Default: ${DEFAULT-VALUE}.")
+    int queueSize;
+
+    @Option(names = "--budget", defaultValue = "300",
+            description = "agent-api requests per minute per token; refreshes beyond it are skipped. Default: ${DEFAULT-VALUE}.")
+    int budget;
+
+    @Option(names = "--pause-threshold", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "A longer gap between keystrokes means the agent stopped composing (guest truth). Default: ${DEFAULT-VALUE}.")
+    long pauseThresholdMs;
+
     InputStream stdin = System.in;
 
     @Override
-    public Integer call() throws IOException {
-        if (!dryRun) {
-            throw new CliException(ExitCodes.USAGE,
-                    "replay over the wire is not available yet: add --dry-run to run the engine without a network");
+    public Integer call() throws IOException, InterruptedException {
+        Pacer pacer = pacer();
+        if (dryRun && (!faults.isEmpty() || assertions || junit != null)) {
+            throw new ParameterException(spec.commandLine(), "--fault, --assert and --junit need a replay over the wire: drop --dry-run");
         }
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        InvalidLinePolicy policy = skipInvalid ? error -> err.println(error.getMessage() + " (skipped)") : InvalidLinePolicy.FAIL;
         EngineSettings settings = new EngineSettings(dedupWindowMs, expiryMs);
-        Replayer replayer = new Replayer(settings, printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
-        InvalidLinePolicy policy = skipInvalid
-                ? error -> err.println(error.getMessage() + " (skipped)")
-                : InvalidLinePolicy.FAIL;
+        return dryRun ? dryRun(settings, policy) : overTheWire(settings, policy, pacer);
+    }
 
+    private int dryRun(EngineSettings settings, InvalidLinePolicy policy) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Replayer replayer = new Replayer(settings, printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
         try (TraceMerger trace = TraceMerger.open(files, format, policy, replayer.engine()::agent, stdin)) {
-            LongConsumer progress = ProgressLine.create(err, logging.quiet(), trace::bytesRead, totalBytes());
-            ReplayStats stats = replayer.run(trace, progress);
-            ProgressLine.finish(progress);
-            for (String record : replayer.metrics().records(replayer.engine(), MetricsExtension.NONE)) {
-                out.println(record);
-            }
-            out.println(summary(trace, replayer.engine(), stats));
+            ReplayStats stats = replayer.run(trace, progress(trace));
+            replayer.metrics().records(replayer.engine(), MetricsExtension.NONE).forEach(out::println);
+            out.println(summary(trace, replayer.engine(), stats).toString());
         }
         return ExitCodes.OK;
     }
 
-    private long totalBytes() throws IOException {
+    private int overTheWire(EngineSettings settings, InvalidLinePolicy policy, Pacer pacer) throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SimulatorConfig embedded = SimulatorConfig.defaults()
+                .withFaults(parseFaults())
+                // the simulated platform sees the trace's own pace: its per-minute limit scales with --speed
+                .withRequestsPerMinute(pacer.paced() ? (int) Math.min(Integer.MAX_VALUE, Math.ceil(300 * speedFactor())) : Integer.MAX_VALUE);
+        Interruption interruption = Interruption.onCtrlC();
+        try (OpenTarget open = target.open(embedded)) {
+            if (!faults.isEmpty() && open.embeddedSimulator().isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--fault applies to the embedded simulator only; "
+                        + "start `gctyping simulate --fault …` to inject faults into a separate one");
+            }
+            WireReplay.Options options = new WireReplay.Options(open.dialect(), settings, pacer, queueSize, budget,
+                    pauseThresholdMs, OBSERVING_GUESTS, DRAIN_TIMEOUT);
+            WireReplay replay = new WireReplay(open.target(), open.oauth(), open.api(), () -> report(open), options,
+                    printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
+            WireReplay.Outcome outcome;
+            try (TraceMerger trace = TraceMerger.open(files, format, policy, replay.engine()::agent, stdin)) {
+                outcome = replay.run(trace, progress(trace));
+                outcome.records().forEach(out::println);
+                JsonLine summary = summary(trace, replay.engine(), outcome.stats());
+                out.println(outcome.appendTo(summary).field("complete", outcome.stats().complete()).toString());
+            }
+            out.flush();
+            if (!outcome.guestTruthAvailable()) {
+                err.println("gctyping: no simulator report for this target: delivery is counted from HTTP answers and the guest truth is not measured");
+            }
+            List<JUnitReport.Case> cases = cases(outcome);
+            if (junit != null) {
+                JUnitReport.write(junit, "gctyping replay", cases);
+            }
+            if (interruption.happened()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            if (assertions && !outcome.violations().isEmpty()) {
+                outcome.violations().forEach((conversation, problems) ->
+                        problems.forEach(problem -> err.println("assertion failed: conversation " + conversation + ": " + problem)));
+                return ExitCodes.ASSERTION_FAILED;
+            }
+            return ExitCodes.OK;
+        } finally {
+            interruption.done();
+        }
+    }
+
+    private Pacer pacer() {
+        return speed.equalsIgnoreCase("max") ? Pacer.UNPACED : new Pacer(speedFactor());
+    }
+
+    private double speedFactor() {
+        if (speed.equalsIgnoreCase("max")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double factor = Double.parseDouble(speed);
+            if (factor > 0 && factor <= 10_000) {
+                return factor;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "--speed must be a number above 0 (at most 10000) or 'max', got '" + speed + "'");
+    }
+
+    private FaultPlan parseFaults() {
+        try {
+            return faults.isEmpty() ? FaultPlan.NONE : FaultPlan.parse(faults, seed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The guest's truth: the embedded simulator's report, or a running simulator's {@code GET /sim/report}. */
+    private static Optional<SimulatorReport> report(OpenTarget open) {
+        if (open.embeddedSimulator().isPresent()) {
+            return Optional.of(open.embeddedSimulator().get().report());
+        }
+        if (!open.target().isSimulator()) {
+            return Optional.empty();
+        }
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(open.target().api("/sim/report")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200
+                    ? Optional.of(Json.MAPPER.readValue(response.body(), SimulatorReport.class))
+                    : Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("could not read the simulator's report: {}", e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private LongConsumer progress(TraceMerger trace) throws IOException {
         long total = 0;
         for (String file : files) {
             if (!file.equals(TraceMerger.STDIN)) {
                 total += Files.size(Path.of(file));
             }
         }
-        return total;
+        return ProgressLine.create(spec.commandLine().getErr(), logging.quiet(), trace::bytesRead, total);
     }
 
-    private static String summary(TraceMerger trace, TypingEngine engine, ReplayStats stats) {
+    private static JsonLine summary(TraceMerger trace, TypingEngine engine, ReplayStats stats) {
         Set<String> conversations = new HashSet<>();
         for (int agent = 0; agent < engine.agentCount(); agent++) {
             conversations.add(engine.state(agent).conversationId());
@@ -140,11 +299,17 @@ public final class ReplayCommand implements Callable<Integer> {
                 .field("agents", engine.agentCount())
                 .field("invalidLines", trace.invalidLines())
                 .field("elapsedMs", stats.elapsedMs())
-                .field("eventsPerSecond", Math.round(stats.eventsPerSecond()))
-                .toString();
+                .field("eventsPerSecond", Math.round(stats.eventsPerSecond()));
     }
 
-    /** Prints each payload in the seed dialect, exactly as it would go on the wire. */
+    private static List<JUnitReport.Case> cases(WireReplay.Outcome outcome) {
+        List<JUnitReport.Case> cases = new ArrayList<>();
+        outcome.conversations().forEach(conversation -> cases.add(new JUnitReport.Case("conversation " + conversation,
+                outcome.stats().elapsedMs() / 1000.0, outcome.violations().getOrDefault(conversation, List.of()))));
+        return cases;
+    }
+
+    /** Prints each payload in the seed dialect's JSON, exactly as it goes on a seed socket. */
     private static final class PayloadPrinter implements TypingListener {
         private final PrintWriter out;
         private final SeedPayload encoder = new SeedPayload();

@@ -8,6 +8,7 @@ import dev.gctyping.client.Target;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingEngine;
+import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.metrics.GuestTruth;
 import dev.gctyping.metrics.Intervals;
@@ -39,9 +40,32 @@ public final class WireReplay {
             long pauseThresholdMs, int observingGuests, Duration drainTimeout) {
     }
 
-    /** What came out: records sorted as usual, summary fields, and violations by conversation. */
-    public record Outcome(ReplayStats stats, List<String> records, JsonLine totals, Map<String, List<String>> violations,
-            boolean guestTruthAvailable) {
+    /** What came out: records sorted as usual, summary totals, and violations by conversation. */
+    public record Outcome(ReplayStats stats, List<String> records, Totals totals, Map<String, List<String>> violations,
+            List<String> conversations, boolean guestTruthAvailable) {
+        /** Adds the delivery totals and latency percentiles to the {@code replay_summary} record. */
+        public JsonLine appendTo(JsonLine summary) {
+            return totals.appendTo(summary);
+        }
+    }
+
+    /** Summed delivery figures and the end-to-end latency (wall clock, engine emission to guest receipt). */
+    public record Totals(String dialect, long sent, long delivered, long lost, long retries, long rateLimited, long skippedForBudget,
+            long latencySamples, double p50, double p95, double p99, double max) {
+        JsonLine appendTo(JsonLine summary) {
+            return summary.field("dialect", dialect)
+                    .field("payloadsSent", sent)
+                    .field("payloadsDelivered", delivered)
+                    .field("payloadsLost", lost)
+                    .field("retries", retries)
+                    .field("rateLimited", rateLimited)
+                    .field("refreshesSkippedForBudget", skippedForBudget)
+                    .field("latencySamples", latencySamples)
+                    .field("latencyMsP50", p50)
+                    .field("latencyMsP95", p95)
+                    .field("latencyMsP99", p99)
+                    .field("latencyMsMax", max);
+        }
     }
 
     private final Target target;
@@ -49,41 +73,55 @@ public final class WireReplay {
     private final PlatformApi api;
     private final Supplier<Optional<SimulatorReport>> reports;
     private final Options options;
+    private final Replayer replayer;
+    private final LatencyProbe latency = new LatencyProbe();
+    private final PayloadTransport transport;
+    private final GuestObservers guests;
 
-    public WireReplay(Target target, OAuthClient oauth, PlatformApi api, Supplier<Optional<SimulatorReport>> reports, Options options) {
+    /**
+     * @param tap also sees every payload (e.g. {@code --print-payloads}); may be a no-op
+     */
+    public WireReplay(Target target, OAuthClient oauth, PlatformApi api, Supplier<Optional<SimulatorReport>> reports,
+            Options options, TypingListener tap) {
         this.target = target;
         this.oauth = oauth;
         this.api = api;
         this.reports = reports;
         this.options = options;
+        this.transport = transport();
+        this.guests = new GuestObservers(target, latency, target.isSimulator() ? options.observingGuests() : 0);
+        this.replayer = new Replayer(options.settings(), (agent, signal, at) -> {
+            tap.onSignal(agent, signal, at);
+            guests.ensure(agent.conversationId());
+            transport.typing(agent, signal, at);
+        }, (agent, text, at) -> transport.message(engine().state(agent), text, at), new EngagementMetrics(options.pauseThresholdMs()));
     }
 
+    /** The engine, whose {@code agent(…)} the trace reader resolves identifiers with. */
+    public TypingEngine engine() {
+        return replayer.engine();
+    }
+
+    /**
+     * Replays, waits for the transport to settle, closes every connection (what is still queued
+     * then counts as lost), and reads the report.
+     */
     public Outcome run(TraceMerger trace, LongConsumer progress) throws IOException, InterruptedException {
-        LatencyProbe latency = new LatencyProbe();
-        EngagementMetrics metrics = new EngagementMetrics(options.pauseThresholdMs());
-        try (PayloadTransport transport = transport(latency);
-                GuestObservers guests = new GuestObservers(target, latency, target.isSimulator() ? options.observingGuests() : 0)) {
-            TypingEngine[] engine = new TypingEngine[1];
-            Replayer replayer = new Replayer(options.settings(), (agent, signal, at) -> {
-                guests.ensure(agent.conversationId());
-                transport.typing(agent, signal, at);
-            }, (agent, text, at) -> transport.message(engine[0].state(agent), text, at), metrics);
-            engine[0] = replayer.engine();
-            ReplayStats stats = replayer.run(trace, progress, options.pacer());
+        ReplayStats stats;
+        try (transport; guests) {
+            stats = replayer.run(trace, progress, options.pacer());
             transport.drain(options.drainTimeout());
-            Optional<SimulatorReport> report = reports.get();
-            return outcome(stats, replayer, transport, report, latency);
         }
+        return outcome(stats, transport, reports.get());
     }
 
-    private PayloadTransport transport(LatencyProbe latency) {
+    private PayloadTransport transport() {
         return options.dialect() == Dialect.SEED
                 ? new SeedTransport(target, oauth, SocketSettings.defaults(), options.queueLimit(), latency)
                 : new AgentApiTransport(api, options.settings().expiryMs(), options.requestsPerMinute(), options.queueLimit(), latency);
     }
 
-    private Outcome outcome(ReplayStats stats, Replayer replayer, PayloadTransport transport, Optional<SimulatorReport> report,
-            LatencyProbe latency) {
+    private Outcome outcome(ReplayStats stats, PayloadTransport transport, Optional<SimulatorReport> report) {
         TypingEngine engine = replayer.engine();
         EngagementMetrics metrics = replayer.metrics();
         Map<String, List<String>> violations = new TreeMap<>();
@@ -125,21 +163,11 @@ public final class WireReplay {
             });
             fields.field("complete", stats.complete());
         });
-        JsonLine summary = JsonLine.object()
-                .field("dialect", options.dialect().cliName())
-                .field("payloadsSent", totals[0])
-                .field("payloadsDelivered", totals[1])
-                .field("payloadsLost", totals[2])
-                .field("retries", totals[3])
-                .field("rateLimited", totals[4])
-                .field("refreshesSkippedForBudget", totals[5])
-                .field("latencySamples", latency.count())
-                .field("latencyMsP50", latency.percentileMs(50))
-                .field("latencyMsP95", latency.percentileMs(95))
-                .field("latencyMsP99", latency.percentileMs(99))
-                .field("latencyMsMax", latency.maxMs());
+        Totals summary = new Totals(options.dialect().cliName(), totals[0], totals[1], totals[2], totals[3], totals[4], totals[5],
+                latency.count(), latency.percentileMs(50), latency.percentileMs(95), latency.percentileMs(99), latency.maxMs());
+        List<String> conversations = List.copyOf(violations.keySet());
         violations.values().removeIf(List::isEmpty);
-        return new Outcome(stats, records, summary, violations, report.isPresent());
+        return new Outcome(stats, records, summary, violations, conversations, report.isPresent());
     }
 
     /**

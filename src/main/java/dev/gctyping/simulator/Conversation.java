@@ -43,7 +43,7 @@ final class Conversation {
         long typingPayloads;
         long messages;
         long framesPushed;
-        /** The last seed payload accepted, so a resend after a lost ack is not counted twice. */
+        /** The last seed payload accepted, so resends after a lost acknowledgement are not counted twice. */
         long lastSeedAt = Long.MIN_VALUE;
         boolean lastSeedActive;
 
@@ -101,8 +101,10 @@ final class Conversation {
     /** A seed payload: {@code active} is {@code Typing On} without duration, {@code inactive} is {@code Off}. */
     synchronized int seedTyping(String senderId, long at, boolean active) {
         Sender sender = sender(senderId, SEED);
-        if (sender.lastSeedAt == at && sender.lastSeedActive == active) {
-            return 0; // a client resent a payload whose ack it lost in a drop: already shown
+        if (at < sender.lastSeedAt || (at == sender.lastSeedAt && active == sender.lastSeedActive)) {
+            // a sender's payloads come in time order, so an older one is a resend of a payload whose
+            // acknowledgement was lost in a drop: it was shown already
+            return 0;
         }
         sender.lastSeedAt = at;
         sender.lastSeedActive = active;

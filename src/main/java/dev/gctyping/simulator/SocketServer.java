@@ -197,6 +197,9 @@ final class SocketServer extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket conn, String message) {
+        if (!conn.isOpen()) {
+            return; // frames read in the same batch as a simulated drop die with the connection
+        }
         Link link = conn.getAttachment();
         if (link == null || link.refusedStatus != 0) {
             return;
