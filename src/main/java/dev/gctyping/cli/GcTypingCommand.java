@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             ReplayCommand.class,
+            SmokeCommand.class,
             TuneCommand.class,
             SimulateCommand.class,
             AuthCommand.class,

@@ -207,7 +207,7 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             List<JUnitReport.Case> cases = cases(outcome);
             if (junit != null) {
-                JUnitReport.write(junit, "gctyping replay", cases);
+                JUnitReport.write(junit, "gctyping replay", outcome.stats().elapsedMs() / 1000.0, cases);
             }
             if (interruption.happened()) {
                 return ExitCodes.INTERRUPTED;
@@ -305,7 +305,7 @@ public final class ReplayCommand implements Callable<Integer> {
     private static List<JUnitReport.Case> cases(WireReplay.Outcome outcome) {
         List<JUnitReport.Case> cases = new ArrayList<>();
         outcome.conversations().forEach(conversation -> cases.add(new JUnitReport.Case("conversation " + conversation,
-                outcome.stats().elapsedMs() / 1000.0, outcome.violations().getOrDefault(conversation, List.of()))));
+                outcome.violations().getOrDefault(conversation, List.of()))));
         return cases;
     }
 

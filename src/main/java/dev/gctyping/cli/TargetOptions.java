@@ -10,6 +10,8 @@ import dev.gctyping.simulator.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -45,6 +47,24 @@ public final class TargetOptions {
     /** The user's home and environment; tests replace them so they never touch the real ones. */
     Path home = Path.of(System.getProperty("user.home"));
     Map<String, String> env = System.getenv();
+
+    /** These options as command-line arguments, to hand them on to another command. */
+    List<String> asArguments() {
+        List<String> args = new ArrayList<>();
+        addIfSet(args, "--target", targetUrl);
+        addIfSet(args, "--region", region);
+        addIfSet(args, "--profile", profile);
+        addIfSet(args, "--dialect", dialect == null ? null : dialect.cliName());
+        addIfSet(args, "--client-id", clientId);
+        return args;
+    }
+
+    private static void addIfSet(List<String> args, String option, String value) {
+        if (value != null) {
+            args.add(option);
+            args.add(value);
+        }
+    }
 
     public TargetRequest request() {
         return new TargetRequest(targetUrl, region, profile, dialect, clientId);

@@ -5,9 +5,11 @@ import dev.gctyping.client.PlatformApi;
 import dev.gctyping.client.RequestStats;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.Signal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +33,23 @@ public final class AgentApiTransport implements PayloadTransport {
     private final RequestBudget budget;
     private final LatencyProbe latency;
     private final AgentDeliveries deliveries = new AgentDeliveries();
-    private final Map<String, String> communications = new HashMap<>();
+    private final boolean simulator;
+    /** The conversation's agent communication (looked up once), then each agent's, by engine handle. */
+    private final Map<String, String> conversationCommunications = new HashMap<>();
+    private final Map<Integer, String> agentCommunications = new HashMap<>();
     private final BlockingQueue<Request> queue;
     private final Thread sender;
     private volatile boolean closed;
     private int inFlight;
 
-    public AgentApiTransport(PlatformApi api, long durationMs, int requestsPerMinute, int queueLimit, LatencyProbe latency) {
+    /**
+     * @param simulator whether the target is a simulator, which accepts a communication per agent
+     *     (a conversation with several agents, after a transfer, then shows each one's typing apart)
+     */
+    public AgentApiTransport(PlatformApi api, boolean simulator, long durationMs, int requestsPerMinute, int queueLimit,
+            LatencyProbe latency) {
         this.api = api;
+        this.simulator = simulator;
         this.durationMs = durationMs;
         this.budget = new RequestBudget(requestsPerMinute);
         this.latency = latency;
@@ -82,13 +93,22 @@ public final class AgentApiTransport implements PayloadTransport {
     }
 
     /**
-     * The agent's messages communication, looked up once per conversation (the replay thread
-     * does it, so the first payload of a conversation waits for it).
+     * The agent's messages communication: the conversation's agent participant, looked up once per
+     * conversation (on the replay thread, so a conversation's first payload waits for it) and used
+     * by its first agent. Later agents of the same conversation (a transfer) get their own id from
+     * a simulator, which accepts any; a real org has one agent communication per participant that
+     * only its own user may use, so there they share the looked-up one.
      */
     private String communicationId(AgentState agent) {
-        return communications.computeIfAbsent(agent.conversationId(), conversation -> api.conversation(conversation)
-                .agentCommunicationId()
-                .orElseThrow(() -> new ClientException("conversation " + conversation + " has no agent participant to type as")));
+        return agentCommunications.computeIfAbsent(agent.handle(), handle -> {
+            String conversation = agent.conversationId();
+            boolean first = !conversationCommunications.containsKey(conversation);
+            String looked = conversationCommunications.computeIfAbsent(conversation, id -> api.conversation(id)
+                    .agentCommunicationId()
+                    .orElseThrow(() -> new ClientException("conversation " + id + " has no agent participant to type as")));
+            return first || !simulator ? looked
+                    : UUID.nameUUIDFromBytes((conversation + "/" + agent.agentId()).getBytes(StandardCharsets.UTF_8)).toString();
+        });
     }
 
     private void enqueue(DeliveryStats stats, String what, AgentState agent, Consumer<String> call) {
@@ -159,7 +179,7 @@ public final class AgentApiTransport implements PayloadTransport {
     /** The server records agent-api typing under the path's communication id. */
     @Override
     public String senderId(AgentState agent) {
-        return communications.get(agent.conversationId());
+        return agentCommunications.get(agent.handle());
     }
 
     /** HTTP has no connection to reopen. */

@@ -118,7 +118,7 @@ public final class WireReplay {
     private PayloadTransport transport() {
         return options.dialect() == Dialect.SEED
                 ? new SeedTransport(target, oauth, SocketSettings.defaults(), options.queueLimit(), latency)
-                : new AgentApiTransport(api, options.settings().expiryMs(), options.requestsPerMinute(), options.queueLimit(), latency);
+                : new AgentApiTransport(api, target.isSimulator(), options.settings().expiryMs(), options.requestsPerMinute(), options.queueLimit(), latency);
     }
 
     private Outcome outcome(ReplayStats stats, PayloadTransport transport, Optional<SimulatorReport> report) {
