@@ -8,11 +8,13 @@ import dev.gctyping.client.SocketSettings;
 import dev.gctyping.client.Target;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.Signal;
+import dev.gctyping.protocol.IsoMillis;
 import dev.gctyping.protocol.SeedPayload;
 import dev.gctyping.support.Json;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public final class SeedTransport implements PayloadTransport {
     private final AgentDeliveries deliveries = new AgentDeliveries();
     private final Map<String, Conversation> conversations = new HashMap<>();
     private final SeedPayload encoder = new SeedPayload();
+    private final IsoMillis timestamps = new IsoMillis();
 
     public SeedTransport(Target target, OAuthClient oauth, SocketSettings settings, int queueLimit, LatencyProbe latency) {
         this.target = target;
@@ -44,8 +47,15 @@ public final class SeedTransport implements PayloadTransport {
         this.latency = latency;
     }
 
-    /** A payload waiting for its acknowledgement. */
-    private record Pending(String json, DeliveryStats stats) {
+    /**
+     * A payload waiting for its acknowledgement. The ack echoes sender, timestamp and state, which
+     * together name the payload: a payload sent twice around a reconnect gets two acks, and only
+     * the first may count.
+     */
+    private record Pending(String json, String key, DeliveryStats stats) {
+        static String key(String senderId, String timestamp, String state) {
+            return senderId + '\u0000' + timestamp + '\u0000' + state;
+        }
     }
 
     /** Resynchronisation payloads are not the engine's: their acknowledgements are counted apart. */
@@ -56,7 +66,7 @@ public final class SeedTransport implements PayloadTransport {
         final String id;
         final ArrayDeque<Pending> unacknowledged = new ArrayDeque<>();
         /** Each agent's last {@code active}, while it is typing: re-sent after a reconnect. */
-        final Map<String, String> typingAgents = new HashMap<>();
+        final Map<String, Pending> typingAgents = new HashMap<>();
         ConversationSocket socket;
 
         Conversation(String id) {
@@ -65,7 +75,7 @@ public final class SeedTransport implements PayloadTransport {
 
         synchronized void enqueue(String agentId, boolean active, Pending pending) {
             if (active) {
-                typingAgents.put(agentId, pending.json());
+                typingAgents.put(agentId, pending);
             } else {
                 typingAgents.remove(agentId);
             }
@@ -90,10 +100,10 @@ public final class SeedTransport implements PayloadTransport {
                     socket.send(pending.json());
                 }
                 // agents still typing: their state is sent again, so a server that lost it shows it again
-                for (String lastActive : typingAgents.values()) {
-                    if (unacknowledged.stream().noneMatch(p -> p.json().equals(lastActive))) {
-                        unacknowledged.add(new Pending(lastActive, RESYNC));
-                        socket.send(lastActive);
+                for (Pending lastActive : typingAgents.values()) {
+                    if (unacknowledged.stream().noneMatch(p -> p.key().equals(lastActive.key()))) {
+                        unacknowledged.add(new Pending(lastActive.json(), lastActive.key(), RESYNC));
+                        socket.send(lastActive.json());
                     }
                 }
             }
@@ -103,10 +113,15 @@ public final class SeedTransport implements PayloadTransport {
         public synchronized void onText(String text) {
             JsonNode frame = Json.parse(text);
             if (frame != null && frame.path("type").asText().equals("ack")) {
-                Pending acknowledged = unacknowledged.poll();
-                if (acknowledged != null) {
-                    acknowledged.stats().delivered.incrementAndGet();
-                    notifyAll();
+                String key = Pending.key(frame.path("senderId").asText(), frame.path("timestamp").asText(), frame.path("state").asText());
+                for (Iterator<Pending> it = unacknowledged.iterator(); it.hasNext(); ) {
+                    Pending pending = it.next();
+                    if (pending.key().equals(key)) {
+                        it.remove();
+                        pending.stats().delivered.incrementAndGet();
+                        notifyAll();
+                        break; // a second ack for the same payload (it was sent twice) finds nothing
+                    }
                 }
             } else if (frame != null && frame.path("type").asText().equals("error")) {
                 LOG.warn("conversation {}: the server refused a payload: {}", id, frame.path("message").asText());
@@ -142,7 +157,8 @@ public final class SeedTransport implements PayloadTransport {
     @Override
     public void typing(AgentState agent, Signal signal, long at) {
         String json = encoder.encode(agent.conversationId(), agent.agentId(), at, signal.active()).toString();
-        conversation(agent.conversationId()).enqueue(agent.agentId(), signal.active(), new Pending(json, deliveries.of(agent)));
+        String key = Pending.key(agent.agentId(), timestamps.format(at), signal.wireState());
+        conversation(agent.conversationId()).enqueue(agent.agentId(), signal.active(), new Pending(json, key, deliveries.of(agent)));
     }
 
     /** The seed dialect has no message call: the {@code inactive} the engine emits for a send ends the indicator. */

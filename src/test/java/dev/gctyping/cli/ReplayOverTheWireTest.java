@@ -1,0 +1,152 @@
+package dev.gctyping.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Replays end to end through the embedded simulator (ephemeral loopback ports), both dialects,
+ * with and without faults: nothing may be lost, and the guest truth must match hand-computed
+ * figures (protocol.md's worked example).
+ */
+class ReplayOverTheWireTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long T0 = 1_764_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    /** Runs a command with an empty home and environment, so only the embedded simulator can be the target. */
+    private CliRun run(String... args) {
+        CommandLine cli = GcTypingCommand.commandLine();
+        for (String name : List.of("replay", "smoke")) {
+            Object command = cli.getSubcommands().get(name).getCommand();
+            TargetOptions target = command instanceof ReplayCommand replay ? replay.target : ((SmokeCommand) command).target;
+            target.home = dir;
+            target.env = Map.of();
+        }
+        return CliRun.run(cli, args);
+    }
+
+    private Path trace(String... lines) throws IOException {
+        Path file = Files.createTempFile(dir, "trace", ".ndjson");
+        Files.write(file, List.of(lines));
+        return file;
+    }
+
+    private static String event(long offset, String agent, String type) {
+        return "{\"ts\": " + (T0 + offset) + ", \"conversationId\": \"c1\", \"agentId\": \"" + agent + "\", \"event\": \"" + type + "\"}";
+    }
+
+    private static List<JsonNode> records(CliRun run, String event) throws IOException {
+        List<JsonNode> found = new ArrayList<>();
+        for (String line : run.outLines()) {
+            JsonNode node = JSON.readTree(line);
+            if (node.path("event").asText().equals(event)) {
+                found.add(node);
+            }
+        }
+        return found;
+    }
+
+    private static JsonNode summary(CliRun run) throws IOException {
+        return records(run, "replay_summary").get(0);
+    }
+
+    @Test
+    void agentApiWorkedExampleEndsAtTheMessageWithNoStaleTime() throws IOException {
+        Path trace = trace(event(0, "a1", "keystroke"), event(300, "a1", "keystroke"), event(600, "a1", "keystroke"),
+                event(1000, "a1", "send"));
+        CliRun run = run("replay", "--speed", "max", "--assert", trace.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode m = records(run, "agent_typing_engagement").get(0).path("metrics");
+        assertThat(m.path("payloadsSent").asLong()).as("On, On, message").isEqualTo(3);
+        assertThat(m.path("payloadsDelivered").asLong()).isEqualTo(3);
+        assertThat(m.path("payloadsLost").asLong()).isZero();
+        assertThat(m.path("guestVisibleTypingMs").asLong()).isEqualTo(1000);
+        assertThat(m.path("staleTypingMs").asLong()).isZero();
+        assertThat(m.path("blindTypingMs").asLong()).isZero();
+        assertThat(summary(run).path("dialect").asText()).isEqualTo("agent-api");
+        assertThat(summary(run).path("latencySamples").asLong()).as("a real guest received the two Ons").isEqualTo(2);
+    }
+
+    @Test
+    void seedWorkedExampleShowsTheStaleSecond() throws IOException {
+        Path trace = trace(event(0, "a1", "keystroke"), event(300, "a1", "keystroke"), event(600, "a1", "keystroke"));
+        CliRun run = run("replay", "--dialect", "seed", "--speed", "max", "--assert", trace.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode m = records(run, "agent_typing_engagement").get(0).path("metrics");
+        assertThat(m.path("payloadsDelivered").asLong()).as("active, active, inactive").isEqualTo(3);
+        assertThat(m.path("guestVisibleTypingMs").asLong()).isEqualTo(3600);
+        assertThat(m.path("staleTypingMs").asLong()).isEqualTo(1000);
+        assertThat(m.path("maxStaleMs").asLong()).isEqualTo(1000);
+        assertThat(m.path("blindTypingMs").asLong()).isZero();
+    }
+
+    @Test
+    void seedSocketDropsLoseNothingAndChangeNothingTheGuestSaw() throws IOException {
+        CliRun clean = run("replay", "-q", "--dialect", "seed", "--speed", "max", "samples/single-agent.ndjson");
+        CliRun dropped = run("replay", "-q", "--dialect", "seed", "--speed", "max", "--fault", "drop-every=5", "--assert",
+                "samples/single-agent.ndjson");
+        assertThat(dropped.exitCode()).as(dropped.toString()).isZero();
+        JsonNode withDrops = records(dropped, "agent_typing_engagement").get(0).path("metrics");
+        JsonNode withoutDrops = records(clean, "agent_typing_engagement").get(0).path("metrics");
+        assertThat(withDrops.path("reconnects").asLong()).isGreaterThan(5);
+        assertThat(withDrops.path("payloadsLost").asLong()).isZero();
+        assertThat(withDrops.path("payloadsDelivered").asLong()).isEqualTo(withDrops.path("payloadsSent").asLong()).isEqualTo(67);
+        for (String figure : List.of("guestVisibleTypingMs", "staleTypingMs", "blindTypingMs", "maxStaleMs")) {
+            assertThat(withDrops.path(figure).asLong()).as(figure).isEqualTo(withoutDrops.path(figure).asLong());
+        }
+    }
+
+    @Test
+    void agentApiRides429sAndEarlyTokenExpiryWithoutLoss() throws IOException {
+        CliRun run = run("replay", "-q", "--speed", "25", "--fault", "api-429-rate=0.1", "--fault", "token-expire-after=400ms",
+                "--assert", "samples/transfer.ndjson");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode summary = summary(run);
+        assertThat(summary.path("payloadsLost").asLong()).isZero();
+        assertThat(summary.path("rateLimited").asLong()).isPositive();
+        assertThat(summary.path("retries").asLong()).as("429s and 401s were retried").isGreaterThan(summary.path("rateLimited").asLong());
+        assertThat(summary.path("payloadsDelivered").asLong()).isEqualTo(summary.path("payloadsSent").asLong());
+    }
+
+    @Test
+    void assertFailsWithOneLinePerViolationAndAJUnitFailure() throws IOException {
+        Path junit = dir.resolve("reports/replay.xml");
+        CliRun run = run("replay", "-q", "--dialect", "seed", "--speed", "max", "--queue-size", "1", "--fault", "drop-every=3",
+                "--assert", "--junit", junit.toString(), "samples/transfer.ndjson");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ASSERTION_FAILED);
+        assertThat(run.err()).contains("assertion failed: conversation conv-transfer-042: agent ").contains("payload lost: queue full");
+        assertThat(summary(run).path("payloadsLost").asLong()).isPositive();
+        assertThat(Files.readString(junit)).contains("tests=\"1\" failures=\"1\"").contains("<failure message=");
+    }
+
+    @Test
+    void smokePassesAndSurvivesDrops() throws IOException {
+        CliRun plain = run("smoke", "-q");
+        assertThat(plain.exitCode()).as(plain.toString()).isZero();
+        Path junit = dir.resolve("smoke.xml");
+        CliRun dropped = run("smoke", "-q", "--dialect", "seed", "--fault", "drop-every=10", "--junit", junit.toString());
+        assertThat(dropped.exitCode()).as(dropped.toString()).isZero();
+        assertThat(summary(dropped).path("payloadsLost").asLong()).isZero();
+        assertThat(Files.readString(junit)).contains("tests=\"51\" failures=\"0\"");
+    }
+
+    @Test
+    void dryRunRefusesWireOnlyOptions() {
+        CliRun run = run("replay", "--dry-run", "--assert", "samples/transfer.ndjson");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("need a replay over the wire");
+    }
+}
