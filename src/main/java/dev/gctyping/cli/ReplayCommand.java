@@ -148,6 +148,10 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "agent-api requests per minute per token; refreshes beyond it are skipped. Default: ${DEFAULT-VALUE}.")
     int budget;
 
+    @Option(names = "--enrich", description = "Look each conversation up once in analytics (conversation details query, "
+            + "batched and paged) and add conversationStart, conversationEnd, originatingDirection and the agent's participant.")
+    boolean enrich;
+
     @Option(names = "--pause-threshold", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
             description = "A longer gap between keystrokes means the agent stopped composing (guest truth). Default: ${DEFAULT-VALUE}.")
     long pauseThresholdMs;
@@ -191,7 +195,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         + "start `gctyping simulate --fault …` to inject faults into a separate one");
             }
             WireReplay.Options options = new WireReplay.Options(open.dialect(), settings, pacer, queueSize, budget,
-                    pauseThresholdMs, OBSERVING_GUESTS, DRAIN_TIMEOUT);
+                    pauseThresholdMs, OBSERVING_GUESTS, DRAIN_TIMEOUT, enrich);
             WireReplay replay = new WireReplay(open.target(), open.oauth(), open.api(), () -> report(open), options,
                     printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
             WireReplay.Outcome outcome;

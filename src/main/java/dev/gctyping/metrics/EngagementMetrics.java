@@ -71,6 +71,19 @@ public final class EngagementMetrics {
         return cadences.get(agent);
     }
 
+    /** The first and last event time over all agents ({@code [0, 0]} before any event). */
+    public long[] span() {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (AgentCadence cadence : cadences) {
+            if (cadence.firstEventAt != Long.MIN_VALUE) {
+                first = Math.min(first, cadence.firstEventAt);
+                last = Math.max(last, cadence.lastEventAt);
+            }
+        }
+        return first == Long.MAX_VALUE ? new long[] {0, 0} : new long[] {first, last};
+    }
+
     /** One record per agent the engine knows, sorted by conversationId then agentId. */
     public List<String> records(TypingEngine engine, MetricsExtension extension) {
         IsoMillis iso = new IsoMillis();

@@ -15,7 +15,9 @@ import dev.gctyping.metrics.Intervals;
 import dev.gctyping.simulator.SimulatorReport;
 import dev.gctyping.simulator.SimulatorReport.ConversationReport;
 import dev.gctyping.simulator.SimulatorReport.SenderReport;
+import dev.gctyping.support.Json;
 import dev.gctyping.support.JsonLine;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gctyping.trace.TraceMerger;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -37,7 +40,7 @@ import java.util.function.Supplier;
 public final class WireReplay {
     /** How a wire replay runs. */
     public record Options(Dialect dialect, EngineSettings settings, Pacer pacer, int queueLimit, int requestsPerMinute,
-            long pauseThresholdMs, int observingGuests, Duration drainTimeout) {
+            long pauseThresholdMs, int observingGuests, Duration drainTimeout, boolean enrich) {
     }
 
     /** What came out: records sorted as usual, summary totals, and violations by conversation. */
@@ -143,6 +146,7 @@ public final class WireReplay {
             totals[5] += d.skippedForBudget();
         }
         report.ifPresent(r -> checkAgainstReport(r, deliveredByConversation, violations));
+        Map<String, JsonNode> analytics = options.enrich() ? enrichment(engine, metrics) : Map.of();
 
         List<String> records = metrics.records(engine, (handle, fields) -> {
             AgentState agent = engine.state(handle);
@@ -161,6 +165,16 @@ public final class WireReplay {
                         .field("blindTypingMs", truth.blindTypingMs())
                         .field("maxStaleMs", truth.maxStaleMs());
             });
+            JsonNode conversation = analytics.get(agent.conversationId());
+            if (conversation != null) {
+                fields.rawField("conversationStart", quotedOrNull(conversation.path("conversationStart")))
+                        .rawField("conversationEnd", quotedOrNull(conversation.path("conversationEnd")))
+                        .rawField("originatingDirection", quotedOrNull(conversation.path("originatingDirection")));
+                JsonNode participant = AnalyticsEnrichment.agentParticipant(conversation, agent.agentId(), transport.senderId(agent));
+                if (participant != null) {
+                    fields.rawField("agentParticipant", Json.write(participant));
+                }
+            }
             fields.field("complete", stats.complete());
         });
         Totals summary = new Totals(options.dialect().cliName(), totals[0], totals[1], totals[2], totals[3], totals[4], totals[5],
@@ -190,6 +204,25 @@ public final class WireReplay {
                 }
             }));
         });
+    }
+
+    /** One analytics lookup per conversation, over the replay's span. */
+    private Map<String, JsonNode> enrichment(TypingEngine engine, EngagementMetrics metrics) {
+        List<String> ids = new ArrayList<>(new TreeSet<>(conversationIds(engine)));
+        long[] span = metrics.span();
+        return AnalyticsEnrichment.lookup(api, ids, span[0], span[1]);
+    }
+
+    private static List<String> conversationIds(TypingEngine engine) {
+        List<String> ids = new ArrayList<>();
+        for (int handle = 0; handle < engine.agentCount(); handle++) {
+            ids.add(engine.state(handle).conversationId());
+        }
+        return ids;
+    }
+
+    private static String quotedOrNull(JsonNode value) {
+        return value.isTextual() ? Json.write(value) : "null";
     }
 
     private static Optional<SenderReport> sender(SimulatorReport report, AgentState agent, PayloadTransport transport) {

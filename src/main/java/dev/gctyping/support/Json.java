@@ -14,6 +14,15 @@ public final class Json {
     private Json() {
     }
 
+    /** Compact JSON text of a tree. */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that cannot be written", e);
+        }
+    }
+
     /** Parses JSON text; null when it is not JSON (callers report that in their own words). */
     public static JsonNode parse(String text) {
         try {

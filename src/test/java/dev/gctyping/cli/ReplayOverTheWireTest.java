@@ -144,6 +144,23 @@ class ReplayOverTheWireTest {
     }
 
     @Test
+    void enrichAddsTheAnalyticsConversationAndTheAgentsParticipant() throws IOException {
+        CliRun run = run("replay", "-q", "--speed", "max", "--enrich", "samples/transfer.ndjson");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        for (JsonNode record : records(run, "agent_typing_engagement")) {
+            JsonNode m = record.path("metrics");
+            assertThat(m.path("conversationStart").asText()).isEqualTo("2025-11-24T16:00:00.096Z");
+            assertThat(m.path("conversationEnd").asText()).isEqualTo("2025-11-24T16:00:46.167Z");
+            assertThat(m.path("originatingDirection").asText()).isEqualTo("inbound");
+            assertThat(m.path("agentParticipant").path("purpose").asText()).isEqualTo("agent");
+        }
+        List<JsonNode> agents = records(run, "agent_typing_engagement");
+        assertThat(agents.get(0).path("metrics").path("agentParticipant").path("participantId").asText())
+                .as("each agent finds its own participant").isNotEqualTo(agents.get(1).path("metrics").path("agentParticipant")
+                        .path("participantId").asText());
+    }
+
+    @Test
     void dryRunRefusesWireOnlyOptions() {
         CliRun run = run("replay", "--dry-run", "--assert", "samples/transfer.ndjson");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
