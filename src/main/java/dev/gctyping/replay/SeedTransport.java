@@ -68,6 +68,12 @@ public final class SeedTransport implements PayloadTransport {
         /** Each agent's last {@code active}, while it is typing: re-sent after a reconnect. */
         final Map<String, Pending> typingAgents = new HashMap<>();
         ConversationSocket socket;
+        /**
+         * True once the current connection has been brought up to date (everything unacknowledged
+         * sent again): until then new payloads only queue, or they would overtake older ones and
+         * the server would take the older ones for resends.
+         */
+        boolean current;
 
         Conversation(String id) {
             this.id = id;
@@ -85,7 +91,7 @@ public final class SeedTransport implements PayloadTransport {
             }
             unacknowledged.add(pending);
             pending.stats().sent.incrementAndGet();
-            if (socket.isOpen()) {
+            if (current && socket.isOpen()) {
                 socket.send(pending.json());
                 latency.emitted(id);
             }
@@ -93,6 +99,7 @@ public final class SeedTransport implements PayloadTransport {
 
         @Override
         public synchronized void onOpen(int connection) {
+            current = true;
             if (connection > 1) {
                 LOG.info("conversation {}: socket reopened; resending {} unacknowledged payload(s)", id, unacknowledged.size());
                 for (Pending pending : unacknowledged) {
@@ -134,7 +141,13 @@ public final class SeedTransport implements PayloadTransport {
         }
 
         @Override
+        public synchronized void onReconnecting(int attempt, Duration delay, int closeCode, String reason) {
+            current = false;
+        }
+
+        @Override
         public synchronized void onClosed(int closeCode, String reason) {
+            current = false;
             notifyAll();
         }
 
