@@ -130,15 +130,8 @@ public final class ReplayCommand implements Callable<Integer> {
             + "indicator was left on, or an unexpected error occurred.")
     boolean assertions;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report: one test case per conversation.")
-    Path junit;
-
-    @Option(names = "--fault", paramLabel = "SPEC", description = "A fault for the embedded simulator (repeatable), e.g. "
-            + "drop-every=50, api-429-rate=0.2, api-5xx-rate=0.1, token-expire-after=5s, token-429=2, latency=20ms.")
-    List<String> faults = new ArrayList<>();
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulator's faults. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    CheckOptions check;
 
     @Option(names = "--queue-size", defaultValue = "10000",
             description = "Payloads that may wait (socket down, requests backed up) before more are lost. Default: ${DEFAULT-VALUE}.")
@@ -161,7 +154,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Pacer pacer = pacer();
-        if (dryRun && (!faults.isEmpty() || assertions || junit != null)) {
+        if (dryRun && (!check.faults.isEmpty() || assertions || check.junit != null)) {
             throw new ParameterException(spec.commandLine(), "--fault, --assert and --junit need a replay over the wire: drop --dry-run");
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -190,7 +183,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 .withRequestsPerMinute(pacer.paced() ? (int) Math.min(Integer.MAX_VALUE, Math.ceil(300 * speedFactor())) : Integer.MAX_VALUE);
         Interruption interruption = Interruption.onCtrlC();
         try (OpenTarget open = target.open(embedded)) {
-            if (!faults.isEmpty() && open.embeddedSimulator().isEmpty()) {
+            if (!check.faults.isEmpty() && open.embeddedSimulator().isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--fault applies to the embedded simulator only; "
                         + "start `gctyping simulate --fault …` to inject faults into a separate one");
             }
@@ -210,8 +203,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 err.println("gctyping: no simulator report for this target: delivery is counted from HTTP answers and the guest truth is not measured");
             }
             List<JUnitReport.Case> cases = cases(outcome);
-            if (junit != null) {
-                JUnitReport.write(junit, "gctyping replay", outcome.stats().elapsedMs() / 1000.0, cases);
+            if (check.junit != null) {
+                JUnitReport.write(check.junit, "gctyping replay", outcome.stats().elapsedMs() / 1000.0, cases);
             }
             if (interruption.happened()) {
                 return ExitCodes.INTERRUPTED;
@@ -248,7 +241,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private FaultPlan parseFaults() {
         try {
-            return faults.isEmpty() ? FaultPlan.NONE : FaultPlan.parse(faults, seed);
+            return check.faults.isEmpty() ? FaultPlan.NONE : FaultPlan.parse(check.faults, check.seed);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

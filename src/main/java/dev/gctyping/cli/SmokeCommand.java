@@ -11,7 +11,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gctyping smoke}: one command for CI: the bundled sample over the wire, with {@code --assert}. */
@@ -43,20 +42,13 @@ public final class SmokeCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--fault", paramLabel = "SPEC", description = "A simulator fault (repeatable), as for replay: "
-            + "drop-every=50, api-429-rate=0.2, api-5xx-rate=0.1, token-expire-after=5s, token-429=2, latency=20ms.")
-    List<String> faults = new ArrayList<>();
-
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report: one test case per conversation.")
-    Path junit;
+    @Mixin
+    CheckOptions check;
 
     @Override
     public Integer call() throws IOException {
         List<String> args = new ArrayList<>(List.of("--speed", "max", "--assert"));
-        faults.forEach(fault -> args.addAll(List.of("--fault", fault)));
-        if (junit != null) {
-            args.addAll(List.of("--junit", junit.toString()));
-        }
+        args.addAll(check.asArguments());
         if (logging.quiet()) {
             args.add("--quiet");
         }
