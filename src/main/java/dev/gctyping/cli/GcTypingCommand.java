@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             ReplayCommand.class,
             TuneCommand.class,
             SimulateCommand.class,
+            ShellCommand.class,
             CompletionCommand.class,
         },
         footerHeading = "%nExamples:%n",
