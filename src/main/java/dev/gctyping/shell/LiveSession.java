@@ -76,8 +76,9 @@ public final class LiveSession implements AutoCloseable {
     }
 
     public void keystroke(String key) {
+        long pressed = clock.millis();
         submit(() -> {
-            long at = now();
+            long at = timeOf(pressed);
             record(at, EventType.KEYSTROKE, key, null);
             metrics.keystroke(agent, at);
             engine.keystroke(agent, at);
@@ -85,8 +86,9 @@ public final class LiveSession implements AutoCloseable {
     }
 
     public void send(String text) {
+        long pressed = clock.millis();
         submit(() -> {
-            long at = now();
+            long at = timeOf(pressed);
             record(at, EventType.SEND, null, text);
             metrics.send(agent, at);
             engine.send(agent, at);
@@ -95,7 +97,8 @@ public final class LiveSession implements AutoCloseable {
 
     /** The agent left the input box. */
     public void blur() {
-        submit(this::blurNow);
+        long left = clock.millis();
+        submit(() -> blurAt(timeOf(left)));
     }
 
     public void dedupWindow(long millis) {
@@ -199,15 +202,26 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void blurNow() {
-        long at = now();
+        blurAt(now());
+    }
+
+    private void blurAt(long at) {
         record(at, EventType.BLUR, null, null);
         metrics.blur(agent, at);
         engine.blur(agent, at);
     }
 
-    /** The engine's time must never go backwards, even if a timer fired a deadline slightly ahead of the clock. */
     private long now() {
-        return Math.max(clock.millis(), engine.now());
+        return timeOf(clock.millis());
+    }
+
+    /**
+     * An event's time: the clock when it happened (read on the caller's thread, so the engine
+     * thread's queueing does not delay it), but never behind the engine, which a fired deadline
+     * may have moved past it.
+     */
+    private long timeOf(long clockReading) {
+        return Math.max(clockReading, engine.now());
     }
 
     private void submit(Runnable engineCall) {
