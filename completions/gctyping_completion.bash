@@ -157,15 +157,18 @@ function _complete_gctyping() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tune" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} simulate" ];    then _picocli_gctyping; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_gctyping; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(replay)
   local cmds1=(tune)
   local cmds2=(simulate)
-  local cmds3=(completion)
+  local cmds3=(shell)
+  local cmds4=(completion)
 
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_gctyping_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_gctyping_completion; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_gctyping_shell; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_gctyping_simulate; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_gctyping_tune; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_gctyping_replay; return $?; fi
@@ -180,7 +183,7 @@ function _picocli_gctyping() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="replay tune simulate completion"
+  local commands="replay tune simulate shell completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose'"
 
@@ -339,6 +342,54 @@ function _picocli_gctyping_simulate() {
       ;;
     '--exit-after')
       return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_gctyping_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-q' '--quiet' '--dry-run' '--batch' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-v' '--verbose' '--conversation' '--agent' '--dedup-window' '--expiry' '--cadence' '--record'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
+    '--conversation')
+      return
+      ;;
+    '--agent')
+      return
+      ;;
+    '--dedup-window')
+      return
+      ;;
+    '--expiry')
+      return
+      ;;
+    '--cadence')
+      return
+      ;;
+    '--record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
