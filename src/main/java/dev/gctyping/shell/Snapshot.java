@@ -53,12 +53,13 @@ public record Snapshot(String conversationId, String agentId, boolean typing, lo
         } else {
             line.append("idle");
         }
-        line.append(" · ").append(conversationId).append('/').append(agentId)
-                .append(" · keys ").append(keystrokes).append(" (suppressed ").append(suppressed).append(')')
+        line.append(" · ").append(conversationId)
+                .append(" · keys ").append(keystrokes)
+                .append(" · suppressed ").append(suppressed)
                 .append(" · active ").append(activeSent)
                 .append(" · inactive ").append(inactiveSent)
                 .append(" · sent ").append(messagesSent)
-                .append(" · W ").append(settings.dedupWindowMs()).append("ms E ").append(settings.expiryMs()).append("ms");
+                .append(" · W ").append(settings.dedupWindowMs()).append("ms · E ").append(settings.expiryMs()).append("ms");
         if (recording != null) {
             line.append(" · recording ").append(recording.getFileName());
         }
