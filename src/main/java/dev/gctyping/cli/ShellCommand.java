@@ -119,19 +119,13 @@ public final class ShellCommand implements Callable<Integer> {
     private int runPiped() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ShellOutput output = new ShellOutput() {
-            @Override
-            public void record(String json) {
-                out.println(json); // atomic per line: payloads come from the engine thread
-                out.flush();
-            }
-
-            @Override
-            public void message(String text) {
-                err.println(text);
-                err.flush();
-            }
-        };
+        ShellOutput output = ShellOutput.of(json -> {
+            out.println(json); // one line at a time: payloads come from the engine thread
+            out.flush();
+        }, text -> {
+            err.println(text);
+            err.flush();
+        });
         runSession(new PayloadLines(output::record), output, live -> {
             try {
                 new PipedShell(live, new CommandDispatcher(live, output), cadenceMs)

@@ -76,17 +76,7 @@ public final class InteractiveShell {
 
     /** Command output, above the prompt. */
     public ShellOutput output() {
-        return new ShellOutput() {
-            @Override
-            public void record(String json) {
-                reader.printAbove(json);
-            }
-
-            @Override
-            public void message(String text) {
-                reader.printAbove(text);
-            }
-        };
+        return ShellOutput.of(reader::printAbove, reader::printAbove);
     }
 
     /** Reads the prompt until {@code :quit} or Ctrl-D (Ctrl-C only clears the line); the caller closes the session. */

@@ -76,29 +76,16 @@ public final class LiveSession implements AutoCloseable {
     }
 
     public void keystroke(String key) {
-        long pressed = clock.millis();
-        submit(() -> {
-            long at = timeOf(pressed);
-            record(at, EventType.KEYSTROKE, key, null);
-            metrics.keystroke(agent, at);
-            engine.keystroke(agent, at);
-        });
+        event(EventType.KEYSTROKE, key, null);
     }
 
     public void send(String text) {
-        long pressed = clock.millis();
-        submit(() -> {
-            long at = timeOf(pressed);
-            record(at, EventType.SEND, null, text);
-            metrics.send(agent, at);
-            engine.send(agent, at);
-        });
+        event(EventType.SEND, null, text);
     }
 
     /** The agent left the input box. */
     public void blur() {
-        long left = clock.millis();
-        submit(() -> blurAt(timeOf(left)));
+        event(EventType.BLUR, null, null);
     }
 
     public void dedupWindow(long millis) {
@@ -201,25 +188,39 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
-    private void blurNow() {
-        blurAt(now());
+    /** Reads the clock now, on the caller's thread, so the engine thread's queueing does not delay the event. */
+    private void event(EventType type, String key, String text) {
+        long happened = clock.millis();
+        submit(() -> apply(type, timeOf(happened), key, text));
     }
 
-    private void blurAt(long at) {
-        record(at, EventType.BLUR, null, null);
-        metrics.blur(agent, at);
-        engine.blur(agent, at);
+    private void blurNow() {
+        apply(EventType.BLUR, now(), null, null);
+    }
+
+    private void apply(EventType type, long at, String key, String text) {
+        record(at, type, key, text);
+        switch (type) {
+            case KEYSTROKE -> {
+                metrics.keystroke(agent, at);
+                engine.keystroke(agent, at);
+            }
+            case SEND -> {
+                metrics.send(agent, at);
+                engine.send(agent, at);
+            }
+            case BLUR -> {
+                metrics.blur(agent, at);
+                engine.blur(agent, at);
+            }
+        }
     }
 
     private long now() {
         return timeOf(clock.millis());
     }
 
-    /**
-     * An event's time: the clock when it happened (read on the caller's thread, so the engine
-     * thread's queueing does not delay it), but never behind the engine, which a fired deadline
-     * may have moved past it.
-     */
+    /** An event's time: the clock when it happened, but never behind the engine, which a fired deadline may have moved past it. */
     private long timeOf(long clockReading) {
         return Math.max(clockReading, engine.now());
     }

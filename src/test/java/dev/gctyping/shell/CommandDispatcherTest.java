@@ -21,17 +21,7 @@ class CommandDispatcherTest {
     private final ManualClock clock = new ManualClock(1000);
     private final LiveSession session =
             new LiveSession(new EngineSettings(500, 60_000), "c1", "a1", clock, (agent, signal, at) -> { });
-    private final CommandDispatcher commands = new CommandDispatcher(session, new ShellOutput() {
-        @Override
-        public void record(String json) {
-            records.add(json);
-        }
-
-        @Override
-        public void message(String text) {
-            messages.add(text);
-        }
-    });
+    private final CommandDispatcher commands = new CommandDispatcher(session, ShellOutput.of(records::add, messages::add));
 
     @AfterEach
     void close() {
