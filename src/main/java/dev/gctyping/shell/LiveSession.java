@@ -10,6 +10,9 @@ import dev.gctyping.metrics.MetricsExtension;
 import dev.gctyping.trace.EventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +135,11 @@ public final class LiveSession implements AutoCloseable {
         return call(() -> metrics.records(engine, MetricsExtension.NONE));
     }
 
-    /** Starts writing every event to {@code file} (replacing it) in the replay trace format; stops any earlier recording. */
+    /**
+     * Starts writing every event to {@code file} (replacing it) in the replay trace format; stops any earlier recording.
+     *
+     * @throws IOException with a human reason as its message, if the file cannot be written
+     */
     public void startRecording(Path file) throws IOException {
         try {
             call(() -> {
@@ -145,8 +152,22 @@ public final class LiveSession implements AutoCloseable {
                 return null;
             });
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            throw new IOException(reason(e.getCause()), e.getCause());
         }
+    }
+
+    /** NIO's messages are often just the path; say what went wrong. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "its directory does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage();
     }
 
     /** Stops recording; returns the file that was being written, or null if none was. */

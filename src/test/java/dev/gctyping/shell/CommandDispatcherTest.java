@@ -103,7 +103,7 @@ class CommandDispatcherTest {
     @Test
     void recordIntoAMissingDirectoryIsReported(@TempDir Path dir) {
         commands.dispatch(":record " + dir.resolve("missing/t.ndjson"));
-        assertThat(messages).singleElement().asString().startsWith("cannot write ");
+        assertThat(messages).singleElement().asString().startsWith("cannot write ").endsWith(": its directory does not exist");
         assertThat(session.snapshot().recording()).isNull();
     }
 
