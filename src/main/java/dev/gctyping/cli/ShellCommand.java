@@ -40,11 +40,12 @@ import picocli.CommandLine.Spec;
                 + "Ctrl-C clears the line, Ctrl-D or :quit leaves; on exit the agent_typing_engagement records print on stdout.",
             "",
             "Commands at the prompt (Tab completes them; history in ~/.gctyping/history):",
-            "  :help  :state  :metrics  :set dedup DURATION  :set expiry DURATION  :conversation ID",
-            "  :guest  :record FILE  :record off  :quit",
+            "  :help, :state, :metrics, :quit",
+            "  :set dedup DURATION, :set expiry DURATION",
+            "  :conversation ID, :guest, :record FILE, :record off",
             "",
-            "The payloads are shown, not sent: sending them to the simulator's guest (and :guest showing what it saw) "
-                + "arrives with the wire transport.",
+            "The payloads are shown, not sent. Sending them to the simulator's guest",
+            "(and showing the guest's frames with :guest) arrives with the wire transport.",
             "",
             "Piped mode (stdin is not a terminal, or --batch): no prompt and no JLine. Each character of a line is a "
                 + "keystroke, one per --cadence; each newline sends the line; lines starting with ':' are commands; text "
