@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ public final class LiveSession implements AutoCloseable {
     private long timerAt = Long.MAX_VALUE;
     private TraceRecorder recorder;
     private volatile Snapshot latest;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** A session whose payloads only reach {@code view}. */
     public LiveSession(EngineSettings settings, String conversationId, String agentId, Clock clock, TypingListener view) {
@@ -177,6 +178,9 @@ public final class LiveSession implements AutoCloseable {
 
     /** Completes once no {@code inactive} is pending: every typing run has ended (by expiry, send or blur). */
     public CompletableFuture<Void> whenQuiet() {
+        if (closed) {
+            return CompletableFuture.completedFuture(null); // close() ended every run
+        }
         CompletableFuture<Void> quiet = new CompletableFuture<>();
         submit(() -> {
             waitingForQuiet.add(quiet);
@@ -246,11 +250,21 @@ public final class LiveSession implements AutoCloseable {
         return Math.max(clockReading, engine.now());
     }
 
+    /** Runs an event on the engine thread; after {@link #close()} (the agent has left) events are dropped. */
     private void submit(Runnable engineCall) {
-        engineThread.execute(() -> {
-            engineCall.run();
-            afterEngineCall();
-        });
+        try {
+            engineThread.execute(() -> {
+                try {
+                    engineCall.run();
+                } catch (RuntimeException e) {
+                    LOG.error("the live session failed to handle an event", e); // the executor would swallow it
+                } finally {
+                    afterEngineCall();
+                }
+            });
+        } catch (RejectedExecutionException closedMeanwhile) {
+            LOG.debug("event after the session closed, dropped");
+        }
     }
 
     private <T> T call(Callable<T> engineCall) {

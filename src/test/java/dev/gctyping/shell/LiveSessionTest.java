@@ -106,12 +106,14 @@ class LiveSessionTest {
     }
 
     @Test
-    void closeBlursTheTypingAgentAndMetricsStayReadable() throws Exception {
+    void closeBlursTheTypingAgentDropsLaterEventsAndMetricsStayReadable() throws Exception {
         session.keystroke("a");
         clock.set(1050);
         session.close();
+        session.keystroke("late"); // the agent has left: dropped, not thrown
 
         assertThat(view.drain()).containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_BLURRED@1050");
+        assertThat(session.whenQuiet()).isDone();
         List<String> records = session.metricsRecords();
         assertThat(records).hasSize(1);
         JsonNode metrics = JSON.readTree(records.get(0)).path("metrics");
