@@ -155,25 +155,31 @@ function compReplyArray() {
 function _complete_gctyping() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_gctyping; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} smoke" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tune" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} simulate" ];    then _picocli_gctyping; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} connect" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_gctyping; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(replay)
-  local cmds1=(tune)
-  local cmds2=(simulate)
-  local cmds3=(auth)
-  local cmds4=(connect)
-  local cmds5=(completion)
+  local cmds1=(smoke)
+  local cmds2=(tune)
+  local cmds3=(simulate)
+  local cmds4=(shell)
+  local cmds5=(auth)
+  local cmds6=(connect)
+  local cmds7=(completion)
 
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_gctyping_completion; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_gctyping_connect; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_gctyping_auth; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_gctyping_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_gctyping_tune; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_gctyping_completion; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_gctyping_connect; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_gctyping_auth; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_gctyping_shell; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_gctyping_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_gctyping_tune; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_gctyping_smoke; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_gctyping_replay; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -186,7 +192,7 @@ function _picocli_gctyping() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="replay tune simulate auth connect completion"
+  local commands="replay smoke tune simulate shell auth connect completion"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose'"
 
@@ -214,14 +220,32 @@ function _picocli_gctyping_replay() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--dry-run' '--print-payloads' '--skip-invalid' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--dedup-window' '--expiry' '--format'"
+  local flag_opts="'-q' '--quiet' '--dry-run' '--print-payloads' '--skip-invalid' '--assert' '--enrich' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--dedup-window' '--expiry' '--format' '--speed' '--fault' '--seed' '--junit' '--queue-size' '--budget' '--pause-threshold'"
+  local DIALECT_option_args=("seed" "agent-api") # --dialect values
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-v'|'--verbose')
+      return
+      ;;
+    '--target')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '--dialect')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${DIALECT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--client-id')
       return
       ;;
     '--dedup-window')
@@ -233,6 +257,87 @@ function _picocli_gctyping_replay() {
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--speed')
+      return
+      ;;
+    '--fault')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--junit')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--queue-size')
+      return
+      ;;
+    '--budget')
+      return
+      ;;
+    '--pause-threshold')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `smoke` subcommand.
+function _picocli_gctyping_smoke() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--fault' '--seed' '--junit'"
+  local DIALECT_option_args=("seed" "agent-api") # --dialect values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
+    '--target')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '--dialect')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${DIALECT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--fault')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--junit')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
   esac
@@ -345,6 +450,54 @@ function _picocli_gctyping_simulate() {
       ;;
     '--exit-after')
       return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_gctyping_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-q' '--quiet' '--dry-run' '--batch' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-v' '--verbose' '--conversation' '--agent' '--dedup-window' '--expiry' '--cadence' '--record'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
+    '--conversation')
+      return
+      ;;
+    '--agent')
+      return
+      ;;
+    '--dedup-window')
+      return
+      ;;
+    '--expiry')
+      return
+      ;;
+    '--cadence')
+      return
+      ;;
+    '--record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             SmokeCommand.class,
             TuneCommand.class,
             SimulateCommand.class,
+            ShellCommand.class,
             AuthCommand.class,
             ConnectCommand.class,
             CompletionCommand.class,

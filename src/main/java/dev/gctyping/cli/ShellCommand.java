@@ -1,0 +1,203 @@
+package dev.gctyping.cli;
+
+import dev.gctyping.engine.Clock;
+import dev.gctyping.engine.EngineSettings;
+import dev.gctyping.engine.TypingListener;
+import dev.gctyping.shell.CommandDispatcher;
+import dev.gctyping.shell.InteractiveShell;
+import dev.gctyping.shell.LiveSession;
+import dev.gctyping.shell.MonotonicClock;
+import dev.gctyping.shell.PayloadLines;
+import dev.gctyping.shell.PipedShell;
+import dev.gctyping.shell.ShellOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gctyping shell}: type as an agent and watch the payloads happen live. */
+@Command(name = "shell",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Type as an agent at a live prompt and watch the typing payloads happen on the real clock.",
+        description = {
+            "Every key pressed is a keystroke for the engine, on the real clock; Enter sends the line (a send event), "
+                + "the terminal window losing focus blurs, and the 'inactive' fires live when you stop typing for the expiry. "
+                + "Payloads appear above the prompt; a status bar shows idle/typing, the countdown to expiry and the counters. "
+                + "Ctrl-C clears the line, Ctrl-D or :quit leaves; on exit the agent_typing_engagement records print on stdout.",
+            "",
+            "Commands at the prompt (Tab completes them; history in ~/.gctyping/history):",
+            "  :help, :state, :metrics, :quit",
+            "  :set dedup DURATION, :set expiry DURATION",
+            "  :conversation ID, :guest, :record FILE, :record off",
+            "",
+            "The payloads are shown, not sent. Sending them to the simulator's guest",
+            "(and showing the guest's frames with :guest) arrives with the wire transport.",
+            "",
+            "Piped mode (stdin is not a terminal, or --batch): no prompt and no JLine. Each character of a line is a "
+                + "keystroke, one per --cadence; each newline sends the line; lines starting with ':' are commands; text "
+                + "after the last newline is typed but not sent. stdout carries only NDJSON: each payload's wire JSON as it "
+                + "is emitted (as replay --print-payloads prints it), command records ({\"event\":\"state\",...}, the metrics), "
+                + "and the metrics records at the end, after the pending 'inactive's have fired. Messages go to stderr.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gctyping shell",
+            "  gctyping shell --conversation conv-42 --agent agent-7 --dedup-window 250ms --expiry 5s --record typed.ndjson",
+            "  printf 'hello\\n:state\\nstill typ' | gctyping shell --cadence 80ms > out.ndjson",
+        })
+public final class ShellCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Option(names = "--conversation", paramLabel = "ID", defaultValue = "conv-shell",
+            description = "The conversation to type into (:conversation switches). Default: ${DEFAULT-VALUE}.")
+    String conversationId;
+
+    @Option(names = "--agent", paramLabel = "ID", defaultValue = "agent-${sys:user.name}",
+            description = "The agent (senderId) typing. Default: agent- and your user name.")
+    String agentId;
+
+    @Option(names = "--dedup-window", paramLabel = "DURATION", defaultValue = "500ms", converter = DurationConverter.class,
+            description = "While typing, send 'active' again at most once per this window (:set dedup changes it). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long dedupWindowMs;
+
+    @Option(names = "--expiry", paramLabel = "DURATION", defaultValue = "3s", converter = DurationConverter.class,
+            description = "Send 'inactive' after this long without a keystroke (:set expiry changes it). Default: ${DEFAULT-VALUE}.")
+    long expiryMs;
+
+    @Option(names = "--dry-run", description = "Engine only: show the payloads and send nothing, even once the wire transport exists.")
+    boolean dryRun;
+
+    @Option(names = "--cadence", paramLabel = "DURATION", defaultValue = "120ms", converter = DurationConverter.class,
+            description = "Piped mode: the time between two keystrokes. Default: ${DEFAULT-VALUE}.")
+    long cadenceMs;
+
+    @Option(names = "--batch", description = "Piped mode even on a terminal: read lines from stdin, no prompt.")
+    boolean batch;
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Record what is typed from the start, as a trace in the replay format (:record does it later).")
+    Path recordFile;
+
+    InputStream stdin = System.in;
+    Clock clock = new MonotonicClock();
+
+    @Override
+    public Integer call() throws IOException {
+        if (batch || System.console() == null) {
+            return runPiped();
+        }
+        Terminal terminal = TerminalBuilder.builder().system(true).build();
+        if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+            terminal.close(); // a dumb terminal would print prompts into stdout
+            return runPiped();
+        }
+        try (terminal) {
+            InteractiveShell shell = new InteractiveShell(terminal, InteractiveShell.defaultHistoryFile());
+            runSession(shell.payloadView(), shell.output(), live -> shell.loop(live, new CommandDispatcher(live, shell.output())));
+        }
+        return ExitCodes.OK;
+    }
+
+    private int runPiped() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ShellOutput output = ShellOutput.of(json -> {
+            out.println(json); // one line at a time: payloads come from the engine thread
+            out.flush();
+        }, text -> {
+            err.println(text);
+            err.flush();
+        });
+        runSession(new PayloadLines(output::record), output, live -> {
+            try {
+                new PipedShell(live, new CommandDispatcher(live, output), cadenceMs)
+                        .run(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.NO_INPUT, "cannot read stdin: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException(ExitCodes.INTERRUPTED, "interrupted");
+            }
+        });
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Opens the session, runs {@code body} on it, closes it (the agent leaves) and prints the metrics
+     * on stdout. If the process is stopped meanwhile (Ctrl-C in piped mode: exit 130), a shutdown
+     * hook does the closing and printing instead, so a stopped session still reports, once.
+     */
+    private void runSession(TypingListener view, ShellOutput output, Consumer<LiveSession> body) {
+        LiveSession session = new LiveSession(new EngineSettings(dedupWindowMs, expiryMs), conversationId, agentId, clock, view);
+        if (recordFile != null) {
+            startRecording(session);
+        }
+        AtomicBoolean reported = new AtomicBoolean();
+        Runnable report = () -> {
+            if (reported.compareAndSet(false, true)) {
+                session.close();
+                printMetrics(session);
+            }
+        };
+        Thread onStop = new Thread(report, "gctyping-shell-stop");
+        Runtime.getRuntime().addShutdownHook(onStop);
+        try {
+            if (!logging.quiet()) {
+                output.message(banner());
+            }
+            body.accept(session);
+        } finally {
+            report.run();
+            removeHook(onStop);
+        }
+    }
+
+    private void startRecording(LiveSession session) {
+        try {
+            session.startRecording(recordFile);
+        } catch (IOException e) {
+            session.close();
+            throw new CliException(ExitCodes.NO_INPUT, "cannot write " + recordFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String banner() {
+        return "typing in " + conversationId + " as " + agentId + " (dedup " + dedupWindowMs + "ms, expiry " + expiryMs + "ms); "
+                + (dryRun ? "engine only: payloads are shown, never sent. "
+                          : "payloads are shown here; sending them to the simulator's guest arrives with the wire transport. ")
+                + ":help lists the commands" + (batch || System.console() == null ? "." : ", Ctrl-D quits.");
+    }
+
+    private void printMetrics(LiveSession session) {
+        PrintWriter out = spec.commandLine().getOut();
+        session.metricsRecords().forEach(out::println);
+        out.flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to; it finds the session already reported
+        }
+    }
+}

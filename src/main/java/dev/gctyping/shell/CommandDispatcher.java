@@ -1,0 +1,114 @@
+package dev.gctyping.shell;
+
+import dev.gctyping.cli.DurationConverter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.TypeConversionException;
+
+/** The {@code :commands} of the prompt, the same in the interactive and the piped mode. */
+public final class CommandDispatcher {
+    /** What the input loop does after a command. */
+    public enum Next { CONTINUE, QUIT }
+
+    /** The command words, for completion. */
+    public static final List<String> COMMANDS =
+            List.of(":help", ":state", ":metrics", ":set", ":conversation", ":guest", ":record", ":quit");
+    public static final List<String> SETTINGS = List.of("dedup", "expiry");
+    public static final String RECORD_OFF = "off";
+
+    static final String HELP = String.join("\n",
+            "Every key is a keystroke; Enter sends the line; leaving the terminal window blurs.",
+            "  :help                 this help",
+            "  :state                the agent's state and counters (a JSON record)",
+            "  :metrics              the agent_typing_engagement records so far",
+            "  :set dedup DURATION   change the dedup window W (e.g. 250ms)",
+            "  :set expiry DURATION  change the expiry E (e.g. 5s)",
+            "  :conversation ID      type into another conversation (blurs the current one)",
+            "  :guest                the guest's last frames",
+            "  :record FILE          write what is typed as a replay trace; :record off stops",
+            "  :quit                 leave (Ctrl-D too); the metrics print on stdout");
+
+    static final String NO_GUEST = "no guest is attached in this mode: payloads are only shown here. "
+            + "Sending them to the simulator's guest arrives with the wire transport.";
+
+    private final LiveSession session;
+    private final ShellOutput output;
+
+    public CommandDispatcher(LiveSession session, ShellOutput output) {
+        this.session = session;
+        this.output = output;
+    }
+
+    /** Whether a line of input is a command rather than text to type. */
+    public static boolean isCommand(String line) {
+        return line.startsWith(":");
+    }
+
+    /** Runs one command line (starting with ':'); a bad one gets a message and changes nothing. */
+    public Next dispatch(String line) {
+        String[] words = line.trim().split("\\s+");
+        String argument = words.length > 1 ? line.trim().substring(words[0].length()).trim() : "";
+        switch (words[0]) {
+            case ":help" -> output.message(HELP);
+            case ":state" -> output.record(session.snapshot().toJson(session.clockMillis()));
+            case ":metrics" -> session.metricsRecords().forEach(output::record);
+            case ":set" -> set(words);
+            case ":conversation" -> conversation(argument);
+            case ":guest" -> output.message(NO_GUEST);
+            case ":record" -> record(argument);
+            case ":quit" -> {
+                return Next.QUIT;
+            }
+            default -> output.message("unknown command " + words[0] + " (:help lists the commands)");
+        }
+        return Next.CONTINUE;
+    }
+
+    private void set(String[] words) {
+        if (words.length != 3 || !SETTINGS.contains(words[1])) {
+            output.message("usage: :set dedup DURATION | :set expiry DURATION (e.g. :set dedup 250ms)");
+            return;
+        }
+        long millis;
+        try {
+            millis = DurationConverter.parseMillis(words[2]);
+        } catch (TypeConversionException e) {
+            output.message(e.getMessage());
+            return;
+        }
+        if (words[1].equals("dedup")) {
+            session.dedupWindow(millis);
+            output.message("dedup window is now " + millis + "ms");
+        } else {
+            session.expiry(millis);
+            output.message("expiry is now " + millis + "ms (a run already typing keeps its deadline)");
+        }
+    }
+
+    private void conversation(String id) {
+        if (id.isEmpty() || id.contains(" ")) {
+            output.message("usage: :conversation ID");
+            return;
+        }
+        session.conversation(id);
+        output.message("now typing in conversation " + id);
+    }
+
+    private void record(String argument) {
+        if (argument.isEmpty()) {
+            output.message("usage: :record FILE | :record off");
+        } else if (argument.equals(RECORD_OFF)) {
+            Path stopped = session.stopRecording();
+            output.message(stopped == null ? "not recording" : "recording stopped: " + stopped);
+        } else {
+            Path file = Path.of(argument);
+            try {
+                session.startRecording(file);
+                output.message("recording to " + file + " (replay it with: gctyping replay --dry-run " + file + ")");
+            } catch (IOException e) {
+                output.message("cannot write " + file + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.gctyping.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code gctyping shell} in piped mode, through CommandLine.execute, on the real clock. */
+class ShellCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static CliRun shell(String stdin, String... args) {
+        CommandLine cli = GcTypingCommand.commandLine();
+        ShellCommand shell = cli.getSubcommands().get("shell").getCommand();
+        shell.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        List<String> all = new ArrayList<>(List.of("shell", "--batch", "--cadence", "1ms"));
+        all.addAll(List.of(args));
+        return CliRun.run(cli, all.toArray(String[]::new));
+    }
+
+    @Test
+    void pipedStdoutIsPureNdjsonWithActiveThenInactive() throws Exception {
+        // W of a minute: no refresh however slow the machine; E of 1 s: the unsent "ab" expires live at the end
+        CliRun run = shell("hi\n:state\nab", "--dedup-window", "1m", "--expiry", "1s", "--agent", "agent-7");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : run.outLines()) {
+            lines.add(JSON.readTree(line)); // throws if any stdout line is not JSON
+        }
+        assertThat(lines).allSatisfy(line -> assertThat(line.isObject()).isTrue());
+        assertThat(lines).filteredOn(line -> line.has("state") && line.path("type").asText().equals("typing"))
+                .extracting(line -> line.path("state").asText())
+                .containsExactly("active", "inactive", "active", "inactive");
+        assertThat(lines.get(0).path("senderId").asText()).isEqualTo("agent-7");
+        assertThat(lines.get(2).path("event").asText()).isEqualTo("state");
+        assertThat(lines.get(2).path("messagesSent").asLong()).isEqualTo(1);
+
+        JsonNode metrics = lines.get(lines.size() - 1);
+        assertThat(metrics.path("event").asText()).isEqualTo("agent_typing_engagement");
+        assertThat(metrics.path("conversationId").asText()).isEqualTo("conv-shell");
+        assertThat(metrics.path("metrics").path("totalKeystrokes").asLong()).isEqualTo(4);
+        assertThat(metrics.path("metrics").path("messagesSent").asLong()).isEqualTo(1);
+        assertThat(metrics.path("metrics").path("expiries").asLong()).as("the last run ended by expiry").isEqualTo(1);
+        assertThat(run.err()).contains("typing in conv-shell as agent-7");
+    }
+
+    @Test
+    void commandMessagesGoToStderrAndQuitStopsReading() throws Exception {
+        CliRun run = shell(":set expiry 2s\n:nope\n:quit\nnever typed\n");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("expiry is now 2000ms").contains("unknown command :nope");
+        assertThat(run.outLines()).singleElement()
+                .satisfies(line -> assertThat(JSON.readTree(line).path("metrics").path("totalKeystrokes").asLong()).isZero());
+    }
+
+    @Test
+    void recordOptionWritesTheTrace(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("typed.ndjson");
+        CliRun run = shell("ok\n", "--record", trace.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.readAllLines(trace)).extracting(line -> JSON.readTree(line).path("event").asText())
+                .containsExactly("keystroke", "keystroke", "send", "blur");
+    }
+
+    @Test
+    void anUnwritableRecordFileIsExit66(@TempDir Path dir) {
+        CliRun run = shell("ok\n", "--record", dir.resolve("missing/typed.ndjson").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.NO_INPUT);
+        assertThat(run.err()).startsWith("gctyping: cannot write ");
+        assertThat(run.out()).isEmpty();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.gctyping.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gctyping.cli.CliRun;
+import dev.gctyping.engine.EngineSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live session on a hand-set clock with the real timer thread: a short expiry (150 ms) lets the
+ * timer fire for real, and the hand-set clock decides what time the payloads carry.
+ */
+class LiveSessionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final EngineSettings SETTINGS = new EngineSettings(500, 150);
+
+    private final ManualClock clock = new ManualClock(1000);
+    private final PayloadQueue view = new PayloadQueue();
+    private final PayloadQueue transport = new PayloadQueue();
+    private final LiveSession session = new LiveSession(SETTINGS, "c1", "a1", clock, view, transport);
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void inactiveFiresLiveAtTheDeadlineOfTheLastKeystroke() throws Exception {
+        session.keystroke("h");
+        assertThat(view.next()).isEqualTo("c1/a1 ACTIVE_START@1000");
+        clock.set(1100);
+        session.keystroke("i"); // suppressed (within W), but moves the deadline to 1250
+        session.snapshot(); // the keystroke is in before the clock jumps past the old deadline
+        clock.set(1300);
+
+        assertThat(view.next()).isEqualTo("c1/a1 INACTIVE_EXPIRED@1250");
+        Snapshot idle = session.snapshot();
+        assertThat(idle.typing()).isFalse();
+        assertThat(idle.keystrokes()).isEqualTo(2);
+        assertThat(idle.suppressed()).isEqualTo(1);
+        assertThat(view.drain()).isEmpty();
+    }
+
+    @Test
+    void theTransportGetsEveryPayloadTheViewGets() throws Exception {
+        session.keystroke("h");
+        session.send("h");
+        assertThat(List.of(view.next(), view.next())).containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000");
+        assertThat(List.of(transport.next(), transport.next())).containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000");
+    }
+
+    @Test
+    void aClockReadingBehindTheEngineIsClampedToTheEnginesTime() throws Exception {
+        session.keystroke("h");
+        clock.set(1200);
+        assertThat(view.next()).isEqualTo("c1/a1 ACTIVE_START@1000");
+        assertThat(view.next()).isEqualTo("c1/a1 INACTIVE_EXPIRED@1150");
+        clock.set(900); // a clock that stepped back must not make the engine throw
+        session.keystroke("x");
+        assertThat(view.next()).isEqualTo("c1/a1 ACTIVE_START@1200");
+    }
+
+    @Test
+    void whenQuietCompletesOnceThePendingInactiveHasFired() throws Exception {
+        session.keystroke("h");
+        var quiet = session.whenQuiet();
+        assertThat(view.next()).isEqualTo("c1/a1 ACTIVE_START@1000");
+        assertThat(quiet).isNotDone();
+        clock.set(2000);
+        quiet.get(10, TimeUnit.SECONDS);
+        assertThat(view.drain()).containsExactly("c1/a1 INACTIVE_EXPIRED@1150");
+    }
+
+    @Test
+    void changedSettingsApplyToTheNextKeystrokes() throws Exception {
+        session.expiry(40);
+        session.dedupWindow(10);
+        assertThat(session.snapshot().settings()).isEqualTo(new EngineSettings(10, 40));
+        session.keystroke("a");
+        clock.set(1020);
+        session.keystroke("b"); // 20 ms >= W 10 ms: a refresh
+        session.snapshot();
+        clock.set(2000);
+        assertThat(List.of(view.next(), view.next(), view.next()))
+                .containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 ACTIVE_REFRESH@1020", "c1/a1 INACTIVE_EXPIRED@1060");
+    }
+
+    @Test
+    void switchingConversationBlursTheOldOneAndTypesIntoTheNew() throws Exception {
+        session.keystroke("a");
+        clock.set(1010);
+        session.conversation("c2");
+        session.keystroke("b");
+        assertThat(List.of(view.next(), view.next(), view.next()))
+                .containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_BLURRED@1010", "c2/a1 ACTIVE_START@1010");
+        assertThat(session.snapshot().conversationId()).isEqualTo("c2");
+    }
+
+    @Test
+    void closeBlursTheTypingAgentDropsLaterEventsAndMetricsStayReadable() throws Exception {
+        session.keystroke("a");
+        clock.set(1050);
+        session.close();
+        session.keystroke("late"); // the agent has left: dropped, not thrown
+
+        assertThat(view.drain()).containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_BLURRED@1050");
+        assertThat(session.whenQuiet()).isDone();
+        List<String> records = session.metricsRecords();
+        assertThat(records).hasSize(1);
+        JsonNode metrics = JSON.readTree(records.get(0)).path("metrics");
+        assertThat(metrics.path("totalKeystrokes").asLong()).isEqualTo(1);
+        assertThat(metrics.path("blurs").asLong()).isEqualTo(1);
+        assertThat(metrics.path("typingMs").asLong()).isEqualTo(50);
+    }
+
+    @Test
+    void aRecordingReplaysToTheSameMetrics(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("typed.ndjson");
+        session.startRecording(trace);
+        session.keystroke("h");
+        clock.set(1040);
+        session.keystroke("i");
+        clock.set(1090);
+        session.send("hi");
+        assertThat(session.snapshot().recording()).isEqualTo(trace);
+        assertThat(session.stopRecording()).isEqualTo(trace);
+        session.keystroke("not recorded");
+
+        List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
+        assertThat(lines).extracting(line -> JSON.readTree(line).path("event").asText()).containsExactly("keystroke", "keystroke", "send");
+        assertThat(JSON.readTree(lines.get(2)).path("text").asText()).isEqualTo("hi");
+
+        CliRun replay = CliRun.run("replay", "--dry-run", "--dedup-window", "500ms", "--expiry", "150ms", trace.toString());
+        assertThat(replay.exitCode()).as(replay.toString()).isZero();
+        JsonNode replayed = JSON.readTree(replay.outLines().get(0)).path("metrics");
+        assertThat(replayed.path("totalKeystrokes").asLong()).isEqualTo(2);
+        assertThat(replayed.path("messagesSent").asLong()).isEqualTo(1);
+        assertThat(replayed.path("typingMs").asLong()).isEqualTo(90);
+    }
+}
