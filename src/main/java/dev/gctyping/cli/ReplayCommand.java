@@ -102,13 +102,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Run the engine only: no network, virtual clock (the trace's timestamps).")
     boolean dryRun;
 
-    @Option(names = "--dedup-window", paramLabel = "DURATION", defaultValue = "500ms", converter = DurationConverter.class,
-            description = "While typing, send 'active' again at most once per this window. Default: ${DEFAULT-VALUE}.")
-    long dedupWindowMs;
-
-    @Option(names = "--expiry", paramLabel = "DURATION", defaultValue = "3s", converter = DurationConverter.class,
-            description = "Send 'inactive' after this long without a keystroke (agent-api: the On's duration). Default: ${DEFAULT-VALUE}.")
-    long expiryMs;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--print-payloads", description = "Print each payload's wire JSON on stdout, one per line, in emission order.")
     boolean printPayloads;
@@ -159,7 +154,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         InvalidLinePolicy policy = skipInvalid ? error -> err.println(error.getMessage() + " (skipped)") : InvalidLinePolicy.FAIL;
-        EngineSettings settings = new EngineSettings(dedupWindowMs, expiryMs);
+        EngineSettings settings = engine.settings();
         return dryRun ? dryRun(settings, policy) : overTheWire(settings, policy, pacer);
     }
 

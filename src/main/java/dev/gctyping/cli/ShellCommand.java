@@ -74,14 +74,8 @@ public final class ShellCommand implements Callable<Integer> {
             description = "The agent (senderId) typing. Default: agent- and your user name.")
     String agentId;
 
-    @Option(names = "--dedup-window", paramLabel = "DURATION", defaultValue = "500ms", converter = DurationConverter.class,
-            description = "While typing, send 'active' again at most once per this window (:set dedup changes it). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    long dedupWindowMs;
-
-    @Option(names = "--expiry", paramLabel = "DURATION", defaultValue = "3s", converter = DurationConverter.class,
-            description = "Send 'inactive' after this long without a keystroke (:set expiry changes it). Default: ${DEFAULT-VALUE}.")
-    long expiryMs;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--dry-run", description = "Engine only: show the payloads and send nothing, even once the wire transport exists.")
     boolean dryRun;
@@ -147,7 +141,7 @@ public final class ShellCommand implements Callable<Integer> {
      * hook does the closing and printing instead, so a stopped session still reports, once.
      */
     private void runSession(TypingListener view, ShellOutput output, Consumer<LiveSession> body) {
-        LiveSession session = new LiveSession(new EngineSettings(dedupWindowMs, expiryMs), conversationId, agentId, clock, view);
+        LiveSession session = new LiveSession(engine.settings(), conversationId, agentId, clock, view);
         if (recordFile != null) {
             startRecording(session);
         }
@@ -181,7 +175,7 @@ public final class ShellCommand implements Callable<Integer> {
     }
 
     private String banner() {
-        return "typing in " + conversationId + " as " + agentId + " (dedup " + dedupWindowMs + "ms, expiry " + expiryMs + "ms); "
+        return "typing in " + conversationId + " as " + agentId + " (dedup " + engine.dedupWindowMs + "ms, expiry " + engine.expiryMs + "ms); "
                 + (dryRun ? "engine only: payloads are shown, never sent. "
                           : "payloads are shown here; sending them to the simulator's guest arrives with the wire transport. ")
                 + ":help lists the commands" + (batch || System.console() == null ? "." : ", Ctrl-D quits.");

@@ -4,6 +4,7 @@ import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.EngagementMetrics;
+import dev.gctyping.trace.EventType;
 import dev.gctyping.trace.TraceEvent;
 import dev.gctyping.trace.TraceMerger;
 import java.io.IOException;
@@ -82,21 +83,12 @@ public final class Replayer {
                     paceDeadlinesBefore(at, pacer);
                     pacer.waitFor(at);
                 }
-                switch (e.type()) {
-                    case KEYSTROKE -> {
-                        keystrokes++;
-                        metrics.keystroke(agent, at);
-                        engine.keystroke(agent, at);
-                    }
-                    case SEND -> {
-                        metrics.send(agent, at);
-                        engine.send(agent, at);
-                        messages.onMessage(agent, e.text(), at);
-                    }
-                    case BLUR -> {
-                        metrics.blur(agent, at);
-                        engine.blur(agent, at);
-                    }
+                if (e.type() == EventType.KEYSTROKE) {
+                    keystrokes++;
+                }
+                apply(engine, metrics, agent, e.type(), at);
+                if (e.type() == EventType.SEND) {
+                    messages.onMessage(agent, e.text(), at);
                 }
                 if ((++events & (PROGRESS_EVERY - 1)) == 0) {
                     progress.accept(events);
@@ -111,6 +103,24 @@ public final class Replayer {
             Thread.currentThread().interrupt();
         }
         return new ReplayStats(events, keystrokes, payloads, System.nanoTime() - started, complete);
+    }
+
+    /** One event into the metrics and the engine: the step shared by replays and the live prompt. */
+    public static void apply(TypingEngine engine, EngagementMetrics metrics, int agent, EventType type, long at) {
+        switch (type) {
+            case KEYSTROKE -> {
+                metrics.keystroke(agent, at);
+                engine.keystroke(agent, at);
+            }
+            case SEND -> {
+                metrics.send(agent, at);
+                engine.send(agent, at);
+            }
+            case BLUR -> {
+                metrics.blur(agent, at);
+                engine.blur(agent, at);
+            }
+        }
     }
 
     private void paceDeadlinesBefore(long time, Pacer pacer) throws InterruptedException {

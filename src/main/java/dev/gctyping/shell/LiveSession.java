@@ -7,6 +7,7 @@ import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.metrics.MetricsExtension;
+import dev.gctyping.replay.Replayer;
 import dev.gctyping.trace.EventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -225,20 +226,7 @@ public final class LiveSession implements AutoCloseable {
 
     private void apply(EventType type, long at, String key, String text) {
         record(at, type, key, text);
-        switch (type) {
-            case KEYSTROKE -> {
-                metrics.keystroke(agent, at);
-                engine.keystroke(agent, at);
-            }
-            case SEND -> {
-                metrics.send(agent, at);
-                engine.send(agent, at);
-            }
-            case BLUR -> {
-                metrics.blur(agent, at);
-                engine.blur(agent, at);
-            }
-        }
+        Replayer.apply(engine, metrics, agent, type, at);
     }
 
     private long now() {
