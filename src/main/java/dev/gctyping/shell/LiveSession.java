@@ -7,6 +7,7 @@ import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.metrics.MetricsExtension;
+import dev.gctyping.replay.PayloadSink;
 import dev.gctyping.replay.Replayer;
 import dev.gctyping.trace.EventType;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class LiveSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
 
     private final Clock clock;
+    private final PayloadSink wire;
     private final TypingEngine engine;
     private final EngagementMetrics metrics = new EngagementMetrics();
     private final ScheduledThreadPoolExecutor engineThread;
@@ -55,20 +57,21 @@ public final class LiveSession implements AutoCloseable {
 
     /** A session whose payloads only reach {@code view}. */
     public LiveSession(EngineSettings settings, String conversationId, String agentId, Clock clock, TypingListener view) {
-        this(settings, conversationId, agentId, clock, view, (a, signal, at) -> { });
+        this(settings, conversationId, agentId, clock, view, PayloadSink.NONE);
     }
 
     /**
      * @param view shows each payload as it is emitted (the prompt, or stdout in piped mode)
-     * @param transport a second sink for each payload, after the view: where the wire transport plugs in
+     * @param wire gets each payload after the view, and each message: the wire transport
      */
     public LiveSession(EngineSettings settings, String conversationId, String agentId, Clock clock,
-                       TypingListener view, TypingListener transport) {
+                       TypingListener view, PayloadSink wire) {
         this.clock = clock;
         this.agentId = agentId;
+        this.wire = wire;
         this.engine = new TypingEngine(settings, (state, signal, at) -> {
             view.onSignal(state, signal, at);
-            transport.onSignal(state, signal, at);
+            wire.typing(state, signal, at);
         });
         this.engineThread = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "gctyping-engine");
@@ -227,6 +230,9 @@ public final class LiveSession implements AutoCloseable {
     private void apply(EventType type, long at, String key, String text) {
         record(at, type, key, text);
         Replayer.apply(engine, metrics, agent, type, at);
+        if (type == EventType.SEND) {
+            wire.message(engine.state(agent), text, at);
+        }
     }
 
     private long now() {

@@ -51,11 +51,12 @@ class LiveSessionTest {
     }
 
     @Test
-    void theTransportGetsEveryPayloadTheViewGets() throws Exception {
+    void theWireGetsEveryPayloadTheViewGetsAndTheMessage() throws Exception {
         session.keystroke("h");
         session.send("h");
         assertThat(List.of(view.next(), view.next())).containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000");
-        assertThat(List.of(transport.next(), transport.next())).containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000");
+        assertThat(List.of(transport.next(), transport.next(), transport.next()))
+                .containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000", "c1/a1 MESSAGE h@1000");
     }
 
     @Test
