@@ -50,7 +50,8 @@ public final class Target {
                 clientId, clientSecret);
     }
 
-    private static void requireSafeScheme(URI uri, String plain, String secure) {
+    /** Refuses plain {@code plain://} to anything but loopback (before any byte is sent there). */
+    static void requireSafeScheme(URI uri, String plain, String secure) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals(secure) || (scheme.equals(plain) && isLoopback(uri.getHost()))) {
             return;
