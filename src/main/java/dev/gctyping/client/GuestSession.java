@@ -116,7 +116,19 @@ public final class GuestSession implements MessageSocket {
         return socket.send(GuestRequests.typing(token, UUID.randomUUID().toString()));
     }
 
-    /** Sends a request as given (the {@code connect --guest} pipe); the caller vouches it is JSON. */
+    /**
+     * Sends a request object, filling in this session's {@code token} when it has none, so a person
+     * typing requests need not know (or see) the session token.
+     */
+    public boolean sendRequest(ObjectNode request) {
+        ObjectNode copy = request.deepCopy();
+        if (!copy.hasNonNull("token")) {
+            copy.put("token", token);
+        }
+        return send(copy.toString());
+    }
+
+    /** Sends a request as given; the caller vouches it is JSON. */
     @Override
     public boolean send(String json) {
         return socket.send(json);

@@ -161,8 +161,14 @@ class ConnectCommandTest {
         JsonNode typing = run.next(frameIn("class", "StructuredMessage"));
         assertThat(typing.path("frame").path("body").path("events").get(0).path("typing").path("type").asText()).isEqualTo("On");
 
-        run.send("{\"action\":\"echo\",\"token\":\"not-my-session\",\"message\":{\"type\":\"Text\",\"text\":\"ping\"}}");
-        assertThat(run.next(frameIn("class", "string")).path("frame").path("code").asInt()).isEqualTo(4007);
+        // typed without a token: the pipe fills in the session's own, and does not print it
+        run.send("{\"action\":\"echo\",\"tracingId\":\"t-42\",\"message\":{\"type\":\"Text\",\"text\":\"ping\"}}");
+        JsonNode sent = run.next(event("frame"));
+        assertThat(sent.path("direction").asText()).isEqualTo("out");
+        assertThat(sent.path("frame").has("token")).isFalse();
+        JsonNode echo = run.next(frameIn("tracingId", "t-42"));
+        assertThat(echo.path("frame").path("class").asText()).isEqualTo("StructuredMessage");
+        assertThat(echo.path("frame").path("body").path("text").asText()).isEqualTo("ping");
     }
 
     @Test
