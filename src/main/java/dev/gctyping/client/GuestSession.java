@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * with an {@code echo} every 30 s (Genesys' SDK sends at most one per 30 s), and hands every frame to
  * the listener decoded. Reconnects come from {@link ReconnectingSocket}.
  */
-public final class GuestSession implements MessageSocket {
+public final class GuestSession extends SocketClient {
     /** Genesys' transport SDK never sends more than one echo per this interval. */
     public static final Duration ECHO_INTERVAL = Duration.ofSeconds(30);
     /** The {@code application} query parameter: who is connecting, as Genesys' SDKs say it. */
@@ -32,7 +32,6 @@ public final class GuestSession implements MessageSocket {
     private final String token = UUID.randomUUID().toString();
     private final String deploymentId;
     private final ObjectNode joinFields;
-    private final ReconnectingSocket socket;
     private final AtomicLong lastEchoNanos = new AtomicLong(System.nanoTime() - ECHO_INTERVAL.toNanos());
 
     /**
@@ -41,34 +40,53 @@ public final class GuestSession implements MessageSocket {
      */
     public GuestSession(Target target, String deploymentId, String origin, ObjectNode joinFields, SocketSettings settings,
             Listener listener) {
+        this(new Relay(listener), target, deploymentId, origin, joinFields, settings);
+    }
+
+    private GuestSession(Relay relay, Target target, String deploymentId, String origin, ObjectNode joinFields,
+            SocketSettings settings) {
+        super(settings.open("guest-" + deploymentId, handshake(target, deploymentId, origin), relay));
         this.deploymentId = deploymentId;
         this.joinFields = joinFields;
-        Map<String, String> headers = Map.of("Origin", origin, "deploymentId", deploymentId);
-        ReconnectingSocket.Handshake handshake = new ReconnectingSocket.Handshake(
-                target.guestSocket(deploymentId, APPLICATION), headers);
-        this.socket = settings.open("guest-" + deploymentId, lastFailure -> handshake, new ReconnectingSocket.Listener() {
-            @Override
-            public void onOpen(int connection) {
-                // a fresh connection knows nothing of us until configureSession, reconnects included
-                socket.send(GuestRequests.configureSession(token, deploymentId, false, joinFields));
-                listener.onOpen(connection);
-            }
+        relay.session = this; // before connect(), so before any callback
+    }
 
-            @Override
-            public void onText(String text) {
-                listener.onFrame(text, GuestFrames.decode(text));
-            }
+    private static ReconnectingSocket.HandshakeSource handshake(Target target, String deploymentId, String origin) {
+        ReconnectingSocket.Handshake handshake = new ReconnectingSocket.Handshake(target.guestSocket(deploymentId, APPLICATION),
+                Map.of("Origin", origin, "deploymentId", deploymentId));
+        return lastFailure -> handshake;
+    }
 
-            @Override
-            public void onReconnecting(int attempt, Duration delay, int closeCode, String reason) {
-                listener.onReconnecting(attempt, delay, closeCode, reason);
-            }
+    /** Socket events to the session's listener, frames decoded; every (re)open configures the session first. */
+    private static final class Relay implements ReconnectingSocket.Listener {
+        private final Listener listener;
+        private GuestSession session;
 
-            @Override
-            public void onClosed(int closeCode, String reason) {
-                listener.onClosed(closeCode, reason);
-            }
-        });
+        Relay(Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void onOpen(int connection) {
+            // a fresh connection knows nothing of us until configureSession, reconnects included
+            session.send(GuestRequests.configureSession(session.token, session.deploymentId, false, session.joinFields));
+            listener.onOpen(connection);
+        }
+
+        @Override
+        public void onText(String text) {
+            listener.onFrame(text, GuestFrames.decode(text));
+        }
+
+        @Override
+        public void onReconnecting(int attempt, Duration delay, int closeCode, String reason) {
+            listener.onReconnecting(attempt, delay, closeCode, reason);
+        }
+
+        @Override
+        public void onClosed(int closeCode, String reason) {
+            listener.onClosed(closeCode, reason);
+        }
     }
 
     /**
@@ -126,22 +144,6 @@ public final class GuestSession implements MessageSocket {
             copy.put("token", token);
         }
         return send(copy.toString());
-    }
-
-    /** Sends a request as given; the caller vouches it is JSON. */
-    @Override
-    public boolean send(String json) {
-        return socket.send(json);
-    }
-
-    @Override
-    public boolean isOpen() {
-        return socket.isOpen();
-    }
-
-    @Override
-    public int reconnects() {
-        return socket.reconnects();
     }
 
     /** Ends the session on the server ({@code closeSession}) when connected, then closes the socket. */

@@ -126,9 +126,7 @@ class ClientsAgainstSimulatorTest {
     void theGuestSeesAgentTypingAndTheMessageAsStructuredMessages() throws Exception {
         Target target = start();
         BlockingQueue<GuestFrame> frames = new LinkedBlockingQueue<>();
-        try (GuestSession guest = new GuestSession(target, "deployment-1", "https://shop.example", GuestSession.joinConversation("conv-4"),
-                FAST, (text, frame) -> frames.add(frame))) {
-            assertThat(guest.connect(WAIT)).isTrue();
+        try (GuestSession guest = connectedGuest(target, GuestSession.joinConversation("conv-4"), frames)) {
             GuestFrame.SessionResponse session = take(frames, GuestFrame.SessionResponse.class);
             assertThat(session.connected()).isTrue();
             assertThat(session.conversationId()).isEqualTo("conv-4");
@@ -152,9 +150,7 @@ class ClientsAgainstSimulatorTest {
     void theGuestRateLimitArrivesAsADecodedFrame() throws Exception {
         Target target = start();
         BlockingQueue<GuestFrame> frames = new LinkedBlockingQueue<>();
-        try (GuestSession guest = new GuestSession(target, "deployment-1", "https://shop.example", null, FAST,
-                (text, frame) -> frames.add(frame))) {
-            assertThat(guest.connect(WAIT)).isTrue();
+        try (GuestSession guest = connectedGuest(target, null, frames)) {
             take(frames, GuestFrame.SessionResponse.class);
             // far more than 2 onMessage per second
             for (int i = 0; i < 6; i++) {
@@ -171,9 +167,7 @@ class ClientsAgainstSimulatorTest {
     void theEchoHeartbeatIsAnsweredWithItsTracingId() throws Exception {
         Target target = start();
         BlockingQueue<GuestFrame> frames = new LinkedBlockingQueue<>();
-        try (GuestSession guest = new GuestSession(target, "deployment-1", "https://shop.example", null, FAST,
-                (text, frame) -> frames.add(frame))) {
-            assertThat(guest.connect(WAIT)).isTrue();
+        try (GuestSession guest = connectedGuest(target, null, frames)) {
             take(frames, GuestFrame.SessionResponse.class);
             assertThat(guest.echo()).isTrue();
             assertThat(guest.echo()).as("a second echo within 30 s is held back").isFalse();
@@ -181,6 +175,14 @@ class ClientsAgainstSimulatorTest {
             assertThat(echo.header().tracingId()).isEqualTo(dev.gctyping.protocol.guest.GuestRequests.ECHO_TRACING_ID);
             assertThat(echo.text()).isEqualTo("ping");
         }
+    }
+
+    private static GuestSession connectedGuest(Target target, com.fasterxml.jackson.databind.node.ObjectNode join,
+            BlockingQueue<GuestFrame> frames) throws InterruptedException {
+        GuestSession guest = new GuestSession(target, "deployment-1", "https://shop.example", join, FAST,
+                (text, frame) -> frames.add(frame));
+        assertThat(guest.connect(WAIT)).isTrue();
+        return guest;
     }
 
     private static String seed(String conversationId, String state, String timestamp) {
