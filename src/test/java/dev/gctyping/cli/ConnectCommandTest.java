@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -59,14 +60,21 @@ class ConnectCommandTest {
     }
 
     /** A running {@code connect}: its stdin, its stdout as lines, its stderr, its exit code to come. */
-    private record Session(PipedOutputStream stdin, BlockingQueue<String> out, StringWriter err,
+    private record Session(PipedOutputStream stdin, BlockingQueue<String> out, List<JsonNode> skipped, StringWriter err,
             CompletableFuture<Integer> exitCode) {
         void send(String line) throws IOException {
             stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
         }
 
+        /** The first record, skipped earlier or still to come, that matches; records from two threads may interleave. */
         JsonNode next(Predicate<JsonNode> wanted) throws Exception {
+            for (JsonNode record : skipped) {
+                if (wanted.test(record)) {
+                    skipped.remove(record);
+                    return record;
+                }
+            }
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (System.nanoTime() < deadline) {
                 String line = out.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -75,6 +83,7 @@ class ConnectCommandTest {
                     if (wanted.test(record)) {
                         return record;
                     }
+                    skipped.add(record);
                 }
             }
             throw new AssertionError("no matching record within " + WAIT + "; stderr: " + err);
@@ -93,7 +102,7 @@ class ConnectCommandTest {
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(new LineWriter(lines), true)).setErr(new PrintWriter(err, true));
         String[] full = Stream.concat(Stream.of("connect"), Stream.of(args)).toArray(String[]::new);
-        session = new Session(stdin, lines, err, CompletableFuture.supplyAsync(() -> cli.execute(full)));
+        session = new Session(stdin, lines, new ArrayList<>(), err, CompletableFuture.supplyAsync(() -> cli.execute(full)));
         return session;
     }
 
@@ -104,6 +113,11 @@ class ConnectCommandTest {
 
     private static Predicate<JsonNode> event(String name) {
         return record -> record.path("event").asText().equals(name);
+    }
+
+    /** The echo of a sent line (a reply may be printed before it: the echo follows a successful send). */
+    private static Predicate<JsonNode> frameOut() {
+        return record -> event("frame").test(record) && record.path("direction").asText().equals("out");
     }
 
     private static Predicate<JsonNode> frameIn(String field, String value) {
@@ -120,8 +134,7 @@ class ConnectCommandTest {
         run.send("{\"type\":\"typing\",\"conversationId\":\"conv-1\",\"senderId\":\"a1\","
                 + "\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"state\":\"active\"}");
 
-        JsonNode out = run.next(event("frame"));
-        assertThat(out.path("direction").asText()).isEqualTo("out");
+        JsonNode out = run.next(frameOut());
         assertThat(out.path("at").asText()).endsWith("Z");
         assertThat(out.path("frame").path("state").asText()).isEqualTo("active");
         assertThat(run.next(frameIn("type", "ack")).path("frame").path("senderId").asText()).isEqualTo("a1");
@@ -163,8 +176,7 @@ class ConnectCommandTest {
 
         // typed without a token: the pipe fills in the session's own, and does not print it
         run.send("{\"action\":\"echo\",\"tracingId\":\"t-42\",\"message\":{\"type\":\"Text\",\"text\":\"ping\"}}");
-        JsonNode sent = run.next(event("frame"));
-        assertThat(sent.path("direction").asText()).isEqualTo("out");
+        JsonNode sent = run.next(frameOut());
         assertThat(sent.path("frame").has("token")).isFalse();
         JsonNode echo = run.next(frameIn("tracingId", "t-42"));
         assertThat(echo.path("frame").path("class").asText()).isEqualTo("StructuredMessage");
