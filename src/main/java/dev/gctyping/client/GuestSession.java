@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code …/v1?deploymentId=…&application=gctyping-<version>} with an {@code Origin}, sends
  * {@code configureSession} on every (re)connect with the same session token, keeps the session alive
  * with an {@code echo} every 30 s (Genesys' SDK sends at most one per 30 s), and hands every frame to
- * the listener decoded. Reconnects come from {@link ReconnectingSocket}.
+ * the listener decoded. Reconnects come from {@link ReconnectingSocket}. {@link #close()} closes the
+ * socket only: it never sends {@code closeSession}, which against a real org would end the
+ * conversation for whoever is watching it.
  */
 public final class GuestSession extends SocketClient {
     /** Genesys' transport SDK never sends more than one echo per this interval. */
@@ -106,15 +108,6 @@ public final class GuestSession extends SocketClient {
         return open;
     }
 
-    /** The guest session token (a random UUID, kept across reconnects). */
-    public String token() {
-        return token;
-    }
-
-    public String deploymentId() {
-        return deploymentId;
-    }
-
     /** Sends an {@code echo} unless one went less than {@link #ECHO_INTERVAL} ago; true if sent. */
     public boolean echo() {
         long now = System.nanoTime();
@@ -144,13 +137,6 @@ public final class GuestSession extends SocketClient {
             copy.put("token", token);
         }
         return send(copy.toString());
-    }
-
-    /** Ends the session on the server ({@code closeSession}) when connected, then closes the socket. */
-    @Override
-    public void close() {
-        socket.send(GuestRequests.closeSession(token, false));
-        socket.close();
     }
 
     private static String version() {

@@ -96,11 +96,6 @@ public final class Target {
         return URI.create(loginBase + "/oauth/token");
     }
 
-    /** The platform API base, e.g. {@code https://api.mypurecloud.com}. */
-    public URI apiBase() {
-        return apiBase;
-    }
-
     /** A platform API URL; {@code path} starts with {@code /api/v2/}. */
     public URI api(String path) {
         return URI.create(apiBase + path);

@@ -114,6 +114,7 @@ class ClientsAgainstSimulatorTest {
             assertThat(next(events, e -> e.startsWith("open "))).isEqualTo("open 2");
             assertThat(oauth.token().value()).isNotEqualTo(first);
             assertThat(socket.reconnects()).isEqualTo(1);
+            assertThat(socket.isOpen()).isTrue();
             assertThat(socket.send(seed("conv-3", "active", "2026-01-01T00:00:02.000Z"))).isTrue();
             assertThat(next(events, e -> e.contains("\"ack\"") && e.contains("00:00:02"))).isNotNull();
         }
@@ -143,6 +144,11 @@ class ClientsAgainstSimulatorTest {
             assertThat(text.isOutbound()).isTrue();
             assertThat(text.isText()).isTrue();
             assertThat(text.text()).isEqualTo("Here is your answer");
+
+            assertThat(guest.sendText("thanks")).isTrue();
+            GuestFrame.StructuredMessage own = take(frames, GuestFrame.StructuredMessage.class);
+            assertThat(own.isOutbound()).as("the guest's own message comes back Inbound").isFalse();
+            assertThat(own.text()).isEqualTo("thanks");
         }
     }
 
