@@ -21,12 +21,12 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Get an OAuth client-credentials token for the target and print one NDJSON record.",
         description = {
-            "Authenticates against the configured target (flags > GENESYSCLOUD_* environment > ~/.gctyping/config >",
-            "an embedded simulator, said on stderr) with HTTP Basic client credentials, as Genesys' own clients do.",
-            "Tokens are cached in ~/.gctyping/tokens (mode 600) and reused until 60 s before they expire.",
+            "Authenticates against the configured target (flags > GENESYSCLOUD_* environment > ~/.gctyping/config > "
+                + "an embedded simulator, said on stderr) with HTTP Basic client credentials, as Genesys' own clients do. "
+                + "Tokens are cached in ~/.gctyping/tokens (mode 600) and reused until 60 s before they expire.",
             "",
-            "stdout: {\"event\":\"token\",\"environment\":…,\"tokenType\":…,\"expiresIn\":<s left>,\"expiresAt\":…,\"cached\":…}",
-            "The token itself is printed only with --show-token; it is never logged.",
+            "stdout: {\"event\":\"token\",\"environment\":…,\"tokenType\":…,\"expiresIn\":<seconds left>,"
+                + "\"expiresAt\":…,\"cached\":…}. The token itself is printed only with --show-token; it is never logged.",
         },
         footerHeading = "%nExamples:%n",
         footer = {

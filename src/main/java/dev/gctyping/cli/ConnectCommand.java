@@ -42,20 +42,21 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Open a conversation socket (or a guest session) and pipe it: frames in on stdout, stdin lines out.",
         description = {
-            "Without --guest: the seed dialect's conversation socket /v1/conversations/{id}/websocket with a Bearer",
-            "token (the gctyping simulator only: Genesys Cloud has no such socket). With --guest: the real Web",
-            "Messaging Guest API as a customer's browser uses it (configureSession, echo every 30 s), so you see",
-            "exactly what a guest receives; against the simulator, --conversation joins a given conversation.",
-            "Guest requests typed on stdin without a \"token\" get the session's token filled in.",
+            "Without --guest: the seed dialect's conversation socket /v1/conversations/{id}/websocket with a Bearer "
+                + "token (the gctyping simulator only: Genesys Cloud has no such socket). With --guest: the real Web "
+                + "Messaging Guest API as a customer's browser uses it (configureSession, echo every 30 s), so you see "
+                + "exactly what a guest receives; against the simulator, --conversation joins a given conversation. "
+                + "Guest requests typed on stdin without a \"token\" get the session's token filled in.",
             "",
             "stdout, one NDJSON record each:",
-            "  {\"event\":\"open\",\"at\":…,\"connection\":N}                          (re)connected",
-            "  {\"event\":\"frame\",\"direction\":\"in\",\"at\":…,\"frame\":{…}}           every frame received",
-            "  {\"event\":\"frame\",\"direction\":\"out\",\"at\":…,\"frame\":{…}}          every stdin line sent (as typed)",
+            "  {\"event\":\"open\",\"at\":…,\"connection\":N}  (re)connected",
+            "  {\"event\":\"frame\",\"direction\":\"in\",\"at\":…,\"frame\":{…}}  every frame received",
+            "  {\"event\":\"frame\",\"direction\":\"out\",\"at\":…,\"frame\":{…}}  every stdin line sent (as typed)",
             "  {\"event\":\"reconnect\",\"at\":…,\"attempt\":N,\"delayMs\":…,\"closeCode\":…,\"reason\":…}",
-            "Each stdin line must be JSON; an invalid line is reported on stderr and not sent. A frame that",
-            "is not JSON is printed as a string. End of stdin closes the socket (exit 0); a socket that",
-            "cannot be (re)opened ends with exit 69. --dialect does not apply: the socket is the dialect.",
+            "",
+            "Each stdin line must be JSON; an invalid line is reported on stderr and not sent. A frame that is not JSON "
+                + "is printed as a string. End of stdin closes the socket (exit 0); a socket that cannot be (re)opened "
+                + "ends with exit 69. --dialect does not apply: the socket is the dialect.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -112,7 +113,14 @@ public final class ConnectCommand implements Callable<Integer> {
                 throw new UnavailableException("cannot open the " + (guest ? "guest session" : "conversation socket")
                         + " on " + open.target().environment() + pipe.closeReason().map(reason -> ": " + reason).orElse(""));
             }
-            return pump(sender, pipe, timeout);
+            // Ctrl-C skips the try-with-resources: close the socket with a proper close frame anyway
+            Thread closeOnInterrupt = new Thread(socket::close, "gctyping-connect-close");
+            Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
+            try {
+                return pump(sender, pipe, timeout);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(closeOnInterrupt);
+            }
         }
     }
 
