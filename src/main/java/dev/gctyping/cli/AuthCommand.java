@@ -21,12 +21,12 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Get an OAuth client-credentials token for the target and print one NDJSON record.",
         description = {
-            "Authenticates against the configured target (flags > GENESYSCLOUD_* environment > ~/.gctyping/config >",
-            "an embedded simulator, said on stderr) with HTTP Basic client credentials, as Genesys' own clients do.",
-            "Tokens are cached in ~/.gctyping/tokens (mode 600) and reused until 60 s before they expire.",
+            "Authenticates against the configured target (flags > GENESYSCLOUD_* environment > ~/.gctyping/config > "
+                + "an embedded simulator, said on stderr) with HTTP Basic client credentials, as Genesys' own clients do. "
+                + "Tokens are cached in ~/.gctyping/tokens (mode 600) and reused until 60 s before they expire.",
             "",
-            "stdout: {\"event\":\"token\",\"environment\":…,\"tokenType\":…,\"expiresIn\":<s left>,\"expiresAt\":…,\"cached\":…}",
-            "The token itself is printed only with --show-token; it is never logged.",
+            "stdout: {\"event\":\"token\",\"environment\":…,\"tokenType\":…,\"expiresIn\":<seconds left>,"
+                + "\"expiresAt\":…,\"cached\":…}. The token itself is printed only with --show-token; it is never logged.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -45,7 +45,8 @@ public final class AuthCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--check", description = "Print nothing; exit 0 if the credentials work, 77 if they are refused.")
+    @Option(names = "--check",
+            description = "Print nothing; request a new token (ignoring the cache) and exit 0 if it works, 77 if refused.")
     boolean check;
 
     @Option(names = "--show-token", description = "Add the access token to the record (careful: it is a credential).")
@@ -56,7 +57,8 @@ public final class AuthCommand implements Callable<Integer> {
         try (OpenTarget open = target.open()) {
             AccessToken token;
             try {
-                token = open.oauth().token();
+                // --check asks the server: a cached token would say nothing about a revoked secret
+                token = check ? open.oauth().fetchNew() : open.oauth().token();
             } catch (AuthException refused) {
                 if (check) {
                     return ExitCodes.NO_PERMISSION;

@@ -2,6 +2,7 @@ package dev.gctyping.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gctyping.client.ConfigException;
 import dev.gctyping.client.ConversationSocket;
 import dev.gctyping.client.GuestSession;
@@ -41,19 +42,21 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Open a conversation socket (or a guest session) and pipe it: frames in on stdout, stdin lines out.",
         description = {
-            "Without --guest: the seed dialect's conversation socket /v1/conversations/{id}/websocket with a Bearer",
-            "token (the gctyping simulator only: Genesys Cloud has no such socket). With --guest: the real Web",
-            "Messaging Guest API as a customer's browser uses it (configureSession, echo every 30 s), so you see",
-            "exactly what a guest receives; against the simulator, --conversation joins a given conversation.",
+            "Without --guest: the seed dialect's conversation socket /v1/conversations/{id}/websocket with a Bearer "
+                + "token (the gctyping simulator only: Genesys Cloud has no such socket). With --guest: the real Web "
+                + "Messaging Guest API as a customer's browser uses it (configureSession, echo every 30 s), so you see "
+                + "exactly what a guest receives; against the simulator, --conversation joins a given conversation. "
+                + "Guest requests typed on stdin without a \"token\" get the session's token filled in.",
             "",
             "stdout, one NDJSON record each:",
-            "  {\"event\":\"open\",\"at\":…,\"connection\":N}                          (re)connected",
-            "  {\"event\":\"frame\",\"direction\":\"in\",\"at\":…,\"frame\":{…}}           every frame received",
-            "  {\"event\":\"frame\",\"direction\":\"out\",\"at\":…,\"frame\":{…}}          every stdin line sent",
+            "  {\"event\":\"open\",\"at\":…,\"connection\":N}  (re)connected",
+            "  {\"event\":\"frame\",\"direction\":\"in\",\"at\":…,\"frame\":{…}}  every frame received",
+            "  {\"event\":\"frame\",\"direction\":\"out\",\"at\":…,\"frame\":{…}}  every stdin line sent (as typed)",
             "  {\"event\":\"reconnect\",\"at\":…,\"attempt\":N,\"delayMs\":…,\"closeCode\":…,\"reason\":…}",
-            "Each stdin line must be JSON; an invalid line is reported on stderr and not sent. A frame that",
-            "is not JSON is printed as a string. End of stdin closes the socket (exit 0); a socket that",
-            "cannot be (re)opened ends with exit 69. --dialect does not apply: the socket is the dialect.",
+            "",
+            "Each stdin line must be JSON; an invalid line is reported on stderr and not sent. A frame that is not JSON "
+                + "is printed as a string. End of stdin closes the socket (exit 0); a socket that cannot be (re)opened "
+                + "ends with exit 69. --dialect does not apply: the socket is the dialect.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -102,12 +105,22 @@ public final class ConnectCommand implements Callable<Integer> {
         validate();
         Pipe pipe = new Pipe(spec.commandLine().getOut());
         try (OpenTarget open = target.open(); MessageSocket socket = open(open, pipe)) {
+            Sender sender = socket instanceof GuestSession guestSession
+                    ? (text, json) -> json.isObject() ? guestSession.sendRequest((ObjectNode) json) : guestSession.send(text)
+                    : (text, json) -> socket.send(text);
             Duration timeout = Duration.ofMillis(connectTimeoutMs);
             if (!socket.connect(timeout)) {
                 throw new UnavailableException("cannot open the " + (guest ? "guest session" : "conversation socket")
                         + " on " + open.target().environment() + pipe.closeReason().map(reason -> ": " + reason).orElse(""));
             }
-            return pump(socket, pipe, timeout);
+            // Ctrl-C skips the try-with-resources: close the socket with a proper close frame anyway
+            Thread closeOnInterrupt = new Thread(socket::close, "gctyping-connect-close");
+            Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
+            try {
+                return pump(sender, pipe, timeout);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(closeOnInterrupt);
+            }
         }
     }
 
@@ -141,7 +154,13 @@ public final class ConnectCommand implements Callable<Integer> {
     }
 
     /** Sends stdin lines until end of input (exit 0) or until the socket gives up (exit 69). */
-    private int pump(MessageSocket socket, Pipe pipe, Duration timeout) throws InterruptedException {
+    /** Sends one validated stdin line; false if it was not sent. */
+    @FunctionalInterface
+    private interface Sender {
+        boolean send(String text, JsonNode json);
+    }
+
+    private int pump(Sender sender, Pipe pipe, Duration timeout) throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         BlockingQueue<Optional<String>> lines = readLinesInBackground(stdin);
         int lineNumber = 0;
@@ -169,7 +188,7 @@ public final class ConnectCommand implements Callable<Integer> {
                 err.flush();
                 continue;
             }
-            if (pipe.awaitOpen(timeout) && socket.send(text)) {
+            if (pipe.awaitOpen(timeout) && sender.send(text, json)) {
                 pipe.frame("out", json);
             } else {
                 err.println("gctyping: stdin line " + lineNumber + " not sent: the socket is not open");

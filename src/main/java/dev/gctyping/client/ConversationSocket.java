@@ -1,7 +1,6 @@
 package dev.gctyping.client;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -11,47 +10,24 @@ import java.util.Map;
  * cause is a token that expired early, and the refusal's status (401, or Java-WebSocket servers'
  * generic 404) cannot tell us for sure.
  */
-public final class ConversationSocket implements MessageSocket {
-    private final ReconnectingSocket socket;
+public final class ConversationSocket extends SocketClient {
 
     public ConversationSocket(Target target, OAuthClient oauth, String conversationId, SocketSettings settings,
             ReconnectingSocket.Listener listener) {
-        URI uri = target.seedSocket(conversationId);
-        this.socket = settings.open("conversation-" + conversationId, lastFailure -> {
+        super(settings.open("conversation-" + conversationId, handshakes(target.seedSocket(conversationId), oauth), listener));
+    }
+
+    private static ReconnectingSocket.HandshakeSource handshakes(URI uri, OAuthClient oauth) {
+        return lastFailure -> {
             if (isRefusedHandshake(lastFailure)) {
                 oauth.invalidate();
             }
             return new ReconnectingSocket.Handshake(uri, Map.of("Authorization", oauth.token().authorizationHeader()));
-        }, listener);
+        };
     }
 
     /** Java-WebSocket reports a refused handshake as "Invalid status code received: 401 Status line: …". */
     static boolean isRefusedHandshake(String closeReason) {
         return closeReason != null && closeReason.contains("Invalid status code received");
-    }
-
-    @Override
-    public boolean connect(Duration timeout) throws InterruptedException {
-        return socket.connect(timeout);
-    }
-
-    @Override
-    public boolean send(String json) {
-        return socket.send(json);
-    }
-
-    @Override
-    public boolean isOpen() {
-        return socket.isOpen();
-    }
-
-    @Override
-    public int reconnects() {
-        return socket.reconnects();
-    }
-
-    @Override
-    public void close() {
-        socket.close();
     }
 }

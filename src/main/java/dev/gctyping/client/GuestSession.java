@@ -15,9 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code …/v1?deploymentId=…&application=gctyping-<version>} with an {@code Origin}, sends
  * {@code configureSession} on every (re)connect with the same session token, keeps the session alive
  * with an {@code echo} every 30 s (Genesys' SDK sends at most one per 30 s), and hands every frame to
- * the listener decoded. Reconnects come from {@link ReconnectingSocket}.
+ * the listener decoded. Reconnects come from {@link ReconnectingSocket}. {@link #close()} closes the
+ * socket only: it never sends {@code closeSession}, which against a real org would end the
+ * conversation for whoever is watching it.
  */
-public final class GuestSession implements MessageSocket {
+public final class GuestSession extends SocketClient {
     /** Genesys' transport SDK never sends more than one echo per this interval. */
     public static final Duration ECHO_INTERVAL = Duration.ofSeconds(30);
     /** The {@code application} query parameter: who is connecting, as Genesys' SDKs say it. */
@@ -32,7 +34,6 @@ public final class GuestSession implements MessageSocket {
     private final String token = UUID.randomUUID().toString();
     private final String deploymentId;
     private final ObjectNode joinFields;
-    private final ReconnectingSocket socket;
     private final AtomicLong lastEchoNanos = new AtomicLong(System.nanoTime() - ECHO_INTERVAL.toNanos());
 
     /**
@@ -41,34 +42,53 @@ public final class GuestSession implements MessageSocket {
      */
     public GuestSession(Target target, String deploymentId, String origin, ObjectNode joinFields, SocketSettings settings,
             Listener listener) {
+        this(new Relay(listener), target, deploymentId, origin, joinFields, settings);
+    }
+
+    private GuestSession(Relay relay, Target target, String deploymentId, String origin, ObjectNode joinFields,
+            SocketSettings settings) {
+        super(settings.open("guest-" + deploymentId, handshake(target, deploymentId, origin), relay));
         this.deploymentId = deploymentId;
         this.joinFields = joinFields;
-        Map<String, String> headers = Map.of("Origin", origin, "deploymentId", deploymentId);
-        ReconnectingSocket.Handshake handshake = new ReconnectingSocket.Handshake(
-                target.guestSocket(deploymentId, APPLICATION), headers);
-        this.socket = settings.open("guest-" + deploymentId, lastFailure -> handshake, new ReconnectingSocket.Listener() {
-            @Override
-            public void onOpen(int connection) {
-                // a fresh connection knows nothing of us until configureSession, reconnects included
-                socket.send(GuestRequests.configureSession(token, deploymentId, false, joinFields));
-                listener.onOpen(connection);
-            }
+        relay.session = this; // before connect(), so before any callback
+    }
 
-            @Override
-            public void onText(String text) {
-                listener.onFrame(text, GuestFrames.decode(text));
-            }
+    private static ReconnectingSocket.HandshakeSource handshake(Target target, String deploymentId, String origin) {
+        ReconnectingSocket.Handshake handshake = new ReconnectingSocket.Handshake(target.guestSocket(deploymentId, APPLICATION),
+                Map.of("Origin", origin, "deploymentId", deploymentId));
+        return lastFailure -> handshake;
+    }
 
-            @Override
-            public void onReconnecting(int attempt, Duration delay, int closeCode, String reason) {
-                listener.onReconnecting(attempt, delay, closeCode, reason);
-            }
+    /** Socket events to the session's listener, frames decoded; every (re)open configures the session first. */
+    private static final class Relay implements ReconnectingSocket.Listener {
+        private final Listener listener;
+        private GuestSession session;
 
-            @Override
-            public void onClosed(int closeCode, String reason) {
-                listener.onClosed(closeCode, reason);
-            }
-        });
+        Relay(Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void onOpen(int connection) {
+            // a fresh connection knows nothing of us until configureSession, reconnects included
+            session.send(GuestRequests.configureSession(session.token, session.deploymentId, false, session.joinFields));
+            listener.onOpen(connection);
+        }
+
+        @Override
+        public void onText(String text) {
+            listener.onFrame(text, GuestFrames.decode(text));
+        }
+
+        @Override
+        public void onReconnecting(int attempt, Duration delay, int closeCode, String reason) {
+            listener.onReconnecting(attempt, delay, closeCode, reason);
+        }
+
+        @Override
+        public void onClosed(int closeCode, String reason) {
+            listener.onClosed(closeCode, reason);
+        }
     }
 
     /**
@@ -86,15 +106,6 @@ public final class GuestSession implements MessageSocket {
         boolean open = socket.connect(timeout);
         socket.repeat(ECHO_INTERVAL, this::echo);
         return open;
-    }
-
-    /** The guest session token (a random UUID, kept across reconnects). */
-    public String token() {
-        return token;
-    }
-
-    public String deploymentId() {
-        return deploymentId;
     }
 
     /** Sends an {@code echo} unless one went less than {@link #ECHO_INTERVAL} ago; true if sent. */
@@ -116,27 +127,16 @@ public final class GuestSession implements MessageSocket {
         return socket.send(GuestRequests.typing(token, UUID.randomUUID().toString()));
     }
 
-    /** Sends a request as given (the {@code connect --guest} pipe); the caller vouches it is JSON. */
-    @Override
-    public boolean send(String json) {
-        return socket.send(json);
-    }
-
-    @Override
-    public boolean isOpen() {
-        return socket.isOpen();
-    }
-
-    @Override
-    public int reconnects() {
-        return socket.reconnects();
-    }
-
-    /** Ends the session on the server ({@code closeSession}) when connected, then closes the socket. */
-    @Override
-    public void close() {
-        socket.send(GuestRequests.closeSession(token, false));
-        socket.close();
+    /**
+     * Sends a request object, filling in this session's {@code token} when it has none, so a person
+     * typing requests need not know (or see) the session token.
+     */
+    public boolean sendRequest(ObjectNode request) {
+        ObjectNode copy = request.deepCopy();
+        if (!copy.hasNonNull("token")) {
+            copy.put("token", token);
+        }
+        return send(copy.toString());
     }
 
     private static String version() {

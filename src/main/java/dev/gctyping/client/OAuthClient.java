@@ -50,6 +50,11 @@ public final class OAuthClient {
             current = fromDisk.get();
             return current;
         }
+        return fetchNew();
+    }
+
+    /** Requests a new token whatever the caches hold (and caches it): proves the credentials still work. */
+    public synchronized AccessToken fetchNew() {
         current = request();
         disk.ifPresent(cache -> cache.write(current));
         return current;

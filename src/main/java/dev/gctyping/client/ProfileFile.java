@@ -77,14 +77,6 @@ public final class ProfileFile {
         return sections;
     }
 
-    public Path path() {
-        return path;
-    }
-
-    public boolean exists() {
-        return !sections.isEmpty();
-    }
-
     /**
      * The named profile's settings (keys lower-case); an unknown name is an error listing the known ones,
      * except {@link #DEFAULT_PROFILE}, which may be absent.

@@ -15,13 +15,16 @@ import org.slf4j.LoggerFactory;
  * The one retry policy for every HTTP call (token and platform API), modelled on Genesys' own
  * clients: 429 waits for {@code Retry-After} plus jitter, and gives up at once when the server asks
  * for more than {@link #MAX_RETRY_AFTER}; 5xx (but 501) and transport failures back off
- * exponentially; every other answer goes back to the caller. Attempts are bounded.
+ * exponentially; every other answer goes back to the caller. Attempts are bounded, and tighter for
+ * transport failures ({@link #MAX_TRANSPORT_ATTEMPTS}): a host that refuses connections rarely
+ * starts accepting them within minutes, and a CLI should not hang that long to say so.
  */
 public final class RetryingHttp {
     /** Genesys' CLI does not wait for a Retry-After above this; neither do we. */
     public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(180);
     /** Per-request timeout callers put on their requests. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final int MAX_TRANSPORT_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(RetryingHttp.class);
 
     private final HttpClient client;
@@ -100,8 +103,11 @@ public final class RetryingHttp {
                 }
             } catch (IOException e) {
                 stats.serverError();
-                wait = backoff.delay(attempt);
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                if (attempt >= Math.min(maxAttempts, MAX_TRANSPORT_ATTEMPTS)) {
+                    throw new UnavailableException(what + " failed after " + attempt + " attempts: " + failure, e);
+                }
+                wait = backoff.delay(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new UnavailableException(what + " was interrupted");

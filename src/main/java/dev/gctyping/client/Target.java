@@ -50,7 +50,8 @@ public final class Target {
                 clientId, clientSecret);
     }
 
-    private static void requireSafeScheme(URI uri, String plain, String secure) {
+    /** Refuses plain {@code plain://} to anything but loopback (before any byte is sent there). */
+    static void requireSafeScheme(URI uri, String plain, String secure) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals(secure) || (scheme.equals(plain) && isLoopback(uri.getHost()))) {
             return;
@@ -93,11 +94,6 @@ public final class Target {
 
     public URI tokenUri() {
         return URI.create(loginBase + "/oauth/token");
-    }
-
-    /** The platform API base, e.g. {@code https://api.mypurecloud.com}. */
-    public URI apiBase() {
-        return apiBase;
     }
 
     /** A platform API URL; {@code path} starts with {@code /api/v2/}. */

@@ -47,10 +47,6 @@ public final class TargetConfig {
         this.env = env;
     }
 
-    public Path home() {
-        return home;
-    }
-
     /** Where tokens are cached on disk. */
     public Path tokenDirectory() {
         return home.resolve(".gctyping").resolve("tokens");

@@ -90,10 +90,12 @@ public final class TargetResolver {
 
     /** Asks a running simulator for its WebSocket base ({@code GET /sim/info} → {@code wsUrl}). */
     private static URI socketUri(URI simulatorUrl, RetryingHttp http) {
-        URI info = URI.create(simulatorUrl.toString().replaceAll("/+$", "") + "/sim/info");
-        if (!"http".equals(simulatorUrl.getScheme()) && !"https".equals(simulatorUrl.getScheme())) {
-            throw new ConfigException("--target must be the simulator's http:// URL (as `gctyping simulate` prints it)");
+        try {
+            Target.requireSafeScheme(simulatorUrl, "http", "https");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--target: " + e.getMessage());
         }
+        URI info = URI.create(simulatorUrl.toString().replaceAll("/+$", "") + "/sim/info");
         HttpResponse<String> response = http.send(() -> HttpRequest.newBuilder(info)
                 .timeout(RetryingHttp.REQUEST_TIMEOUT).GET().build(), "GET " + info);
         if (response.statusCode() != 200) {

@@ -37,10 +37,6 @@ final class TokenCache {
         this.file = directory.resolve(key(environment, clientId) + ".json");
     }
 
-    Path file() {
-        return file;
-    }
-
     static String key(String environment, String clientId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

@@ -47,6 +47,8 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
         Level libraries = level == Level.TRACE ? Level.TRACE
                 : level.isGreaterOrEqual(Level.WARN) ? level : Level.WARN;
         context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(libraries);
+        // Java-WebSocket's TRACE dumps raw handshakes, Authorization: Bearer header included
+        context.getLogger("org.java_websocket").setLevel(libraries == Level.TRACE ? Level.DEBUG : libraries);
         context.getLogger("dev.gctyping").setLevel(level);
     }
 }

@@ -48,10 +48,6 @@ public final class GuestRequests {
         return write(request);
     }
 
-    public static String closeSession(String token, boolean closeAllConnections) {
-        return write(request("closeSession", token, null).put("closeAllConnections", closeAllConnections));
-    }
-
     private static ObjectNode request(String action, String token, String tracingId) {
         ObjectNode request = Json.MAPPER.createObjectNode().put("action", action).put("token", token);
         if (tracingId != null) {

@@ -1,0 +1,37 @@
+package dev.gctyping.client;
+
+import java.time.Duration;
+
+/** What the seed conversation socket and the guest session share: a {@link ReconnectingSocket} underneath. */
+abstract class SocketClient implements MessageSocket {
+    protected final ReconnectingSocket socket;
+
+    protected SocketClient(ReconnectingSocket socket) {
+        this.socket = socket;
+    }
+
+    @Override
+    public boolean connect(Duration timeout) throws InterruptedException {
+        return socket.connect(timeout);
+    }
+
+    @Override
+    public boolean send(String json) {
+        return socket.send(json);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return socket.isOpen();
+    }
+
+    @Override
+    public int reconnects() {
+        return socket.reconnects();
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
