@@ -470,7 +470,8 @@ function _picocli_gctyping_shell() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '--dry-run' '--batch' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--conversation' '--agent' '--dedup-window' '--expiry' '--cadence' '--record'"
+  local arg_opts="'-v' '--verbose' '--conversation' '--agent' '--dedup-window' '--expiry' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--cadence' '--record'"
+  local DIALECT_option_args=("seed" "agent-api") # --dialect values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -488,6 +489,23 @@ function _picocli_gctyping_shell() {
       return
       ;;
     '--expiry')
+      return
+      ;;
+    '--target')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '--dialect')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${DIALECT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--client-id')
       return
       ;;
     '--cadence')

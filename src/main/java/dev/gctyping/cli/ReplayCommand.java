@@ -184,10 +184,10 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             WireReplay.Options options = new WireReplay.Options(open.dialect(), settings, pacer, queueSize, budget,
                     pauseThresholdMs, OBSERVING_GUESTS, DRAIN_TIMEOUT, enrich);
-            WireReplay replay = new WireReplay(open.target(), open.oauth(), open.api(), () -> report(open), options,
-                    printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
             WireReplay.Outcome outcome;
-            try (TraceMerger trace = TraceMerger.open(files, format, policy, replay.engine()::agent, stdin)) {
+            try (WireReplay replay = new WireReplay(open, () -> report(open), options,
+                            printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
+                    TraceMerger trace = TraceMerger.open(files, format, policy, replay.engine()::agent, stdin)) {
                 outcome = replay.run(trace, progress(trace));
                 outcome.records().forEach(out::println);
                 JsonLine summary = summary(trace, replay.engine(), outcome.stats());

@@ -1,5 +1,16 @@
 package dev.gctyping.cli;
 
+import dev.gctyping.client.OpenTarget;
+import dev.gctyping.protocol.IsoMillis;
+import dev.gctyping.replay.LatencyProbe;
+import dev.gctyping.replay.PayloadSink;
+import dev.gctyping.replay.PayloadTransport;
+import dev.gctyping.replay.PayloadTransports;
+import dev.gctyping.shell.GuestView;
+import dev.gctyping.shell.GuestWatch;
+import dev.gctyping.support.JsonLine;
+import java.time.Duration;
+import java.util.function.BiConsumer;
 import dev.gctyping.engine.Clock;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingListener;
@@ -77,7 +88,10 @@ public final class ShellCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--dry-run", description = "Engine only: show the payloads and send nothing, even once the wire transport exists.")
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--dry-run", description = "Engine only: show the payloads and send nothing (no target, no guest).")
     boolean dryRun;
 
     @Option(names = "--cadence", paramLabel = "DURATION", defaultValue = "120ms", converter = DurationConverter.class,
@@ -106,7 +120,9 @@ public final class ShellCommand implements Callable<Integer> {
         }
         try (terminal) {
             InteractiveShell shell = new InteractiveShell(terminal, InteractiveShell.defaultHistoryFile());
-            runSession(shell.payloadView(), shell.output(), live -> shell.loop(live, new CommandDispatcher(live, shell.output())));
+            ShellOutput output = shell.output();
+            runSession(shell.payloadView(), output, (raw, summary) -> output.message("guest ← " + summary),
+                    (live, guest) -> shell.loop(live, new CommandDispatcher(live, output, guest)));
         }
         return ExitCodes.OK;
     }
@@ -121,9 +137,16 @@ public final class ShellCommand implements Callable<Integer> {
             err.println(text);
             err.flush();
         });
-        runSession(new PayloadLines(output::record), output, live -> {
+        IsoMillis iso = new IsoMillis();
+        BiConsumer<String, String> guestFrames = (raw, summary) -> output.record(JsonLine.object()
+                .field("event", "guest_frame")
+                .field("at", iso.format(clock.millis()))
+                .field("summary", summary)
+                .rawField("frame", raw)
+                .toString());
+        runSession(new PayloadLines(output::record), output, guestFrames, (live, guest) -> {
             try {
-                new PipedShell(live, new CommandDispatcher(live, output), cadenceMs)
+                new PipedShell(live, new CommandDispatcher(live, output, guest), cadenceMs)
                         .run(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new CliException(ExitCodes.NO_INPUT, "cannot read stdin: " + e.getMessage(), e);
@@ -140,15 +163,25 @@ public final class ShellCommand implements Callable<Integer> {
      * on stdout. If the process is stopped meanwhile (Ctrl-C in piped mode: exit 130), a shutdown
      * hook does the closing and printing instead, so a stopped session still reports, once.
      */
-    private void runSession(TypingListener view, ShellOutput output, Consumer<LiveSession> body) {
-        LiveSession session = new LiveSession(engine.settings(), conversationId, agentId, clock, view);
+    private void runSession(TypingListener view, ShellOutput output, BiConsumer<String, String> guestFrames,
+            BiConsumer<LiveSession, GuestView> body) {
+        Wire wire = dryRun ? null : new Wire(target.open(), engine.settings().expiryMs(), guestFrames);
+        LiveSession session = new LiveSession(engine.settings(), conversationId, agentId, clock, view,
+                wire == null ? PayloadSink.NONE : wire.transport);
+        GuestWatch guest = wire == null ? null : wire.guest;
+        if (guest != null) {
+            guest.follow(conversationId);
+        }
         if (recordFile != null) {
-            startRecording(session);
+            startRecording(session, wire);
         }
         AtomicBoolean reported = new AtomicBoolean();
         Runnable report = () -> {
             if (reported.compareAndSet(false, true)) {
                 session.close();
+                if (wire != null) {
+                    wire.close();
+                }
                 printMetrics(session);
             }
         };
@@ -158,18 +191,22 @@ public final class ShellCommand implements Callable<Integer> {
             if (!logging.quiet()) {
                 output.message(banner());
             }
-            body.accept(session);
+            body.accept(session, guest);
         } finally {
             report.run();
             removeHook(onStop);
         }
     }
 
-    private void startRecording(LiveSession session) {
+    /** Starts recording, or stops everything already started (nothing half-done) with exit 66. */
+    private void startRecording(LiveSession session, Wire wire) {
         try {
             session.startRecording(recordFile);
         } catch (IOException e) {
             session.close();
+            if (wire != null) {
+                wire.close();
+            }
             throw new CliException(ExitCodes.NO_INPUT, "cannot write " + recordFile + ": " + e.getMessage(), e);
         }
     }
@@ -177,8 +214,46 @@ public final class ShellCommand implements Callable<Integer> {
     private String banner() {
         return "typing in " + conversationId + " as " + agentId + " (dedup " + engine.dedupWindowMs + "ms, expiry " + engine.expiryMs + "ms); "
                 + (dryRun ? "engine only: payloads are shown, never sent. "
-                          : "payloads are shown here; sending them to the simulator's guest arrives with the wire transport. ")
+                          : "payloads go over the wire; the guest's view is shown as it arrives (:guest lists it). ")
                 + ":help lists the commands" + (batch || System.console() == null ? "." : ", Ctrl-D quits.");
+    }
+
+    /**
+     * The wire of a session that sends: the target (an embedded simulator unless configured), the
+     * dialect's transport and, on simulators, a guest in the conversation.
+     */
+    private static final class Wire implements AutoCloseable {
+        private static final int QUEUE_LIMIT = 10_000;
+        private static final int REQUESTS_PER_MINUTE = 300;
+
+        final OpenTarget open;
+        final PayloadTransport transport;
+        /** Null against a real org. */
+        final GuestWatch guest;
+
+        Wire(OpenTarget open, long durationMs, BiConsumer<String, String> guestFrames) {
+            this.open = open;
+            this.transport = PayloadTransports.open(open, open.dialect(), durationMs, REQUESTS_PER_MINUTE, QUEUE_LIMIT, new LatencyProbe());
+            // a guest needs a conversation it may join: only simulators let a guest pick one
+            this.guest = open.target().isSimulator() ? new GuestWatch(open.target(), guestFrames) : null;
+        }
+
+        @Override
+        public void close() {
+            try {
+                transport.drain(Duration.ofSeconds(5));
+                if (guest != null) {
+                    guest.settle(Duration.ofMillis(300), Duration.ofSeconds(2));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            transport.close();
+            if (guest != null) {
+                guest.close();
+            }
+            open.close();
+        }
     }
 
     private void printMetrics(LiveSession session) {

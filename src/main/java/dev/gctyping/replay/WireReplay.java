@@ -1,9 +1,8 @@
 package dev.gctyping.replay;
 
 import dev.gctyping.protocol.Dialect;
-import dev.gctyping.client.OAuthClient;
+import dev.gctyping.client.OpenTarget;
 import dev.gctyping.client.PlatformApi;
-import dev.gctyping.client.SocketSettings;
 import dev.gctyping.client.Target;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.EngineSettings;
@@ -37,7 +36,7 @@ import java.util.function.Supplier;
  * Produces the metric records (delivery and guest-truth figures added), the summary's totals and,
  * per conversation, the violations {@code --assert} fails on.
  */
-public final class WireReplay {
+public final class WireReplay implements AutoCloseable {
     /** How a wire replay runs. */
     public record Options(Dialect dialect, EngineSettings settings, Pacer pacer, int queueLimit, int requestsPerMinute,
             long pauseThresholdMs, int observingGuests, Duration drainTimeout, boolean enrich) {
@@ -71,8 +70,6 @@ public final class WireReplay {
         }
     }
 
-    private final Target target;
-    private final OAuthClient oauth;
     private final PlatformApi api;
     private final Supplier<Optional<SimulatorReport>> reports;
     private final Options options;
@@ -84,14 +81,13 @@ public final class WireReplay {
     /**
      * @param tap also sees every payload (e.g. {@code --print-payloads}); may be a no-op
      */
-    public WireReplay(Target target, OAuthClient oauth, PlatformApi api, Supplier<Optional<SimulatorReport>> reports,
-            Options options, TypingListener tap) {
-        this.target = target;
-        this.oauth = oauth;
-        this.api = api;
+    public WireReplay(OpenTarget open, Supplier<Optional<SimulatorReport>> reports, Options options, TypingListener tap) {
+        Target target = open.target();
+        this.api = open.api();
         this.reports = reports;
         this.options = options;
-        this.transport = transport();
+        this.transport = PayloadTransports.open(open, options.dialect(), options.settings().expiryMs(), options.requestsPerMinute(),
+                options.queueLimit(), latency);
         this.guests = new GuestObservers(target, latency, target.isSimulator() ? options.observingGuests() : 0);
         this.replayer = new Replayer(options.settings(), (agent, signal, at) -> {
             tap.onSignal(agent, signal, at);
@@ -118,10 +114,11 @@ public final class WireReplay {
         return outcome(stats, transport, reports.get());
     }
 
-    private PayloadTransport transport() {
-        return options.dialect() == Dialect.SEED
-                ? new SeedTransport(target, oauth, SocketSettings.defaults(), options.queueLimit(), latency)
-                : new AgentApiTransport(api, target.isSimulator(), options.settings().expiryMs(), options.requestsPerMinute(), options.queueLimit(), latency);
+    /** Closes the connections if {@link #run} never did (e.g. the trace could not be opened). */
+    @Override
+    public void close() {
+        transport.close();
+        guests.close();
     }
 
     private Outcome outcome(ReplayStats stats, PayloadTransport transport, Optional<SimulatorReport> report) {

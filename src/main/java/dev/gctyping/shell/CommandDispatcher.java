@@ -29,13 +29,21 @@ public final class CommandDispatcher {
             "  :record FILE          write what is typed as a replay trace; :record off stops",
             "  :quit                 leave (Ctrl-D too); the metrics print on stdout");
 
-    static final String NO_GUEST = "no guest is attached in this mode: payloads are only shown here. "
-            + "Sending them to the simulator's guest arrives with the wire transport.";
+    static final String NO_GUEST = "no guest is attached: with --dry-run (or against a real org) payloads are only shown here";
 
     private final LiveSession session;
     private final ShellOutput output;
 
+    private final GuestView guest;
+
+    /** A dispatcher with no guest attached ({@code --dry-run}, tests). */
     public CommandDispatcher(LiveSession session, ShellOutput output) {
+        this(session, output, null);
+    }
+
+    /** @param guest the guest's side, or null when none is attached */
+    public CommandDispatcher(LiveSession session, ShellOutput output, GuestView guest) {
+        this.guest = guest;
         this.session = session;
         this.output = output;
     }
@@ -55,7 +63,7 @@ public final class CommandDispatcher {
             case ":metrics" -> session.metricsRecords().forEach(output::record);
             case ":set" -> set(words);
             case ":conversation" -> conversation(argument);
-            case ":guest" -> output.message(NO_GUEST);
+            case ":guest" -> guest();
             case ":record" -> record(argument);
             case ":quit" -> {
                 return Next.QUIT;
@@ -92,7 +100,20 @@ public final class CommandDispatcher {
             return;
         }
         session.conversation(id);
+        if (guest != null) {
+            guest.follow(id);
+        }
         output.message("now typing in conversation " + id);
+    }
+
+    private void guest() {
+        if (guest == null) {
+            output.message(NO_GUEST);
+        } else if (guest.lastFrames().isEmpty()) {
+            output.message("the guest has received nothing yet");
+        } else {
+            guest.lastFrames().forEach(frame -> output.message("guest ← " + frame));
+        }
     }
 
     private void record(String argument) {

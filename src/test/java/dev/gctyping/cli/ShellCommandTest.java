@@ -8,6 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,14 +20,50 @@ import picocli.CommandLine;
 /** {@code gctyping shell} in piped mode, through CommandLine.execute, on the real clock. */
 class ShellCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path HOME = createHome();
+
+    private static Path createHome() {
+        try {
+            Path home = Files.createTempDirectory("gctyping-shell-test");
+            home.toFile().deleteOnExit();
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static CliRun shell(String stdin, String... args) {
         CommandLine cli = GcTypingCommand.commandLine();
         ShellCommand shell = cli.getSubcommands().get("shell").getCommand();
         shell.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        shell.target.home = HOME; // never the real ~/.gctyping or GENESYSCLOUD_* variables: the embedded simulator
+        shell.target.env = Map.of();
         List<String> all = new ArrayList<>(List.of("shell", "--batch", "--cadence", "1ms"));
         all.addAll(List.of(args));
         return CliRun.run(cli, all.toArray(String[]::new));
+    }
+
+    @Test
+    void payloadsTravelToTheSimulatorsGuestWhoseViewIsShown() throws Exception {
+        CliRun run = shell("ok\n", "--dedup-window", "1m", "--expiry", "2s", "--agent", "agent-7");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<String> guestSaw = new ArrayList<>();
+        for (String line : run.outLines()) {
+            JsonNode node = JSON.readTree(line);
+            if (node.path("event").asText().equals("guest_frame")) {
+                guestSaw.add(node.path("summary").asText());
+                assertThat(node.path("frame").path("class").asText()).isEqualTo("StructuredMessage");
+            }
+        }
+        assertThat(guestSaw).containsExactly("Typing On 2000ms", "Text \"ok\" (Outbound)");
+    }
+
+    @Test
+    void dryRunSendsNothingAndHasNoGuest() throws Exception {
+        CliRun run = shell("ok\n:guest\n", "--dry-run", "--expiry", "1s");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).doesNotContain("guest_frame");
+        assertThat(run.err()).contains("no guest is attached").doesNotContain("simulator listening");
     }
 
     @Test

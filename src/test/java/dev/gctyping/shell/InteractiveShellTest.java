@@ -40,6 +40,7 @@ class InteractiveShellTest {
                         payloads.onSignal(agent, signal, at);
                     });
             shell.loop(session, new CommandDispatcher(session, shell.output()));
+            session.snapshot(); // events typed last are still on the engine thread: let them reach the screen first
             return session;
         }
     }
