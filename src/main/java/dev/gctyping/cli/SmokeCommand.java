@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        header = "CI smoke check: replay the bundled sample over the wire with --assert (exit 0 pass, 1 fail).",
+        header = "CI smoke check: replay the bundled samples over the wire with --assert (exit 0 pass, 1 fail).",
         description = "Replays the samples bundled in the jar (samples/transfer.ndjson: two agents, a blur, a transfer; "
                 + "samples/concurrent-50.ndjson: 50 conversations at once) at full speed against the configured target (default: an embedded simulator) and "
                 + "asserts that no payload was lost, no guest's indicator was left on and nothing unexpected failed. "
