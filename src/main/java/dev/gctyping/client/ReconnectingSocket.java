@@ -169,6 +169,7 @@ public final class ReconnectingSocket implements AutoCloseable {
         }
         Client client = new Client(handshake);
         client.setDaemon(true);
+        client.setTcpNoDelay(true); // typing frames are tiny: Nagle's algorithm would hold them for tens of ms
         client.setConnectionLostTimeout(connectionLostTimeoutSeconds);
         current = client;
         log.debug("{}: connecting to {}", name, handshake.uri());

@@ -101,6 +101,7 @@ final class SocketServer extends WebSocketServer {
         this.scheduler = scheduler;
         this.clock = clock;
         setReuseAddr(true);
+        setTcpNoDelay(true); // pushes to guests are tiny frames: no Nagle delay
         setDaemon(true);
     }
 
