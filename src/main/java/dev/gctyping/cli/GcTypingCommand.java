@@ -69,28 +69,33 @@ public final class GcTypingCommand implements Runnable {
 
     /** Builds the whole command tree with our error handling; tests call this with their own writers. */
     public static CommandLine commandLine() {
-        return commandLine(null);
+        return commandLine(null, true);
     }
 
     /**
-     * The tree for one run: the subcommand named by the arguments is built in full, every other one as a
-     * stand-in (name, header, description), which is all the root's help and "did you mean" need.
+     * The tree for one run: the subcommand named by the arguments is built in full. The others are added as
+     * stand-ins (name, header, description), which is all the root's help and "did you mean" need, unless
+     * the subcommand comes first: then the root has no arguments of its own and never prints its usage.
      */
     static CommandLine commandLineFor(String... args) {
         String chosen = chosenSubcommand(args);
         if (chosen == null) {
-            return commandLine(Set.of());
+            return commandLine(Set.of(), true);
         }
         String sibling = RUNS_SIBLING.get(chosen);
-        return commandLine(sibling == null ? Set.of(chosen) : Set.of(chosen, sibling));
+        return commandLine(sibling == null ? Set.of(chosen) : Set.of(chosen, sibling), !chosen.equals(chosenSubcommand(args[0])));
     }
 
-    /** {@code built}: the subcommands to build in full, null for all of them. */
-    private static CommandLine commandLine(Set<String> built) {
+    /** {@code built}: the subcommands to build in full, null for all of them; the rest are stand-ins or absent. */
+    private static CommandLine commandLine(Set<String> built, boolean standIns) {
         CommandLine cli = new CommandLine(new GcTypingCommand());
         for (Class<?> type : SUBCOMMANDS) {
             Command command = type.getAnnotation(Command.class);
-            cli.addSubcommand(built == null || built.contains(command.name()) ? type : standIn(command));
+            if (built == null || built.contains(command.name())) {
+                cli.addSubcommand(type);
+            } else if (standIns) {
+                cli.addSubcommand(standIn(command));
+            }
         }
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

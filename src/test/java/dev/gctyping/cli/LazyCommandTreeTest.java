@@ -22,6 +22,8 @@ class LazyCommandTreeTest {
         assertSameAsFullTree();
         assertSameAsFullTree("--version");
         assertSameAsFullTree("replya", "--dry-run"); // the "did you mean" suggestion needs every name
+        assertSameAsFullTree("--bogus", "replay", "x.ndjson"); // the root's own usage error lists the commands
+        assertSameAsFullTree("-h", "replay");
     }
 
     @Test
@@ -43,10 +45,15 @@ class LazyCommandTreeTest {
     void onlyTheChosenSubcommandAndTheSiblingItRunsAreBuilt() {
         CommandLine replay = GcTypingCommand.commandLineFor("replay", "--dry-run", "x.ndjson");
         assertThat((Object) replay.getSubcommands().get("replay").getCommand()).isInstanceOf(ReplayCommand.class);
-        assertThat((Object) replay.getSubcommands().get("tune").getCommand()).isNull();
+        assertThat(replay.getSubcommands()).containsOnlyKeys("replay");
+
+        CommandLine afterRootOption = GcTypingCommand.commandLineFor("-q", "replay", "--dry-run", "x.ndjson");
+        assertThat((Object) afterRootOption.getSubcommands().get("replay").getCommand()).isInstanceOf(ReplayCommand.class);
+        assertThat((Object) afterRootOption.getSubcommands().get("tune").getCommand()).as("a stand-in").isNull();
 
         CommandLine smoke = GcTypingCommand.commandLineFor("smoke");
         assertThat((Object) smoke.getSubcommands().get("smoke").getCommand()).isInstanceOf(SmokeCommand.class);
         assertThat((Object) smoke.getSubcommands().get("replay").getCommand()).isInstanceOf(ReplayCommand.class);
+        assertThat(smoke.getSubcommands()).containsOnlyKeys("smoke", "replay");
     }
 }
