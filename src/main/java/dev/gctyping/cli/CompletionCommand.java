@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -22,6 +23,9 @@ import picocli.CommandLine.Spec;
 public final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
 
     /** The script for the full command tree; the committed file must equal it (a test checks). */
     public static String script() {

@@ -6,13 +6,21 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root command: lists the subcommands; each subcommand is one class in this package. */
+/**
+ * The root command: lists the subcommands; each subcommand is one class in this package, registered in
+ * {@link #SUBCOMMANDS} rather than in {@code @Command(subcommands = ...)} so that a run builds the picocli
+ * model of the one subcommand it runs (building all of them was half of the start-up time).
+ */
 @Command(name = "gctyping",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -24,16 +32,7 @@ import picocli.CommandLine.Spec;
                 + "dedup/expiry engine, sends them to Genesys Cloud or to an embedded simulator, and reports NDJSON "
                 + "engagement metrics on stdout. Logs and progress go to stderr.",
         },
-        subcommands = {
-            ReplayCommand.class,
-            SmokeCommand.class,
-            TuneCommand.class,
-            SimulateCommand.class,
-            ShellCommand.class,
-            AuthCommand.class,
-            ConnectCommand.class,
-            CompletionCommand.class,
-        },
+        addMethodSubcommands = false,
         footerHeading = "%nExamples:%n",
         footer = {
             "  gctyping replay --dry-run samples/single-agent.ndjson",
@@ -54,13 +53,82 @@ public final class GcTypingCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of the commands below.");
     }
 
-    /** Builds the command tree with our error handling; tests call this with their own writers. */
+    /** The subcommands, in the order {@code --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            ReplayCommand.class,
+            SmokeCommand.class,
+            TuneCommand.class,
+            SimulateCommand.class,
+            ShellCommand.class,
+            AuthCommand.class,
+            ConnectCommand.class,
+            CompletionCommand.class);
+
+    /** Subcommands that run a sibling through the root's tree, so the sibling must be built with them. */
+    private static final Map<String, String> RUNS_SIBLING = Map.of("smoke", "replay");
+
+    /** Builds the whole command tree with our error handling; tests call this with their own writers. */
     public static CommandLine commandLine() {
+        return commandLine(null, true);
+    }
+
+    /**
+     * The tree for one run: the subcommand named by the arguments is built in full. The others are added as
+     * stand-ins (name, header, description), which is all the root's help and "did you mean" need, unless
+     * the subcommand comes first: then the root has no arguments of its own and never prints its usage.
+     */
+    static CommandLine commandLineFor(String... args) {
+        String chosen = chosenSubcommand(args);
+        if (chosen == null) {
+            return commandLine(Set.of(), true);
+        }
+        String sibling = RUNS_SIBLING.get(chosen);
+        return commandLine(sibling == null ? Set.of(chosen) : Set.of(chosen, sibling), !chosen.equals(chosenSubcommand(args[0])));
+    }
+
+    /** {@code built}: the subcommands to build in full, null for all of them; the rest are stand-ins or absent. */
+    private static CommandLine commandLine(Set<String> built, boolean standIns) {
         CommandLine cli = new CommandLine(new GcTypingCommand());
+        for (Class<?> type : SUBCOMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            if (built == null || built.contains(command.name())) {
+                cli.addSubcommand(type);
+            } else if (standIns) {
+                cli.addSubcommand(standIn(command));
+            }
+        }
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         documentExitCodes(cli);
         return cli;
+    }
+
+    /**
+     * The subcommand's name if the first argument that is not an option names one (root options take no
+     * values); null for none, an unknown name, or an {@code @argfile}, which picocli expands later.
+     */
+    static String chosenSubcommand(String... args) {
+        for (String arg : args) {
+            if (arg.startsWith("@")) {
+                return null;
+            }
+            if (!arg.startsWith("-")) {
+                for (Class<?> type : SUBCOMMANDS) {
+                    Command command = type.getAnnotation(Command.class);
+                    if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
+                        return command.name();
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine standIn(Command command) {
+        CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
+        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        return new CommandLine(spec);
     }
 
     private static void documentExitCodes(CommandLine cli) {
@@ -74,7 +142,7 @@ public final class GcTypingCommand implements Runnable {
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         try {
-            return commandLine().setOut(out).setErr(err).execute(args);
+            return commandLineFor(args).setOut(out).setErr(err).execute(args);
         } finally {
             out.flush();
             err.flush();

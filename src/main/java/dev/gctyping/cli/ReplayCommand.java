@@ -37,7 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,7 +80,6 @@ import picocli.CommandLine.Spec;
             "  gctyping replay --dry-run --skip-invalid --format csv recorded.csv",
         })
 public final class ReplayCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ReplayCommand.class);
     /** Conversations that get a real guest on the Guest API (latency is sampled on them). */
     private static final int OBSERVING_GUESTS = 200;
     /** How long queued payloads may still take (retries back off up to a minute) before they count as lost. */
@@ -257,7 +255,8 @@ public final class ReplayCommand implements Callable<Integer> {
                     ? Optional.of(Json.MAPPER.readValue(response.body(), SimulatorReport.class))
                     : Optional.empty();
         } catch (IOException e) {
-            LOG.warn("could not read the simulator's report: {}", e.getMessage());
+            // no static logger: picocli builds every command at start-up, and --help must not start logback
+            LoggerFactory.getLogger(ReplayCommand.class).warn("could not read the simulator's report: {}", e.getMessage());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

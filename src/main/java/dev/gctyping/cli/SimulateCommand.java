@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +48,6 @@ import picocli.CommandLine.Spec;
             "  gctyping simulate --port 0 --exit-after 30s > sim.ndjson",
         })
 public final class SimulateCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(SimulateCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -155,7 +153,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         String secret = environment.apply(secretVariable);
         if (secret == null || secret.isEmpty()) {
-            LOG.info("{} is not set: accepting the default client secret", secretVariable);
+            // no static logger: picocli builds every command at start-up, and --help must not start logback
+            LoggerFactory.getLogger(SimulateCommand.class).info("{} is not set: accepting the default client secret", secretVariable);
             secret = SimulatorConfig.DEFAULT_CLIENT_SECRET;
         }
         return SimulatorConfig.defaults()

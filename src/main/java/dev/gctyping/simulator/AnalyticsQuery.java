@@ -36,8 +36,8 @@ final class AnalyticsQuery {
         if (interval.length != 2) {
             throw new IllegalArgumentException("interval must be \"start/end\" in ISO-8601");
         }
-        LocalDate firstDay = day(Json.traceTime(interval[0]));
-        LocalDate lastDay = day(Json.traceTime(interval[1]));
+        LocalDate firstDay = day(SimulatorJson.traceTime(interval[0]));
+        LocalDate lastDay = day(SimulatorJson.traceTime(interval[1]));
         if (lastDay.isBefore(firstDay)) {
             throw new IllegalArgumentException("interval ends before it starts");
         }
@@ -58,7 +58,7 @@ final class AnalyticsQuery {
         Comparator<Snapshot> order = Comparator.comparingLong(Snapshot::startMs).thenComparing(Snapshot::id);
         hits.sort(descending ? order.reversed() : order);
 
-        ObjectNode response = Json.object();
+        ObjectNode response = SimulatorJson.object();
         ArrayNode page = response.putArray("conversations");
         long from = (long) (pageNumber - 1) * pageSize;
         for (long i = from; i < Math.min(hits.size(), from + pageSize); i++) {
@@ -121,10 +121,10 @@ final class AnalyticsQuery {
     }
 
     private static ObjectNode render(Snapshot conversation) {
-        ObjectNode node = Json.object();
+        ObjectNode node = SimulatorJson.object();
         node.put("conversationId", conversation.id());
-        node.put("conversationStart", Json.iso(conversation.startMs()));
-        node.put("conversationEnd", Json.iso(conversation.endMs()));
+        node.put("conversationStart", SimulatorJson.iso(conversation.startMs()));
+        node.put("conversationEnd", SimulatorJson.iso(conversation.endMs()));
         node.put("originatingDirection", "inbound");
         ArrayNode participants = node.putArray("participants");
         participant(participants, conversation.customerParticipantId(), "Guest", "customer", null,
@@ -151,8 +151,8 @@ final class AnalyticsQuery {
         session.put("direction", "inbound");
         session.put("sessionId", sessionId);
         ObjectNode segment = session.putArray("segments").addObject();
-        segment.put("segmentStart", Json.iso(conversation.startMs()));
-        segment.put("segmentEnd", Json.iso(conversation.endMs()));
+        segment.put("segmentStart", SimulatorJson.iso(conversation.startMs()));
+        segment.put("segmentEnd", SimulatorJson.iso(conversation.endMs()));
         segment.put("segmentType", "interact");
     }
 }

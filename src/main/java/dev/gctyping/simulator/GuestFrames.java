@@ -3,6 +3,7 @@ package dev.gctyping.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.gctyping.support.Json;
 import java.util.UUID;
 
 /**
@@ -40,16 +41,16 @@ final class GuestFrames {
 
     private static ObjectNode outbound(String type, long at) {
         String id = UUID.randomUUID().toString();
-        ObjectNode body = Json.object();
+        ObjectNode body = SimulatorJson.object();
         body.put("type", type);
         body.put("direction", "Outbound");
         body.put("id", id);
-        body.putObject("channel").put("time", Json.iso(at)).put("messageId", id);
+        body.putObject("channel").put("time", SimulatorJson.iso(at)).put("messageId", id);
         return body;
     }
 
     static String sessionResponse(boolean newSession, String conversationId, String tracingId) {
-        ObjectNode body = Json.object();
+        ObjectNode body = SimulatorJson.object();
         body.put("connected", true);
         body.put("newSession", newSession);
         body.put("readOnly", false);
@@ -71,7 +72,7 @@ final class GuestFrames {
     }
 
     private static ObjectNode inboundText(String text) {
-        ObjectNode body = Json.object();
+        ObjectNode body = SimulatorJson.object();
         body.put("text", text);
         body.put("type", "Text");
         body.put("direction", "Inbound");
@@ -80,7 +81,7 @@ final class GuestFrames {
     }
 
     static String tooManyRequests(long retryAfterSeconds, String tracingId) {
-        ObjectNode body = Json.object();
+        ObjectNode body = SimulatorJson.object();
         body.put("retryAfter", retryAfterSeconds);
         body.put("errorCode", 4029);
         body.put("errorMessage", "Message rate too high for this session");
@@ -97,7 +98,7 @@ final class GuestFrames {
     }
 
     private static String frame(String type, String className, int code, JsonNode body, String tracingId) {
-        ObjectNode frame = Json.object();
+        ObjectNode frame = SimulatorJson.object();
         frame.put("type", type);
         frame.put("class", className);
         frame.put("code", code);

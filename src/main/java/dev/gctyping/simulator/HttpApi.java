@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gctyping.simulator.Conversation.AgentParticipant;
 import dev.gctyping.simulator.Conversation.Snapshot;
+import dev.gctyping.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -279,7 +280,7 @@ final class HttpApi implements AutoCloseable {
             oauthError(call, 400, "unsupported_grant_type", "grant_type must be client_credentials");
             return;
         }
-        ObjectNode body = Json.object();
+        ObjectNode body = SimulatorJson.object();
         body.put("access_token", tokens.issue());
         body.put("token_type", "bearer");
         body.put("expires_in", config.tokenTtlSeconds());
@@ -287,7 +288,7 @@ final class HttpApi implements AutoCloseable {
     }
 
     private static void oauthError(Call call, int status, String error, String description) throws IOException {
-        ObjectNode body = Json.object();
+        ObjectNode body = SimulatorJson.object();
         body.put("error", error);
         body.put("description", description);
         body.put("error_description", description);
@@ -335,7 +336,7 @@ final class HttpApi implements AutoCloseable {
 
     /** {@code {"typing":{"type":"On","duration"?:ms},"dateSent"?:"…Z"}} → 202, empty body. */
     private void typing(Call call, Conversation conversation, String communicationId) throws IOException {
-        ObjectNode body = Json.parseObject(call.body);
+        ObjectNode body = SimulatorJson.parseObject(call.body);
         if (body == null || !body.path("typing").isObject()) {
             call.error(400, "bad.request", "The request body must be a JSON object with a \"typing\" object");
             return;
@@ -353,7 +354,7 @@ final class HttpApi implements AutoCloseable {
         }
         long at;
         try {
-            at = body.hasNonNull("dateSent") ? Json.traceTime(body.get("dateSent")) : clock.getAsLong();
+            at = body.hasNonNull("dateSent") ? SimulatorJson.traceTime(body.get("dateSent")) : clock.getAsLong();
         } catch (IllegalArgumentException e) {
             call.error(400, "bad.request", "dateSent: " + e.getMessage());
             return;
@@ -365,7 +366,7 @@ final class HttpApi implements AutoCloseable {
 
     /** {@code {"textBody":…}} → pushed to the guests; replies with the message entity. */
     private void message(Call call, Conversation conversation, String communicationId) throws IOException {
-        ObjectNode body = Json.parseObject(call.body);
+        ObjectNode body = SimulatorJson.parseObject(call.body);
         if (body == null || !body.path("textBody").isTextual() || body.get("textBody").asText().isEmpty()) {
             call.error(400, "bad.request", "The request body must be a JSON object with a non-empty \"textBody\"");
             return;
@@ -378,17 +379,17 @@ final class HttpApi implements AutoCloseable {
         long at;
         try {
             String traceTime = call.header(TRACE_TIME_HEADER);
-            at = traceTime == null ? clock.getAsLong() : Json.traceTime(traceTime);
+            at = traceTime == null ? clock.getAsLong() : SimulatorJson.traceTime(traceTime);
         } catch (IllegalArgumentException e) {
             call.error(400, "bad.request", TRACE_TIME_HEADER + ": " + e.getMessage());
             return;
         }
         String messageId = UUID.randomUUID().toString();
         conversation.agentMessage(communicationId, at, messageId, text);
-        ObjectNode entity = Json.object();
+        ObjectNode entity = SimulatorJson.object();
         entity.put("id", messageId);
         entity.put("conversationId", conversation.id);
-        entity.put("timestamp", Json.iso(at));
+        entity.put("timestamp", SimulatorJson.iso(at));
         entity.put("direction", "outbound");
         entity.put("messengerType", "webmessaging");
         entity.put("textBody", text);
@@ -403,7 +404,7 @@ final class HttpApi implements AutoCloseable {
      * {@code communicationId} (a simulator extension; SDKs ignore unknown fields).
      */
     private static ObjectNode messageConversation(Snapshot conversation) {
-        ObjectNode node = Json.object();
+        ObjectNode node = SimulatorJson.object();
         node.put("id", conversation.id());
         ArrayNode participants = node.putArray("participants");
         ObjectNode customer = mediaParticipant(participants, conversation.customerParticipantId(), "Guest",
@@ -425,8 +426,8 @@ final class HttpApi implements AutoCloseable {
         ObjectNode participant = participants.addObject();
         participant.put("id", id);
         participant.put("name", name);
-        participant.put("startTime", Json.iso(conversation.startMs()));
-        participant.put("connectedTime", Json.iso(conversation.startMs()));
+        participant.put("startTime", SimulatorJson.iso(conversation.startMs()));
+        participant.put("connectedTime", SimulatorJson.iso(conversation.startMs()));
         participant.put("purpose", purpose);
         participant.put("state", "connected");
         participant.put("direction", "inbound");
@@ -437,7 +438,7 @@ final class HttpApi implements AutoCloseable {
     }
 
     private void analytics(Call call) throws IOException {
-        ObjectNode request = Json.parseObject(call.body);
+        ObjectNode request = SimulatorJson.parseObject(call.body);
         if (request == null) {
             call.error(400, "bad.request", "The request body must be a JSON ConversationQuery");
             return;
@@ -452,7 +453,7 @@ final class HttpApi implements AutoCloseable {
 
     private void simulator(Call call) throws IOException {
         if (call.path.equals("/sim/info") && call.method.equals("GET")) {
-            ObjectNode info = Json.object();
+            ObjectNode info = SimulatorJson.object();
             info.put("httpUrl", uri().toString());
             info.put("wsUrl", wsUri.get().toString());
             call.json(200, info);

@@ -8,7 +8,7 @@ final class PlatformErrors {
     }
 
     static ObjectNode body(int status, String code, String message, String contextId) {
-        ObjectNode body = Json.object();
+        ObjectNode body = SimulatorJson.object();
         body.put("message", message);
         body.put("code", code);
         body.put("status", status);

@@ -77,7 +77,7 @@ public final class Simulator implements AutoCloseable {
     public SimulatorReport report() {
         List<SimulatorReport.ConversationReport> reports =
                 conversations.all().stream().map(Conversation::report).toList();
-        return new SimulatorReport(Json.iso(System.currentTimeMillis()), faults.plan.specs(), faults.counts(),
+        return new SimulatorReport(SimulatorJson.iso(System.currentTimeMillis()), faults.plan.specs(), faults.counts(),
                 reports);
     }
 

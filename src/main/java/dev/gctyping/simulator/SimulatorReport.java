@@ -1,6 +1,7 @@
 package dev.gctyping.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gctyping.support.Json;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +40,7 @@ public record SimulatorReport(String generatedAt, List<String> faults, FaultCoun
      * it an NDJSON record ({@code {"event":"simulator_report","generatedAt":…}}).
      */
     public String toJson(String event) {
-        ObjectNode node = Json.object();
+        ObjectNode node = SimulatorJson.object();
         if (event != null) {
             node.put("event", event);
         }

@@ -2,6 +2,7 @@ package dev.gctyping.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gctyping.support.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -218,7 +219,7 @@ final class SocketServer extends WebSocketServer {
     }
 
     private void seed(WebSocket conn, Conversation conversation, String message) {
-        ObjectNode payload = Json.parseObject(message);
+        ObjectNode payload = SimulatorJson.parseObject(message);
         if (payload == null) {
             conn.send(seedError("invalid JSON: expected one JSON object per frame"));
             return;
@@ -248,7 +249,7 @@ final class SocketServer extends WebSocketServer {
         }
         long at;
         try {
-            at = Json.traceTime(payload.path("timestamp"));
+            at = SimulatorJson.traceTime(payload.path("timestamp"));
         } catch (IllegalArgumentException e) {
             return "timestamp: " + e.getMessage();
         }
@@ -261,7 +262,7 @@ final class SocketServer extends WebSocketServer {
      * client resends what was not acknowledged when a socket drops, so no payload is lost.
      */
     private static String seedAck(ObjectNode payload) {
-        ObjectNode ack = Json.object();
+        ObjectNode ack = SimulatorJson.object();
         ack.put("type", "ack");
         ack.set("senderId", payload.get("senderId"));
         ack.set("timestamp", payload.get("timestamp"));
@@ -270,7 +271,7 @@ final class SocketServer extends WebSocketServer {
     }
 
     private static String seedError(String message) {
-        ObjectNode error = Json.object();
+        ObjectNode error = SimulatorJson.object();
         error.put("type", "error");
         error.put("code", 400);
         error.put("message", message);
@@ -278,7 +279,7 @@ final class SocketServer extends WebSocketServer {
     }
 
     private void guest(WebSocket conn, Link link, String message) {
-        ObjectNode request = Json.parseObject(message);
+        ObjectNode request = SimulatorJson.parseObject(message);
         if (request == null) {
             conn.send(GuestFrames.text(400, "Request failed.", null));
             return;

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Every command teaches: a header, a description, examples, described options and the exit codes. */
+/** Every command teaches: a header, a description, examples, described options and the exit codes; all take -q/-v. */
 class HelpTest {
     private static List<CommandLine> allCommands(CommandLine cli) {
         List<CommandLine> all = new ArrayList<>();
@@ -29,6 +29,8 @@ class HelpTest {
             assertThat(spec.usageMessage().description()).as(name + " description").isNotEmpty();
             assertThat(spec.usageMessage().footer()).as(name + " examples").isNotEmpty();
             assertThat(spec.usageMessage().exitCodeList()).as(name + " exit codes").containsKeys("0", "2", "65", "77");
+            assertThat(spec.findOption("--quiet")).as(name + " --quiet").isNotNull();
+            assertThat(spec.findOption("--verbose")).as(name + " --verbose").isNotNull();
             for (OptionSpec option : spec.options()) {
                 assertThat(option.description()).as(name + " " + option.longestName()).isNotEmpty();
             }

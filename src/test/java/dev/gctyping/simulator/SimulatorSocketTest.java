@@ -61,7 +61,7 @@ class SimulatorSocketTest {
 
     private static String seedTyping(String conversationId, String senderId, long at, String state) {
         return "{\"type\":\"typing\",\"conversationId\":\"" + conversationId + "\",\"senderId\":\"" + senderId
-                + "\",\"timestamp\":\"" + Json.iso(at) + "\",\"state\":\"" + state + "\"}";
+                + "\",\"timestamp\":\"" + SimulatorJson.iso(at) + "\",\"state\":\"" + state + "\"}";
     }
 
     /** Frames on one socket are handled in order: once the pong is back, everything before it is recorded. */
@@ -239,9 +239,9 @@ class SimulatorSocketTest {
         barrier(seed);
         String token = http.token();
         http.postJson(SimHttp.typingPath("api-conv", "comm-1"), token,
-                "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"" + Json.iso(T0) + "\"}");
+                "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"" + SimulatorJson.iso(T0) + "\"}");
         http.postJson(SimHttp.typingPath("api-conv", "comm-1"), token,
-                "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"" + Json.iso(T0 + 600) + "\"}");
+                "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"" + SimulatorJson.iso(T0 + 600) + "\"}");
         http.postJson(SimHttp.messagesPath("api-conv", "comm-1"), token, "{\"textBody\":\"done\"}",
                 "Gctyping-Trace-Time", Long.toString(T0 + 1000));
 

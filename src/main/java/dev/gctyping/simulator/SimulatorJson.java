@@ -1,45 +1,26 @@
 package dev.gctyping.simulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gctyping.protocol.IsoMillis;
-import java.io.UncheckedIOException;
+import dev.gctyping.support.Json;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** The simulator's one ObjectMapper, and the timestamp rules every endpoint shares. */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-    private Json() {
+/** JSON bodies and the timestamp rules every simulator endpoint shares, on the one {@link Json} mapper. */
+final class SimulatorJson {
+    private SimulatorJson() {
     }
 
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return Json.MAPPER.createObjectNode();
     }
 
     /** Parses a request body; null when it is not a JSON object (the caller answers 400). */
     static ObjectNode parseObject(String text) {
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            return node instanceof ObjectNode object ? object : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.parse(text) instanceof ObjectNode object ? object : null;
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ}: Genesys' SDKs misread more fraction digits. */
