@@ -206,8 +206,9 @@ final class NdjsonTraceReader extends TraceReader {
             throw new InvalidLine("missing field \"agentId\"");
         }
         into.type = type;
-        into.agent = interner.resolve(conversation.bytes, conversation.start, conversation.length,
+        into.key = interner.intern(conversation.bytes, conversation.start, conversation.length,
                 agent.bytes, agent.start, agent.length);
+        into.agent = interner.handle(into.key);
         if (type != EventType.SEND) {
             into.text = null;
         }
