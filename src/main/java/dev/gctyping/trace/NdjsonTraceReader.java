@@ -48,11 +48,20 @@ final class NdjsonTraceReader extends TraceReader {
 
     // ---- lines ----
 
+    /** {@code lineEnd} while the current line's end is not known yet (see {@link #parse}). */
+    private static final int UNKNOWN = -1;
+
     @Override
     protected long nextLine() throws IOException {
+        if (lineNumber > 0) {
+            pos = lineEnd + 1;
+        }
         while (true) {
-            if (lineNumber > 0) {
-                pos = lineEnd + 1;
+            if (pos < limit && buf[pos] == '{') {
+                // the usual line: parse will find its end, saving a pass over its bytes
+                lineNumber++;
+                lineEnd = UNKNOWN;
+                return lineNumber;
             }
             int newline = findNewline();
             if (newline < 0) {
@@ -63,6 +72,7 @@ final class NdjsonTraceReader extends TraceReader {
             if (!isBlank(pos, lineEnd)) {
                 return lineNumber;
             }
+            pos = lineEnd + 1;
         }
     }
 
@@ -143,14 +153,78 @@ final class NdjsonTraceReader extends TraceReader {
     private int p;
     private int end;
 
+    private boolean hasTs;
+    private boolean hasConversation;
+    private boolean hasAgent;
+    private EventType type;
+
+    /**
+     * Parses the line at {@code pos}. When its end is not known yet, it first parses on up to
+     * the end of the buffer and takes the {@code '\n'} after the object as the line's end (a raw
+     * newline is invalid anywhere inside an object, so it cannot be skipped over). Anything
+     * unusual (a bad line, a line cut by the buffer's end, text after the object) finds the
+     * line's end first and parses again, so errors read exactly as with a known end.
+     */
     @Override
-    protected void parse(TraceEvent into) throws InvalidLine {
-        p = pos;
+    protected void parse(TraceEvent into) throws InvalidLine, IOException {
+        if (lineEnd == UNKNOWN) {
+            if (parseUpToNewline(into)) {
+                resolve(into);
+                return;
+            }
+            into.text = null;
+            into.communicationId = null;
+            lineEnd = findNewline();
+        }
         end = lineEnd;
-        boolean hasTs = false;
-        boolean hasConversation = false;
-        boolean hasAgent = false;
-        EventType type = EventType.KEYSTROKE;
+        parseObject(into);
+        if (p < end) {
+            throw syntax("unexpected text after the JSON object", p);
+        }
+        resolve(into);
+    }
+
+    /** True if the line parsed as one object followed by its newline, which becomes {@code lineEnd}. */
+    private boolean parseUpToNewline(TraceEvent into) {
+        end = limit;
+        try {
+            parseObject(into);
+        } catch (InvalidLine unusual) {
+            return false;
+        }
+        if (p < limit && buf[p] == '\n') {
+            lineEnd = p;
+            return true;
+        }
+        return false;
+    }
+
+    private void resolve(TraceEvent into) throws InvalidLine {
+        if (!hasTs) {
+            throw new InvalidLine("missing field \"ts\"");
+        }
+        if (!hasConversation) {
+            throw new InvalidLine("missing field \"conversationId\"");
+        }
+        if (!hasAgent) {
+            throw new InvalidLine("missing field \"agentId\"");
+        }
+        into.type = type;
+        into.key = interner.intern(conversation.bytes, conversation.start, conversation.length,
+                agent.bytes, agent.start, agent.length);
+        into.agent = interner.handle(into.key);
+        if (type != EventType.SEND) {
+            into.text = null;
+        }
+    }
+
+    /** Parses one object from {@code pos}, leaving {@code p} after it and the whitespace that follows. */
+    private void parseObject(TraceEvent into) throws InvalidLine {
+        p = pos;
+        hasTs = false;
+        hasConversation = false;
+        hasAgent = false;
+        type = EventType.KEYSTROKE;
         skipWhitespace();
         expect('{');
         skipWhitespace();
@@ -193,25 +267,6 @@ final class NdjsonTraceReader extends TraceReader {
             }
         }
         skipWhitespace();
-        if (p < end) {
-            throw syntax("unexpected text after the JSON object", p);
-        }
-        if (!hasTs) {
-            throw new InvalidLine("missing field \"ts\"");
-        }
-        if (!hasConversation) {
-            throw new InvalidLine("missing field \"conversationId\"");
-        }
-        if (!hasAgent) {
-            throw new InvalidLine("missing field \"agentId\"");
-        }
-        into.type = type;
-        into.key = interner.intern(conversation.bytes, conversation.start, conversation.length,
-                agent.bytes, agent.start, agent.length);
-        into.agent = interner.handle(into.key);
-        if (type != EventType.SEND) {
-            into.text = null;
-        }
     }
 
     private <T> T nullThen(T value) throws InvalidLine {
@@ -338,6 +393,9 @@ final class NdjsonTraceReader extends TraceReader {
             if (b == '"') {
                 return;
             }
+            if (b == '\n') {
+                throw new InvalidLine("unterminated string");
+            }
             if (b != '\\') {
                 into.append(b);
                 continue;
@@ -413,6 +471,9 @@ final class NdjsonTraceReader extends TraceReader {
                 string(scratch);
                 continue;
             }
+            if (b == '\n') {
+                throw new InvalidLine("unterminated object or array");
+            }
             if (b == '{' || b == '[') {
                 depth++;
             } else if (b == '}' || b == ']') {
@@ -438,7 +499,8 @@ final class NdjsonTraceReader extends TraceReader {
     private void skipWhitespace() {
         while (p < end) {
             byte b = buf[p];
-            if (b != ' ' && b != '\t' && b != '\r') {
+            // every byte above the space is not whitespace: one compare for the usual case
+            if (b > ' ' || (b != ' ' && b != '\t' && b != '\r')) {
                 return;
             }
             p++;
@@ -502,7 +564,7 @@ final class NdjsonTraceReader extends TraceReader {
         }
 
         boolean is(byte[] expected) {
-            return length == expected.length && Arrays.equals(expected, 0, length, bytes, start, start + length);
+            return length == expected.length && ByteScan.equal(expected, 0, bytes, start, length);
         }
 
         String decode() {
