@@ -146,6 +146,11 @@ final class NdjsonTraceReader extends TraceReader {
     private static final byte[] EVENT = bytes("event");
     private static final byte[] TEXT = bytes("text");
     private static final byte[] COMMUNICATION_ID = bytes("communicationId");
+    private static final byte[] QUOTED_TS = bytes("\"ts\"");
+    private static final byte[] QUOTED_CONVERSATION_ID = bytes("\"conversationId\"");
+    private static final byte[] QUOTED_AGENT_ID = bytes("\"agentId\"");
+    private static final byte[] QUOTED_EVENT = bytes("\"event\"");
+    private static final byte[] QUOTED_KEYSTROKE = bytes("\"keystroke\"");
     private static final byte[] KEYSTROKE = bytes("keystroke");
     private static final byte[] SEND = bytes("send");
     private static final byte[] BLUR = bytes("blur");
@@ -287,6 +292,10 @@ final class NdjsonTraceReader extends TraceReader {
             }
             long value = 0;
             int digits = 0;
+            for (long eight; digits <= 10 && p + 8 <= end && ByteScan.isEightDigits(eight = ByteScan.word(buf, p)); p += 8) {
+                value = value * 100_000_000 + ByteScan.eightDigits(eight);
+                digits += 8;
+            }
             while (p < end && buf[p] >= '0' && buf[p] <= '9') {
                 if (++digits > 18) {
                     throw new InvalidLine("ts is too large to be epoch milliseconds");
@@ -327,6 +336,19 @@ final class NdjsonTraceReader extends TraceReader {
         if (peek() != '"') {
             throw syntax("expected a field name in double quotes", p);
         }
+        if (p + 1 < end) {
+            // the usual spelling of a known name, matched in place; anything else goes the long way
+            int known = switch (buf[p + 1]) {
+                case 't' -> at(QUOTED_TS) ? F_TS : F_OTHER;
+                case 'c' -> at(QUOTED_CONVERSATION_ID) ? F_CONVERSATION : F_OTHER;
+                case 'a' -> at(QUOTED_AGENT_ID) ? F_AGENT : F_OTHER;
+                case 'e' -> at(QUOTED_EVENT) ? F_EVENT : F_OTHER;
+                default -> F_OTHER;
+            };
+            if (known != F_OTHER) {
+                return known;
+            }
+        }
         string(scratch);
         return switch (scratch.length) {
             case 2 -> scratch.is(TS) ? F_TS : F_OTHER;
@@ -348,6 +370,9 @@ final class NdjsonTraceReader extends TraceReader {
         if (peek() != '"') {
             throw new InvalidLine("\"event\" must be a string");
         }
+        if (at(QUOTED_KEYSTROKE)) {
+            return EventType.KEYSTROKE;
+        }
         string(scratch);
         if (scratch.is(KEYSTROKE) || scratch.length == 0) {
             return EventType.KEYSTROKE;
@@ -359,6 +384,15 @@ final class NdjsonTraceReader extends TraceReader {
             return EventType.BLUR;
         }
         return EventType.parse(scratch.decode());
+    }
+
+    /** If the bytes at {@code p} are {@code quoted}, moves past them. */
+    private boolean at(byte[] quoted) {
+        if (p + quoted.length <= end && ByteScan.equal(buf, p, quoted, 0, quoted.length)) {
+            p += quoted.length;
+            return true;
+        }
+        return false;
     }
 
     /**
