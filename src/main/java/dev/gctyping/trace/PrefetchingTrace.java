@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 public final class PrefetchingTrace implements AutoCloseable {
     private static final int BATCH_EVENTS = 4096;
     private static final int BATCHES = 4;
+    private static final EventType[] TYPES = EventType.values();
 
     private final TraceMerger merger;
     private final AgentInterner interner;
@@ -41,7 +42,8 @@ public final class PrefetchingTrace implements AutoCloseable {
         private final long[] times = new long[BATCH_EVENTS];
         private final int[] keys = new int[BATCH_EVENTS];
         private final int[] agents = new int[BATCH_EVENTS];
-        private final EventType[] types = new EventType[BATCH_EVENTS];
+        /** {@link EventType} ordinals: the batch is primitive but for the (rare) texts. */
+        private final byte[] types = new byte[BATCH_EVENTS];
         private final String[] texts = new String[BATCH_EVENTS];
         private final List<String> newConversationIds = new ArrayList<>();
         private final List<String> newAgentIds = new ArrayList<>();
@@ -63,7 +65,7 @@ public final class PrefetchingTrace implements AutoCloseable {
         }
 
         public EventType type(int i) {
-            return types[i];
+            return TYPES[types[i]];
         }
 
         /** The message text of a {@code send}, if the trace has one. */
@@ -197,8 +199,10 @@ public final class PrefetchingTrace implements AutoCloseable {
             int i = batch.size++;
             batch.times[i] = e.ts;
             batch.keys[i] = e.key;
-            batch.types[i] = e.type;
-            batch.texts[i] = e.text;
+            batch.types[i] = (byte) e.type.ordinal();
+            if (e.text != null) {
+                batch.texts[i] = e.text;
+            }
         }
         return false;
     }
