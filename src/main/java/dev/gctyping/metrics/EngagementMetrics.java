@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * joined with the cadence observed in the raw events. Fed event by event next to the engine.
  */
 public final class EngagementMetrics {
-    private final List<AgentCadence> cadences = new ArrayList<>();
+    private final Cadences cadences = new Cadences();
     /** 0 when the composing truth is not needed (dry runs), else the pause threshold P. */
     private final long pauseThresholdMs;
     private final List<ComposingTimeline> composing = new ArrayList<>();
@@ -29,21 +29,21 @@ public final class EngagementMetrics {
     }
 
     public void keystroke(int agent, long at) {
-        cadence(agent).keystroke(at);
+        cadences.keystroke(agent, at);
         if (pauseThresholdMs > 0) {
             composing(agent).keystroke(at);
         }
     }
 
     public void send(int agent, long at) {
-        cadence(agent).send(at);
+        cadences.send(agent, at);
         if (pauseThresholdMs > 0) {
             composing(agent).stop(at);
         }
     }
 
     public void blur(int agent, long at) {
-        cadence(agent).blur(at);
+        cadences.blur(agent, at);
         if (pauseThresholdMs > 0) {
             composing(agent).stop(at);
         }
@@ -64,21 +64,14 @@ public final class EngagementMetrics {
         return composing(agent).intervals();
     }
 
-    private AgentCadence cadence(int agent) {
-        while (cadences.size() <= agent) {
-            cadences.add(new AgentCadence());
-        }
-        return cadences.get(agent);
-    }
-
     /** The first and last event time over all agents ({@code [0, 0]} before any event). */
     public long[] span() {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        for (AgentCadence cadence : cadences) {
-            if (cadence.firstEventAt != Long.MIN_VALUE) {
-                first = Math.min(first, cadence.firstEventAt);
-                last = Math.max(last, cadence.lastEventAt);
+        for (int agent = 0; agent < cadences.size(); agent++) {
+            if (cadences.firstEventAt(agent) != Cadences.NONE) {
+                first = Math.min(first, cadences.firstEventAt(agent));
+                last = Math.max(last, cadences.lastEventAt(agent));
             }
         }
         return first == Long.MAX_VALUE ? new long[] {0, 0} : new long[] {first, last};
@@ -90,11 +83,11 @@ public final class EngagementMetrics {
         Comparator<Integer> byKey = Comparator.comparing((Integer a) -> engine.state(a).conversationId())
                 .thenComparing(a -> engine.state(a).agentId());
         return IntStream.range(0, engine.agentCount()).boxed().sorted(byKey)
-                .map(agent -> record(engine.state(agent), cadence(agent), agent, extension, iso))
+                .map(agent -> record(engine.state(agent), cadences, agent, extension, iso))
                 .toList();
     }
 
-    private static String record(AgentState s, AgentCadence c, int agent, MetricsExtension extension, IsoMillis iso) {
+    private static String record(AgentState s, Cadences c, int agent, MetricsExtension extension, IsoMillis iso) {
         JsonLine metrics = JsonLine.object()
                 .field("totalKeystrokes", s.keystrokes())
                 .field("suppressedKeystrokes", s.suppressed())
@@ -108,12 +101,12 @@ public final class EngagementMetrics {
                 .field("longestBurstMs", s.longestBurstMs())
                 .field("expiries", s.expiries())
                 .field("blurs", s.blurs())
-                .field("interKeyMsP50", c.interKeyMs.percentile(50))
-                .field("interKeyMsP95", c.interKeyMs.percentile(95))
-                .field("composeMsP50", c.composeMs.percentile(50))
-                .field("composeMsMax", c.composeMsMax);
-        if (c.firstEventAt != Long.MIN_VALUE) {
-            metrics.field("firstEventAt", iso.format(c.firstEventAt)).field("lastEventAt", iso.format(c.lastEventAt));
+                .field("interKeyMsP50", c.interKeyMs(agent).percentile(50))
+                .field("interKeyMsP95", c.interKeyMs(agent).percentile(95))
+                .field("composeMsP50", c.composeMs(agent).percentile(50))
+                .field("composeMsMax", c.composeMsMax(agent));
+        if (c.firstEventAt(agent) != Cadences.NONE) {
+            metrics.field("firstEventAt", iso.format(c.firstEventAt(agent))).field("lastEventAt", iso.format(c.lastEventAt(agent)));
         }
         extension.addTo(agent, metrics);
         return JsonLine.object()

@@ -5,6 +5,7 @@ import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.trace.EventType;
+import dev.gctyping.trace.PrefetchingTrace;
 import dev.gctyping.trace.TraceEvent;
 import dev.gctyping.trace.TraceMerger;
 import java.io.IOException;
@@ -24,6 +25,8 @@ public final class Replayer {
     private final EngagementMetrics metrics;
     private final MessageListener messages;
     private long payloads;
+    private long events;
+    private long keystrokes;
 
     /** Receives the agent's messages (trace {@code send} events) with their text, if any. */
     @FunctionalInterface
@@ -72,30 +75,14 @@ public final class Replayer {
      */
     public ReplayStats run(TraceMerger trace, LongConsumer progress, Pacer pacer) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        long events = 0;
-        long keystrokes = 0;
+        events = 0;
+        keystrokes = 0;
         boolean complete = false;
         try {
-            for (TraceEvent e = trace.next(); e != null; e = trace.next()) {
-                int agent = e.agent();
-                long at = e.ts();
-                if (pacer.paced()) {
-                    paceDeadlinesBefore(at, pacer);
-                    pacer.waitFor(at);
-                }
-                if (e.type() == EventType.KEYSTROKE) {
-                    keystrokes++;
-                }
-                apply(engine, metrics, agent, e.type(), at);
-                if (e.type() == EventType.SEND) {
-                    messages.onMessage(agent, e.text(), at);
-                }
-                if ((++events & (PROGRESS_EVERY - 1)) == 0) {
-                    progress.accept(events);
-                }
-            }
             if (pacer.paced()) {
-                paceDeadlinesBefore(Long.MAX_VALUE, pacer);
+                replayPaced(trace, progress, pacer);
+            } else {
+                replayPrefetched(trace, progress);
             }
             engine.finish();
             complete = true;
@@ -103,6 +90,39 @@ public final class Replayer {
             Thread.currentThread().interrupt();
         }
         return new ReplayStats(events, keystrokes, payloads, System.nanoTime() - started, complete);
+    }
+
+    private void replayPaced(TraceMerger trace, LongConsumer progress, Pacer pacer) throws IOException, InterruptedException {
+        for (TraceEvent e = trace.next(); e != null; e = trace.next()) {
+            paceDeadlinesBefore(e.ts(), pacer);
+            pacer.waitFor(e.ts());
+            step(e.agent(), e.type(), e.ts(), e.text(), progress);
+        }
+        paceDeadlinesBefore(Long.MAX_VALUE, pacer);
+    }
+
+    /** Unpaced, parsing runs on a second core while this thread runs the engine. */
+    private void replayPrefetched(TraceMerger trace, LongConsumer progress) throws IOException, InterruptedException {
+        try (PrefetchingTrace prefetched = PrefetchingTrace.start(trace)) {
+            for (PrefetchingTrace.Batch batch = prefetched.next(); batch != null; batch = prefetched.next()) {
+                for (int i = 0, size = batch.size(); i < size; i++) {
+                    step(batch.agent(i), batch.type(i), batch.ts(i), batch.text(i), progress);
+                }
+            }
+        }
+    }
+
+    private void step(int agent, EventType type, long at, String text, LongConsumer progress) {
+        if (type == EventType.KEYSTROKE) {
+            keystrokes++;
+        }
+        apply(engine, metrics, agent, type, at);
+        if (type == EventType.SEND) {
+            messages.onMessage(agent, text, at);
+        }
+        if ((++events & (PROGRESS_EVERY - 1)) == 0) {
+            progress.accept(events);
+        }
     }
 
     /** One event into the metrics and the engine: the step shared by replays and the live prompt. */

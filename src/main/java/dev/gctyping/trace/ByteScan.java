@@ -60,6 +60,54 @@ final class ByteScan {
         return -1;
     }
 
+    /** The eight bytes at {@code i}, the first in the lowest byte. */
+    static long word(byte[] a, int i) {
+        return (long) LONGS.get(a, i);
+    }
+
+    /** Whether all eight bytes of a {@link #word} are ASCII digits. */
+    static boolean isEightDigits(long word) {
+        return ((word & 0xF0F0F0F0F0F0F0F0L) | (((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4)) == 0x3333333333333333L;
+    }
+
+    /** The value of eight ASCII digits in a {@link #word}, in three multiplications (SWAR). */
+    static long eightDigits(long word) {
+        long v = word - 0x3030303030303030L;
+        v = (v * 10) + (v >>> 8);
+        return (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
+                + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
+    }
+
+    /** Whether {@code a[aFrom, aFrom + len)} and {@code b[bFrom, bFrom + len)} hold the same bytes. */
+    static boolean equal(byte[] a, int aFrom, byte[] b, int bFrom, int len) {
+        int i = 0;
+        // short keys and names: a loop of 64-bit compares beats Arrays.equals' setup
+        for (; i + 8 <= len; i += 8) {
+            if ((long) LONGS.get(a, aFrom + i) != (long) LONGS.get(b, bFrom + i)) {
+                return false;
+            }
+        }
+        for (; i < len; i++) {
+            if (a[aFrom + i] != b[bFrom + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A hash of {@code a[from, from + len)}, eight bytes a step; depends only on the bytes. */
+    static int hash(byte[] a, int from, int len) {
+        long h = len;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            h = (h ^ (long) LONGS.get(a, from + i)) * 0x9E3779B97F4A7C15L;
+        }
+        for (; i < len; i++) {
+            h = (h ^ a[from + i]) * 0x100000001B3L;
+        }
+        return (int) (h ^ (h >>> 32));
+    }
+
     /**
      * High bit set in each byte of {@code x} that is zero. Only the lowest flagged byte is
      * guaranteed (a borrow can flag bytes above it), which is all a forward search needs.

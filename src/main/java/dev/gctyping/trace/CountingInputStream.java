@@ -6,7 +6,8 @@ import java.io.InputStream;
 
 /** Counts the bytes read from the underlying file, for progress over compressed input too. */
 final class CountingInputStream extends FilterInputStream {
-    private long count;
+    /** Volatile: progress reads it from another thread than the one reading the file. */
+    private volatile long count;
 
     CountingInputStream(InputStream in) {
         super(in);

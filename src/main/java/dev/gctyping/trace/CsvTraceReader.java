@@ -14,7 +14,7 @@ import java.util.Locale;
 final class CsvTraceReader extends TraceReader {
     private final BufferedReader in;
     private final CountingInputStream counter;
-    private final AgentResolver resolver;
+    private final AgentInterner interner;
     private final List<String> fields = new ArrayList<>();
     private int tsColumn = -1;
     private int conversationColumn = -1;
@@ -27,11 +27,11 @@ final class CsvTraceReader extends TraceReader {
     private String line;
 
     CsvTraceReader(String name, int sourceIndex, InvalidLinePolicy policy, CountingInputStream counter, BufferedReader in,
-            AgentResolver resolver) {
+            AgentInterner interner) {
         super(name, sourceIndex, policy);
         this.counter = counter;
         this.in = in;
-        this.resolver = resolver;
+        this.interner = interner;
     }
 
     @Override
@@ -88,7 +88,8 @@ final class CsvTraceReader extends TraceReader {
         into.type = eventColumn < 0 ? EventType.KEYSTROKE : EventType.parse(fields.get(eventColumn).trim());
         into.text = into.type == EventType.SEND ? optional(textColumn) : null;
         into.communicationId = optional(communicationColumn);
-        into.agent = resolver.agent(conversation, agent);
+        into.key = interner.intern(conversation, agent);
+        into.agent = interner.handle(into.key);
     }
 
     private String required(int column, String name) throws InvalidLine {

@@ -48,11 +48,20 @@ final class NdjsonTraceReader extends TraceReader {
 
     // ---- lines ----
 
+    /** {@code lineEnd} while the current line's end is not known yet (see {@link #parse}). */
+    private static final int UNKNOWN = -1;
+
     @Override
     protected long nextLine() throws IOException {
+        if (lineNumber > 0) {
+            pos = lineEnd + 1;
+        }
         while (true) {
-            if (lineNumber > 0) {
-                pos = lineEnd + 1;
+            if (pos < limit && buf[pos] == '{') {
+                // the usual line: parse will find its end, saving a pass over its bytes
+                lineNumber++;
+                lineEnd = UNKNOWN;
+                return lineNumber;
             }
             int newline = findNewline();
             if (newline < 0) {
@@ -63,6 +72,7 @@ final class NdjsonTraceReader extends TraceReader {
             if (!isBlank(pos, lineEnd)) {
                 return lineNumber;
             }
+            pos = lineEnd + 1;
         }
     }
 
@@ -136,6 +146,11 @@ final class NdjsonTraceReader extends TraceReader {
     private static final byte[] EVENT = bytes("event");
     private static final byte[] TEXT = bytes("text");
     private static final byte[] COMMUNICATION_ID = bytes("communicationId");
+    private static final byte[] QUOTED_TS = bytes("\"ts\"");
+    private static final byte[] QUOTED_CONVERSATION_ID = bytes("\"conversationId\"");
+    private static final byte[] QUOTED_AGENT_ID = bytes("\"agentId\"");
+    private static final byte[] QUOTED_EVENT = bytes("\"event\"");
+    private static final byte[] QUOTED_KEYSTROKE = bytes("\"keystroke\"");
     private static final byte[] KEYSTROKE = bytes("keystroke");
     private static final byte[] SEND = bytes("send");
     private static final byte[] BLUR = bytes("blur");
@@ -143,14 +158,78 @@ final class NdjsonTraceReader extends TraceReader {
     private int p;
     private int end;
 
+    private boolean hasTs;
+    private boolean hasConversation;
+    private boolean hasAgent;
+    private EventType type;
+
+    /**
+     * Parses the line at {@code pos}. When its end is not known yet, it first parses on up to
+     * the end of the buffer and takes the {@code '\n'} after the object as the line's end (a raw
+     * newline is invalid anywhere inside an object, so it cannot be skipped over). Anything
+     * unusual (a bad line, a line cut by the buffer's end, text after the object) finds the
+     * line's end first and parses again, so errors read exactly as with a known end.
+     */
     @Override
-    protected void parse(TraceEvent into) throws InvalidLine {
-        p = pos;
+    protected void parse(TraceEvent into) throws InvalidLine, IOException {
+        if (lineEnd == UNKNOWN) {
+            if (parseUpToNewline(into)) {
+                resolve(into);
+                return;
+            }
+            into.text = null;
+            into.communicationId = null;
+            lineEnd = findNewline();
+        }
         end = lineEnd;
-        boolean hasTs = false;
-        boolean hasConversation = false;
-        boolean hasAgent = false;
-        EventType type = EventType.KEYSTROKE;
+        parseObject(into);
+        if (p < end) {
+            throw syntax("unexpected text after the JSON object", p);
+        }
+        resolve(into);
+    }
+
+    /** True if the line parsed as one object followed by its newline, which becomes {@code lineEnd}. */
+    private boolean parseUpToNewline(TraceEvent into) {
+        end = limit;
+        try {
+            parseObject(into);
+        } catch (InvalidLine unusual) {
+            return false;
+        }
+        if (p < limit && buf[p] == '\n') {
+            lineEnd = p;
+            return true;
+        }
+        return false;
+    }
+
+    private void resolve(TraceEvent into) throws InvalidLine {
+        if (!hasTs) {
+            throw new InvalidLine("missing field \"ts\"");
+        }
+        if (!hasConversation) {
+            throw new InvalidLine("missing field \"conversationId\"");
+        }
+        if (!hasAgent) {
+            throw new InvalidLine("missing field \"agentId\"");
+        }
+        into.type = type;
+        into.key = interner.intern(conversation.bytes, conversation.start, conversation.length,
+                agent.bytes, agent.start, agent.length);
+        into.agent = interner.handle(into.key);
+        if (type != EventType.SEND) {
+            into.text = null;
+        }
+    }
+
+    /** Parses one object from {@code pos}, leaving {@code p} after it and the whitespace that follows. */
+    private void parseObject(TraceEvent into) throws InvalidLine {
+        p = pos;
+        hasTs = false;
+        hasConversation = false;
+        hasAgent = false;
+        type = EventType.KEYSTROKE;
         skipWhitespace();
         expect('{');
         skipWhitespace();
@@ -193,24 +272,6 @@ final class NdjsonTraceReader extends TraceReader {
             }
         }
         skipWhitespace();
-        if (p < end) {
-            throw syntax("unexpected text after the JSON object", p);
-        }
-        if (!hasTs) {
-            throw new InvalidLine("missing field \"ts\"");
-        }
-        if (!hasConversation) {
-            throw new InvalidLine("missing field \"conversationId\"");
-        }
-        if (!hasAgent) {
-            throw new InvalidLine("missing field \"agentId\"");
-        }
-        into.type = type;
-        into.agent = interner.resolve(conversation.bytes, conversation.start, conversation.length,
-                agent.bytes, agent.start, agent.length);
-        if (type != EventType.SEND) {
-            into.text = null;
-        }
     }
 
     private <T> T nullThen(T value) throws InvalidLine {
@@ -231,6 +292,10 @@ final class NdjsonTraceReader extends TraceReader {
             }
             long value = 0;
             int digits = 0;
+            for (long eight; digits <= 10 && p + 8 <= end && ByteScan.isEightDigits(eight = ByteScan.word(buf, p)); p += 8) {
+                value = value * 100_000_000 + ByteScan.eightDigits(eight);
+                digits += 8;
+            }
             while (p < end && buf[p] >= '0' && buf[p] <= '9') {
                 if (++digits > 18) {
                     throw new InvalidLine("ts is too large to be epoch milliseconds");
@@ -271,6 +336,19 @@ final class NdjsonTraceReader extends TraceReader {
         if (peek() != '"') {
             throw syntax("expected a field name in double quotes", p);
         }
+        if (p + 1 < end) {
+            // the usual spelling of a known name, matched in place; anything else goes the long way
+            int known = switch (buf[p + 1]) {
+                case 't' -> at(QUOTED_TS) ? F_TS : F_OTHER;
+                case 'c' -> at(QUOTED_CONVERSATION_ID) ? F_CONVERSATION : F_OTHER;
+                case 'a' -> at(QUOTED_AGENT_ID) ? F_AGENT : F_OTHER;
+                case 'e' -> at(QUOTED_EVENT) ? F_EVENT : F_OTHER;
+                default -> F_OTHER;
+            };
+            if (known != F_OTHER) {
+                return known;
+            }
+        }
         string(scratch);
         return switch (scratch.length) {
             case 2 -> scratch.is(TS) ? F_TS : F_OTHER;
@@ -292,6 +370,9 @@ final class NdjsonTraceReader extends TraceReader {
         if (peek() != '"') {
             throw new InvalidLine("\"event\" must be a string");
         }
+        if (at(QUOTED_KEYSTROKE)) {
+            return EventType.KEYSTROKE;
+        }
         string(scratch);
         if (scratch.is(KEYSTROKE) || scratch.length == 0) {
             return EventType.KEYSTROKE;
@@ -303,6 +384,15 @@ final class NdjsonTraceReader extends TraceReader {
             return EventType.BLUR;
         }
         return EventType.parse(scratch.decode());
+    }
+
+    /** If the bytes at {@code p} are {@code quoted}, moves past them. */
+    private boolean at(byte[] quoted) {
+        if (p + quoted.length <= end && ByteScan.equal(buf, p, quoted, 0, quoted.length)) {
+            p += quoted.length;
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -336,6 +426,9 @@ final class NdjsonTraceReader extends TraceReader {
             byte b = buf[p++];
             if (b == '"') {
                 return;
+            }
+            if (b == '\n') {
+                throw new InvalidLine("unterminated string");
             }
             if (b != '\\') {
                 into.append(b);
@@ -412,6 +505,9 @@ final class NdjsonTraceReader extends TraceReader {
                 string(scratch);
                 continue;
             }
+            if (b == '\n') {
+                throw new InvalidLine("unterminated object or array");
+            }
             if (b == '{' || b == '[') {
                 depth++;
             } else if (b == '}' || b == ']') {
@@ -437,7 +533,8 @@ final class NdjsonTraceReader extends TraceReader {
     private void skipWhitespace() {
         while (p < end) {
             byte b = buf[p];
-            if (b != ' ' && b != '\t' && b != '\r') {
+            // every byte above the space is not whitespace: one compare for the usual case
+            if (b > ' ' || (b != ' ' && b != '\t' && b != '\r')) {
                 return;
             }
             p++;
@@ -501,7 +598,7 @@ final class NdjsonTraceReader extends TraceReader {
         }
 
         boolean is(byte[] expected) {
-            return length == expected.length && Arrays.equals(expected, 0, length, bytes, start, start + length);
+            return length == expected.length && ByteScan.equal(expected, 0, bytes, start, length);
         }
 
         String decode() {

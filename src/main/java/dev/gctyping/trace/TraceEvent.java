@@ -8,6 +8,8 @@ public final class TraceEvent {
     long ts;
     EventType type;
     int agent;
+    /** The dense (conversationId, agentId) key of {@link AgentInterner}: the agent before it is resolved. */
+    int key;
     String text;
     String communicationId;
     long line;

@@ -25,10 +25,12 @@ public final class TraceMerger implements Closeable {
 
     private final TraceReader[] readers;
     private final TraceEvent[] heads;
+    private final AgentInterner interner;
     private int consumed = -1;
 
-    private TraceMerger(TraceReader[] readers) {
+    private TraceMerger(TraceReader[] readers, AgentInterner interner) {
         this.readers = readers;
+        this.interner = interner;
         this.heads = new TraceEvent[readers.length];
     }
 
@@ -49,7 +51,7 @@ public final class TraceMerger implements Closeable {
         List<TraceReader> readers = new ArrayList<>();
         try {
             for (int i = 0; i < paths.size(); i++) {
-                readers.add(reader(paths.get(i), i, format, policy, resolver, interner, stdin));
+                readers.add(reader(paths.get(i), i, format, policy, interner, stdin));
             }
         } catch (IOException | RuntimeException e) {
             for (TraceReader opened : readers) {
@@ -57,7 +59,7 @@ public final class TraceMerger implements Closeable {
             }
             throw e;
         }
-        TraceMerger merger = new TraceMerger(readers.toArray(TraceReader[]::new));
+        TraceMerger merger = new TraceMerger(readers.toArray(TraceReader[]::new), interner);
         for (int i = 0; i < merger.readers.length; i++) {
             merger.heads[i] = merger.readers[i].next();
         }
@@ -65,7 +67,7 @@ public final class TraceMerger implements Closeable {
     }
 
     private static TraceReader reader(String path, int index, TraceFormat format, InvalidLinePolicy policy,
-            AgentResolver resolver, AgentInterner interner, InputStream stdin) throws IOException {
+            AgentInterner interner, InputStream stdin) throws IOException {
         boolean isStdin = path.equals(STDIN);
         String name = isStdin ? "<stdin>" : path;
         CountingInputStream counted = new CountingInputStream(isStdin ? stdin : Files.newInputStream(Path.of(path)));
@@ -75,7 +77,7 @@ public final class TraceMerger implements Closeable {
         }
         if (format.resolve(isStdin ? "" : path) == TraceFormat.CSV) {
             return new CsvTraceReader(name, index, policy, counted,
-                    new BufferedReader(new InputStreamReader(decoded, StandardCharsets.UTF_8), 1 << 16), resolver);
+                    new BufferedReader(new InputStreamReader(decoded, StandardCharsets.UTF_8), 1 << 16), interner);
         }
         return new NdjsonTraceReader(name, index, policy, counted, decoded, interner);
     }
@@ -101,6 +103,10 @@ public final class TraceMerger implements Closeable {
         }
         consumed = best;
         return best < 0 ? null : heads[best];
+    }
+
+    AgentInterner interner() {
+        return interner;
     }
 
     public int files() {

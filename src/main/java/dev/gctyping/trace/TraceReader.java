@@ -52,7 +52,7 @@ public abstract class TraceReader implements Closeable {
     protected abstract long nextLine() throws IOException;
 
     /** Parses the current line into {@code into}: ts, type and agent are required. */
-    protected abstract void parse(TraceEvent into) throws InvalidLine;
+    protected abstract void parse(TraceEvent into) throws InvalidLine, IOException;
 
     /** Bytes consumed from the file so far (compressed bytes for gzip), for progress. */
     public abstract long bytesRead();

@@ -4,6 +4,7 @@ import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.replay.Replayer;
 import dev.gctyping.trace.InvalidLinePolicy;
+import dev.gctyping.trace.TraceEvent;
 import dev.gctyping.trace.TraceFormat;
 import dev.gctyping.trace.TraceMerger;
 import java.io.IOException;
@@ -30,8 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Throughput of the replay path, warm: the engine alone on in-memory events, and the whole dry
- * run (parse + engine + metrics) on a generated NDJSON file. Run with {@code bench/run.sh}; the
+ * Throughput of the replay path, warm: the engine alone on in-memory events, parsing alone, and
+ * the whole dry run (parse on one thread, engine + metrics on another) on a generated NDJSON file. Run with {@code bench/run.sh}; the
  * numbers are reported in the README, never asserted in tests.
  */
 @State(Scope.Benchmark)
@@ -96,6 +97,20 @@ public class ReplayBenchmark {
         }
         engine.finish();
         return payloads[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long parseOnly() throws IOException {
+        TypingEngine engine = new TypingEngine(EngineSettings.DEFAULTS, (agent, signal, at) -> { });
+        long sum = 0;
+        try (TraceMerger merger = TraceMerger.open(List.of(trace.toString()), TraceFormat.AUTO, InvalidLinePolicy.FAIL,
+                engine::agent, InputStream.nullInputStream())) {
+            for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
+                sum += e.ts() + e.agent();
+            }
+        }
+        return sum;
     }
 
     @Benchmark
