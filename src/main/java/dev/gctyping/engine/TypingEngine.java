@@ -32,7 +32,20 @@ public final class TypingEngine {
     private long now = Long.MIN_VALUE;
     private long sequence;
 
+    /**
+     * Written out rather than generated: a record's generated equals/hashCode bootstrap through
+     * invokedynamic on first use, which costs a short replay tens of milliseconds of start-up.
+     */
     private record AgentKey(String conversationId, String agentId) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof AgentKey key && conversationId.equals(key.conversationId) && agentId.equals(key.agentId);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * conversationId.hashCode() + agentId.hashCode();
+        }
     }
 
     public TypingEngine(EngineSettings settings, TypingListener listener) {
