@@ -176,6 +176,11 @@ public final class AgentApiTransport implements PayloadTransport {
         return deliveries.of(agent);
     }
 
+    @Override
+    public void useCommunication(AgentState agent, String communicationId) {
+        agentCommunications.put(agent.handle(), communicationId);
+    }
+
     /** The server records agent-api typing under the path's communication id. */
     @Override
     public String senderId(AgentState agent) {

@@ -19,6 +19,10 @@ public interface PayloadTransport extends PayloadSink, AutoCloseable {
     /** The id under which the server records this agent's typing (seed: the agent id; agent-api: its communication id). */
     String senderId(AgentState agent);
 
+    /** The trace names the agent's messages communication: use it rather than looking one up. */
+    default void useCommunication(AgentState agent, String communicationId) {
+    }
+
     /** How often the connection carrying this conversation was reopened. */
     int reconnects(String conversationId);
 

@@ -23,26 +23,32 @@ public final class Replayer {
 
     private final TypingEngine engine;
     private final EngagementMetrics metrics;
-    private final MessageListener messages;
+    private final WireHooks wire;
     private long payloads;
     private long events;
     private long keystrokes;
 
-    /** Receives the agent's messages (trace {@code send} events) with their text, if any. */
-    @FunctionalInterface
-    public interface MessageListener {
-        MessageListener NONE = (agent, text, at) -> { };
+    /** What a wire replay needs from the trace beyond the engine's payloads. */
+    public interface WireHooks {
+        WireHooks NONE = new WireHooks() {
+        };
 
-        void onMessage(int agent, String text, long at);
+        /** The agent's message (a trace {@code send}), with its text if the trace has one. */
+        default void onMessage(int agent, String text, long at) {
+        }
+
+        /** A trace line named the agent's messages communication id. */
+        default void onCommunication(int agent, String communicationId) {
+        }
     }
 
     public Replayer(EngineSettings settings, TypingListener payloadListener) {
-        this(settings, payloadListener, MessageListener.NONE, new EngagementMetrics());
+        this(settings, payloadListener, WireHooks.NONE, new EngagementMetrics());
     }
 
-    public Replayer(EngineSettings settings, TypingListener payloadListener, MessageListener messages, EngagementMetrics metrics) {
+    public Replayer(EngineSettings settings, TypingListener payloadListener, WireHooks wire, EngagementMetrics metrics) {
         this.metrics = metrics;
-        this.messages = messages;
+        this.wire = wire;
         this.engine = new TypingEngine(settings, (agent, signal, at) -> {
             payloads++;
             payloadListener.onSignal(agent, signal, at);
@@ -96,7 +102,7 @@ public final class Replayer {
         for (TraceEvent e = trace.next(); e != null; e = trace.next()) {
             paceDeadlinesBefore(e.ts(), pacer);
             pacer.waitFor(e.ts());
-            step(e.agent(), e.type(), e.ts(), e.text(), progress);
+            step(e.agent(), e.type(), e.ts(), e.text(), e.communicationId(), progress);
         }
         paceDeadlinesBefore(Long.MAX_VALUE, pacer);
     }
@@ -106,19 +112,22 @@ public final class Replayer {
         try (PrefetchingTrace prefetched = PrefetchingTrace.start(trace)) {
             for (PrefetchingTrace.Batch batch = prefetched.next(); batch != null; batch = prefetched.next()) {
                 for (int i = 0, size = batch.size(); i < size; i++) {
-                    step(batch.agent(i), batch.type(i), batch.ts(i), batch.text(i), progress);
+                    step(batch.agent(i), batch.type(i), batch.ts(i), batch.text(i), batch.communicationId(i), progress);
                 }
             }
         }
     }
 
-    private void step(int agent, EventType type, long at, String text, LongConsumer progress) {
+    private void step(int agent, EventType type, long at, String text, String communicationId, LongConsumer progress) {
         if (type == EventType.KEYSTROKE) {
             keystrokes++;
         }
+        if (communicationId != null) {
+            wire.onCommunication(agent, communicationId);
+        }
         apply(engine, metrics, agent, type, at);
         if (type == EventType.SEND) {
-            messages.onMessage(agent, text, at);
+            wire.onMessage(agent, text, at);
         }
         if ((++events & (PROGRESS_EVERY - 1)) == 0) {
             progress.accept(events);

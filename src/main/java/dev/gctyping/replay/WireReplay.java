@@ -93,7 +93,17 @@ public final class WireReplay implements AutoCloseable {
             tap.onSignal(agent, signal, at);
             guests.ensure(agent.conversationId());
             transport.typing(agent, signal, at);
-        }, (agent, text, at) -> transport.message(engine().state(agent), text, at), new EngagementMetrics(options.pauseThresholdMs()));
+        }, new Replayer.WireHooks() {
+            @Override
+            public void onMessage(int agent, String text, long at) {
+                transport.message(engine().state(agent), text, at);
+            }
+
+            @Override
+            public void onCommunication(int agent, String communicationId) {
+                transport.useCommunication(engine().state(agent), communicationId);
+            }
+        }, new EngagementMetrics(options.pauseThresholdMs()));
     }
 
     /** The engine, whose {@code agent(…)} the trace reader resolves identifiers with. */

@@ -45,6 +45,7 @@ public final class PrefetchingTrace implements AutoCloseable {
         /** {@link EventType} ordinals: the batch is primitive but for the (rare) texts. */
         private final byte[] types = new byte[BATCH_EVENTS];
         private final String[] texts = new String[BATCH_EVENTS];
+        private final String[] communicationIds = new String[BATCH_EVENTS];
         private final List<String> newConversationIds = new ArrayList<>();
         private final List<String> newAgentIds = new ArrayList<>();
         private int size;
@@ -73,8 +74,14 @@ public final class PrefetchingTrace implements AutoCloseable {
             return texts[i];
         }
 
+        /** The agent's messages communication id, if the trace line names one. */
+        public String communicationId(int i) {
+            return communicationIds[i];
+        }
+
         private void clear() {
             Arrays.fill(texts, 0, size, null);
+            Arrays.fill(communicationIds, 0, size, null);
             size = 0;
             failure = null;
             newConversationIds.clear();
@@ -202,6 +209,9 @@ public final class PrefetchingTrace implements AutoCloseable {
             batch.types[i] = (byte) e.type.ordinal();
             if (e.text != null) {
                 batch.texts[i] = e.text;
+            }
+            if (e.communicationId != null) {
+                batch.communicationIds[i] = e.communicationId;
             }
         }
         return false;

@@ -161,6 +161,17 @@ class ReplayOverTheWireTest {
     }
 
     @Test
+    void aCommunicationIdFromTheTraceIsTheOneTypedOn() throws IOException {
+        Path trace = trace(
+                "{\"ts\": " + T0 + ", \"conversationId\": \"c1\", \"agentId\": \"a1\", \"communicationId\": \"comm-from-trace\"}",
+                event(600, "a1", "keystroke"), event(1000, "a1", "send"));
+        CliRun run = run("replay", "-q", "--speed", "max", "--enrich", "--assert", trace.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode participant = records(run, "agent_typing_engagement").get(0).path("metrics").path("agentParticipant");
+        assertThat(participant.path("sessions").path(0).path("sessionId").asText()).isEqualTo("comm-from-trace");
+    }
+
+    @Test
     void dryRunRefusesWireOnlyOptions() {
         CliRun run = run("replay", "--dry-run", "--assert", "samples/transfer.ndjson");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
