@@ -59,7 +59,7 @@ public final class SeedTransport implements PayloadTransport {
     }
 
     /** Resynchronisation payloads are not the engine's: their acknowledgements are counted apart. */
-    private static final DeliveryStats RESYNC = new DeliveryStats();
+    private final DeliveryStats resyncs = new DeliveryStats();
 
     /** One conversation's socket and its unacknowledged payloads (oldest first). */
     private final class Conversation implements ReconnectingSocket.Listener {
@@ -109,7 +109,7 @@ public final class SeedTransport implements PayloadTransport {
                 // agents still typing: their state is sent again, so a server that lost it shows it again
                 for (Pending lastActive : typingAgents.values()) {
                     if (unacknowledged.stream().noneMatch(p -> p.key().equals(lastActive.key()))) {
-                        unacknowledged.add(new Pending(lastActive.json(), lastActive.key(), RESYNC));
+                        unacknowledged.add(new Pending(lastActive.json(), lastActive.key(), resyncs));
                         socket.send(lastActive.json());
                     }
                 }
@@ -157,7 +157,7 @@ public final class SeedTransport implements PayloadTransport {
                 wait(Math.min(waitMs, 100));
             }
             for (Pending pending : unacknowledged) {
-                if (pending.stats() == RESYNC) {
+                if (pending.stats() == resyncs) {
                     continue;
                 }
                 pending.stats().lost("not acknowledged by the end of the replay (socket of " + id
