@@ -2,6 +2,7 @@ package dev.gctyping.metrics;
 
 import dev.gctyping.engine.Signal;
 import dev.gctyping.protocol.Dialect;
+import dev.gctyping.protocol.guest.GuestEvent;
 
 /**
  * What a guest's UI shows for one agent: "agent is typing" during {@code [t, t + D)} after each
@@ -10,9 +11,6 @@ import dev.gctyping.protocol.Dialect;
  * frames a (simulated) guest received, or from the engine's payloads through a dialect's rules.
  */
 public final class GuestView {
-    /** Genesys' guest SDKs show an indicator this long when the event carries no duration. */
-    public static final long FALLBACK_DURATION_MS = 5_000;
-
     private final Intervals closed = new Intervals();
     private boolean open;
     private long openStart;
@@ -54,7 +52,7 @@ public final class GuestView {
      */
     public void payload(Dialect dialect, Signal signal, long at, long durationMs) {
         if (signal.active()) {
-            typingOn(at, dialect == Dialect.AGENT_API ? durationMs : FALLBACK_DURATION_MS);
+            typingOn(at, dialect == Dialect.AGENT_API ? durationMs : GuestEvent.Typing.FALLBACK_DURATION_MS);
         } else if (dialect == Dialect.SEED || signal == Signal.INACTIVE_SENT) {
             end(at);
         }

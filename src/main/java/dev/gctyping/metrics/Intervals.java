@@ -33,18 +33,6 @@ public final class Intervals {
         size++;
     }
 
-    public int size() {
-        return size;
-    }
-
-    public long start(int i) {
-        return starts[i];
-    }
-
-    public long end(int i) {
-        return ends[i];
-    }
-
     /** Total length covered. */
     public long length() {
         long total = 0;
@@ -86,24 +74,6 @@ public final class Intervals {
             longest = Math.max(longest, ends[i] - starts[i]);
         }
         return longest;
-    }
-
-    /** The union with another set. */
-    public Intervals union(Intervals other) {
-        Intervals result = new Intervals();
-        int i = 0;
-        int j = 0;
-        while (i < size || j < other.size) {
-            boolean takeThis = j >= other.size || (i < size && starts[i] <= other.starts[j]);
-            if (takeThis) {
-                result.add(starts[i], ends[i]);
-                i++;
-            } else {
-                result.add(other.starts[j], other.ends[j]);
-                j++;
-            }
-        }
-        return result;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.gctyping.simulator;
 
+import dev.gctyping.protocol.guest.GuestEvent;
+
 import dev.gctyping.simulator.SimulatorReport.Interval;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.List;
  */
 final class TypingTimeline {
     /** What a guest shows when {@code Typing On} carries no duration (Genesys' fallback). */
-    static final long DEFAULT_DURATION_MS = 5000;
+    static final long DEFAULT_DURATION_MS = GuestEvent.Typing.FALLBACK_DURATION_MS;
 
     static final String BY_DURATION = "duration";
     static final String BY_MESSAGE = "message";
