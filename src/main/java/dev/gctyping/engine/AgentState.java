@@ -13,9 +13,6 @@ public final class AgentState {
     long runStartedAt;
     long lastActiveAt;
     long deadline;
-    long deadlineSequence;
-    /** True while this agent has an entry in the deadline queue (at most one, refreshed lazily). */
-    boolean queued;
 
     long keystrokes;
     long suppressed;

@@ -19,18 +19,16 @@ import java.util.Map;
  *       time ≥ d; {@link #finish()} fires all that remain.
  * </ul>
  *
- * <p>Timers: one heap for all agents, holding at most one entry per typing agent. A keystroke only
- * moves the agent's deadline field; a popped entry whose deadline has moved is pushed back with
- * the new one. So a keystroke costs O(1) and an expiry O(log n).
+ * <p>Timers: one {@link ExpiryOrder} for all agents, the typing agents in the order their deadlines
+ * fall due. With a fixed E each new deadline is the latest, so a keystroke and an expiry cost O(1).
  */
 public final class TypingEngine {
     private final TypingListener listener;
     private final Map<AgentKey, Integer> handles = new HashMap<>();
     private final List<AgentState> agents = new ArrayList<>();
-    private final DeadlineQueue deadlines = new DeadlineQueue();
+    private final ExpiryOrder expiries = new ExpiryOrder();
     private EngineSettings settings;
     private long now = Long.MIN_VALUE;
-    private long sequence;
 
     /**
      * Written out rather than generated: a record's generated equals/hashCode bootstrap through
@@ -81,11 +79,7 @@ public final class TypingEngine {
             a.suppressed++;
         }
         a.deadline = at + settings.expiryMs();
-        a.deadlineSequence = sequence++;
-        if (!a.queued) {
-            a.queued = true;
-            deadlines.push(a.deadline, a.deadlineSequence, agent);
-        }
+        expiries.schedule(agent, a.deadline);
     }
 
     public void send(int agent, long at) {
@@ -122,53 +116,20 @@ public final class TypingEngine {
 
     /** The next time something will fire on its own, or {@link Long#MAX_VALUE}; for live drivers' timers. */
     public long nextDeadline() {
-        while (!deadlines.isEmpty()) {
-            AgentState a = agents.get(deadlines.peekAgent());
-            if (isLive(a)) {
-                return a.deadline;
-            }
-            requeueHead(a);
-        }
-        return Long.MAX_VALUE;
+        return expiries.isEmpty() ? Long.MAX_VALUE : expiries.deadline(expiries.first());
     }
 
     private void fireDeadlinesUpTo(long time) {
-        while (!deadlines.isEmpty() && deadlines.peekDeadline() <= time) {
-            int agent = deadlines.peekAgent();
-            AgentState a = agents.get(agent);
-            if (isLive(a)) {
-                deadlines.pop();
-                a.queued = false;
-                now = Math.max(now, a.deadline);
-                stop(a, Signal.INACTIVE_EXPIRED, a.deadline);
-            } else {
-                requeueHead(a);
-            }
-        }
-    }
-
-    /**
-     * Whether the queue's head is the agent's current deadline. The sequence, not the time,
-     * identifies it: a later keystroke in the same millisecond keeps the time but must move the
-     * agent behind others whose deadlines were set in between.
-     */
-    private boolean isLive(AgentState a) {
-        return a.typing && a.deadlineSequence == deadlines.peekSequence();
-    }
-
-    /** The head entry is stale: drop it, and re-insert it at the agent's real deadline if still typing. */
-    private void requeueHead(AgentState a) {
-        int agent = deadlines.peekAgent();
-        deadlines.pop();
-        if (a.typing) {
-            deadlines.push(a.deadline, a.deadlineSequence, agent);
-        } else {
-            a.queued = false;
+        while (!expiries.isEmpty() && expiries.deadline(expiries.first()) <= time) {
+            AgentState a = agents.get(expiries.first());
+            now = Math.max(now, a.deadline);
+            stop(a, Signal.INACTIVE_EXPIRED, a.deadline);
         }
     }
 
     private void stop(AgentState a, Signal signal, long at) {
         a.typing = false;
+        expiries.remove(a.handle());
         long run = at - a.runStartedAt;
         a.typingMs += run;
         a.longestBurstMs = Math.max(a.longestBurstMs, run);

@@ -27,6 +27,7 @@ final class NdjsonTraceReader extends TraceReader {
     private final Slice conversation = new Slice();
     private final Slice agent = new Slice();
     private final Slice scratch = new Slice();
+    private final CommonLineParser common = new CommonLineParser();
 
     NdjsonTraceReader(String name, int sourceIndex, InvalidLinePolicy policy, CountingInputStream in, InputStream decoded,
             AgentInterner interner) {
@@ -173,6 +174,16 @@ final class NdjsonTraceReader extends TraceReader {
     @Override
     protected void parse(TraceEvent into) throws InvalidLine, IOException {
         if (lineEnd == UNKNOWN) {
+            int newline = common.parse(buf, pos, limit);
+            if (newline != CommonLineParser.DECLINED) {
+                lineEnd = newline;
+                into.ts = common.ts;
+                into.type = common.type;
+                into.text = common.text;
+                into.communicationId = common.communicationId;
+                intern(into, buf, common.conversationStart, common.conversationLength, buf, common.agentStart, common.agentLength);
+                return;
+            }
             if (parseUpToNewline(into)) {
                 resolve(into);
                 return;
@@ -215,12 +226,16 @@ final class NdjsonTraceReader extends TraceReader {
             throw new InvalidLine("missing field \"agentId\"");
         }
         into.type = type;
-        into.key = interner.intern(conversation.bytes, conversation.start, conversation.length,
-                agent.bytes, agent.start, agent.length);
-        into.agent = interner.handle(into.key);
         if (type != EventType.SEND) {
             into.text = null;
         }
+        intern(into, conversation.bytes, conversation.start, conversation.length, agent.bytes, agent.start, agent.length);
+    }
+
+    private void intern(TraceEvent into, byte[] conversationBytes, int conversationStart, int conversationLength,
+            byte[] agentBytes, int agentStart, int agentLength) {
+        into.key = interner.intern(conversationBytes, conversationStart, conversationLength, agentBytes, agentStart, agentLength);
+        into.agent = interner.handle(into.key);
     }
 
     /** Parses one object from {@code pos}, leaving {@code p} after it and the whitespace that follows. */

@@ -25,7 +25,8 @@ class TypingEnginePropertyTest {
         return Stream.concat(Stream.of(base), LongStream.range(1, CASES).mapToObj(i -> seeds.nextLong()));
     }
 
-    record Event(long at, int agent, int kind) {
+    /** kind: 0 keystroke, 1 send, 2 blur, 3 a new expiry E from now on (the live prompt's :set), in {@code expiry}. */
+    record Event(long at, int agent, int kind, long expiry) {
     }
 
     record Payload(int agent, Signal signal, long at) {
@@ -44,8 +45,13 @@ class TypingEnginePropertyTest {
                 case 3 -> random.nextLong(3_000, 20_000);
                 default -> random.nextLong(0, 400);
             };
-            int kind = random.nextInt(20);
-            events.add(new Event(t, random.nextInt(agents), kind < 17 ? 0 : kind < 19 ? 1 : 2));
+            int kind = random.nextInt(100);
+            if (kind == 0) {
+                // a shorter or longer E while agents are typing: deadlines stop arriving in order
+                events.add(new Event(t, 0, 3, random.nextLong(1, 6_000)));
+            } else {
+                events.add(new Event(t, random.nextInt(agents), kind < 85 ? 0 : kind < 95 ? 1 : 2, 0));
+            }
         }
         return events;
     }
@@ -72,7 +78,8 @@ class TypingEnginePropertyTest {
             switch (e.kind) {
                 case 0 -> engine.keystroke(e.agent, e.at);
                 case 1 -> engine.send(e.agent, e.at);
-                default -> engine.blur(e.agent, e.at);
+                case 2 -> engine.blur(e.agent, e.at);
+                default -> engine.settings(engine.settings().withExpiry(e.expiry));
             }
         }
         engine.finish();
@@ -135,7 +142,12 @@ class TypingEnginePropertyTest {
         long[] deadline = new long[agentCount];
         long[] setAt = new long[agentCount];
         long sequence = 0;
+        long expiry = settings.expiryMs();
         for (Event e : trace) {
+            if (e.kind == 3) {
+                expiry = e.expiry;
+                continue;
+            }
             fireDue(e.at, typing, deadline, setAt, out);
             int a = e.agent;
             if (e.kind == 0) {
@@ -147,7 +159,7 @@ class TypingEnginePropertyTest {
                     lastActive[a] = e.at;
                     out.add(new Payload(a, Signal.ACTIVE_REFRESH, e.at));
                 }
-                deadline[a] = e.at + settings.expiryMs();
+                deadline[a] = e.at + expiry;
                 setAt[a] = sequence++;
             } else if (typing[a]) {
                 typing[a] = false;
