@@ -13,6 +13,8 @@ import java.util.Arrays;
  */
 final class NdjsonTraceReader extends TraceReader {
     private static final int INITIAL_BUFFER = 1 << 20;
+    /** Bytes kept ahead of the line being parsed: more than a usual line. */
+    private static final int LOOKAHEAD = 1 << 12;
 
     private final InputStream in;
     private final CountingInputStream counter;
@@ -58,6 +60,11 @@ final class NdjsonTraceReader extends TraceReader {
             pos = lineEnd + 1;
         }
         while (true) {
+            if (limit - pos < LOOKAHEAD && !eof) {
+                // keep the usual line whole in the buffer: a line cut by the buffer's end would be a
+                // rare branch in the hot parse, and the JIT recompiles hot code each time one is taken
+                refill();
+            }
             if (pos < limit && buf[pos] == '{') {
                 // the usual line: parse will find its end, saving a pass over its bytes
                 lineNumber++;
