@@ -24,13 +24,13 @@ public final class JsonLine {
         return new JsonLine(reused);
     }
 
+    /** Field names are our own identifiers (plain ASCII, never input data), so they go out unescaped. */
     private StringBuilder name(String name) {
         if (!first) {
             out.append(',');
         }
         first = false;
-        appendString(out, name);
-        return out.append(':');
+        return out.append('"').append(name).append("\":");
     }
 
     public JsonLine field(String name, CharSequence value) {

@@ -31,6 +31,25 @@ final class CommonLineParser {
     private static final byte[] FALSE = name("false");
     private static final byte[] NULL = name("null");
 
+    private static final int F_OTHER = 0;
+    private static final int F_TS = 1;
+    private static final int F_CONVERSATION = 2;
+    private static final int F_AGENT = 3;
+    private static final int F_EVENT = 4;
+    private static final int F_TEXT = 5;
+    private static final int F_COMMUNICATION = 6;
+
+    /** The bytes that end the plain run of a JSON string: the closing quote, an escape, a control character. */
+    private static final boolean[] ENDS_PLAIN_STRING = new boolean[256];
+
+    static {
+        for (int c = 0; c < ' '; c++) {
+            ENDS_PLAIN_STRING[c] = true;
+        }
+        ENDS_PLAIN_STRING['"'] = true;
+        ENDS_PLAIN_STRING['\\'] = true;
+    }
+
     long ts;
     EventType type;
     int conversationStart;
@@ -65,7 +84,7 @@ final class CommonLineParser {
             if (p < 0) {
                 return DECLINED;
             }
-            int nameLength = p - nameStart;
+            int field = field(b, nameStart, p - nameStart);
             p++;
             while (p < limit && b[p] == ' ') {
                 p++;
@@ -89,39 +108,31 @@ final class CommonLineParser {
                 }
                 int length = p - start;
                 p++;
-                if (is(b, nameStart, nameLength, TS)) {
-                    return DECLINED; // an ISO-8601 timestamp
-                } else if (is(b, nameStart, nameLength, CONVERSATION_ID)) {
-                    if (length == 0) {
-                        return DECLINED;
+                switch (field) {
+                    case F_CONVERSATION -> {
+                        conversationStart = start;
+                        conversationLength = length;
+                        hasConversation = length > 0;
                     }
-                    conversationStart = start;
-                    conversationLength = length;
-                    hasConversation = true;
-                } else if (is(b, nameStart, nameLength, AGENT_ID)) {
-                    if (length == 0) {
-                        return DECLINED;
+                    case F_AGENT -> {
+                        agentStart = start;
+                        agentLength = length;
+                        hasAgent = length > 0;
                     }
-                    agentStart = start;
-                    agentLength = length;
-                    hasAgent = true;
-                } else if (is(b, nameStart, nameLength, EVENT)) {
-                    if (is(b, start, length, KEYSTROKE) || length == 0) {
-                        event = EventType.KEYSTROKE;
-                    } else if (is(b, start, length, SEND)) {
-                        event = EventType.SEND;
-                    } else if (is(b, start, length, BLUR)) {
-                        event = EventType.BLUR;
-                    } else {
-                        return DECLINED;
+                    case F_EVENT -> event = eventType(b, start, length);
+                    case F_TEXT -> text = new String(b, start, length, StandardCharsets.UTF_8);
+                    case F_COMMUNICATION -> communicationId = new String(b, start, length, StandardCharsets.UTF_8);
+                    case F_OTHER -> {
                     }
-                } else if (is(b, nameStart, nameLength, TEXT)) {
-                    text = new String(b, start, length, StandardCharsets.UTF_8);
-                } else if (is(b, nameStart, nameLength, COMMUNICATION_ID)) {
-                    communicationId = new String(b, start, length, StandardCharsets.UTF_8);
+                    default -> {
+                        return DECLINED; // an ISO-8601 ts
+                    }
+                }
+                if (event == null || (field == F_CONVERSATION && !hasConversation) || (field == F_AGENT && !hasAgent)) {
+                    return DECLINED; // an unknown event or an empty id: the general parser words the error
                 }
             } else if ((first >= '0' && first <= '9') || first == '-') {
-                if (is(b, nameStart, nameLength, TS)) {
+                if (field == F_TS) {
                     boolean negative = first == '-';
                     if (negative) {
                         p++;
@@ -137,15 +148,14 @@ final class CommonLineParser {
                     }
                     ts = negative ? -value : value; // a fraction or exponent after it fails the ',' or '}' check below
                     hasTs = true;
-                } else if (isKnown(b, nameStart, nameLength)) {
+                } else if (field != F_OTHER) {
                     return DECLINED; // a number where a string belongs
                 } else {
                     while (p < limit && isNumberChar(b[p])) {
                         p++;
                     }
                 }
-            } else if ((first == 't' || first == 'f' || first == 'n') && !isKnown(b, nameStart, nameLength)
-                    && !is(b, nameStart, nameLength, TS)) {
+            } else if ((first == 't' || first == 'f' || first == 'n') && field == F_OTHER) {
                 byte[] literal = first == 't' ? TRUE : first == 'f' ? FALSE : NULL;
                 if (!is(b, p, Math.min(literal.length, limit - p), literal)) {
                     return DECLINED;
@@ -181,21 +191,38 @@ final class CommonLineParser {
         return p;
     }
 
-    /** Whether the name is one the general parser reads (and so checks the type of). */
-    private static boolean isKnown(byte[] b, int start, int length) {
-        return is(b, start, length, CONVERSATION_ID) || is(b, start, length, AGENT_ID) || is(b, start, length, EVENT)
-                || is(b, start, length, TEXT) || is(b, start, length, COMMUNICATION_ID);
+    /** Which field a name is; the known names all differ in length, so one comparison tells. */
+    private static int field(byte[] b, int start, int length) {
+        return switch (length) {
+            case 2 -> is(b, start, length, TS) ? F_TS : F_OTHER;
+            case 14 -> is(b, start, length, CONVERSATION_ID) ? F_CONVERSATION : F_OTHER;
+            case 7 -> is(b, start, length, AGENT_ID) ? F_AGENT : F_OTHER;
+            case 5 -> is(b, start, length, EVENT) ? F_EVENT : F_OTHER;
+            case 4 -> is(b, start, length, TEXT) ? F_TEXT : F_OTHER;
+            case 15 -> is(b, start, length, COMMUNICATION_ID) ? F_COMMUNICATION : F_OTHER;
+            default -> F_OTHER;
+        };
     }
 
-    /** The index of the quote closing a string that starts at {@code from}; -1 if it has an escape or a control character, or is cut off. */
+    /** The event a plain string names (empty means keystroke), or null for one the general parser must report. */
+    private static EventType eventType(byte[] b, int start, int length) {
+        if (length == 0 || is(b, start, length, KEYSTROKE)) {
+            return EventType.KEYSTROKE;
+        }
+        if (is(b, start, length, SEND)) {
+            return EventType.SEND;
+        }
+        return is(b, start, length, BLUR) ? EventType.BLUR : null;
+    }
+
+    /**
+     * The index of the quote closing a string that starts at {@code from}; -1 if it has an escape
+     * or a control character, or is cut off. One table lookup a byte.
+     */
     private static int plainStringEnd(byte[] b, int from, int limit) {
         for (int p = from; p < limit; p++) {
-            byte c = b[p];
-            if (c == '"') {
-                return p;
-            }
-            if (c == '\\' || (c >= 0 && c < ' ')) {
-                return -1;
+            if (ENDS_PLAIN_STRING[b[p] & 0xFF]) {
+                return b[p] == '"' ? p : -1;
             }
         }
         return -1;
