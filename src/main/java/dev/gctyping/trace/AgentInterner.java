@@ -46,7 +46,7 @@ final class AgentInterner {
 
     /** The dense key (0, 1, 2… in order of first appearance) of the pair. */
     int intern(byte[] conv, int convStart, int convLen, byte[] agent, int agentStart, int agentLen) {
-        int hash = hash(hash(convLen, conv, convStart, convLen), agent, agentStart, agentLen);
+        int hash = ByteScan.hash(conv, convStart, convLen) * 31 + ByteScan.hash(agent, agentStart, agentLen);
         int mask = slots.length - 1;
         for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
             int slot = slots[i];
@@ -56,8 +56,8 @@ final class AgentInterner {
             int entry = slot - 1;
             byte[] key = keys[entry];
             if (hashes[entry] == hash && conversationLengths[entry] == convLen && key.length == convLen + agentLen
-                    && Arrays.equals(key, 0, convLen, conv, convStart, convStart + convLen)
-                    && Arrays.equals(key, convLen, key.length, agent, agentStart, agentStart + agentLen)) {
+                    && ByteScan.equal(key, 0, conv, convStart, convLen)
+                    && ByteScan.equal(key, convLen, agent, agentStart, agentLen)) {
                 return entry;
             }
         }
@@ -121,17 +121,6 @@ final class AgentInterner {
             grown[i] = entry + 1;
         }
         slots = grown;
-    }
-
-    /**
-     * Continues a hash over the bytes. A plain loop on purpose: ids are short, and the hot replay
-     * path is compiled early and small without the VarHandle machinery a word-at-a-time hash needs.
-     */
-    private static int hash(int h, byte[] bytes, int from, int length) {
-        for (int i = from, end = from + length; i < end; i++) {
-            h = 31 * h + bytes[i];
-        }
-        return h;
     }
 
     private static int mix(int h) {

@@ -95,6 +95,19 @@ final class ByteScan {
         return true;
     }
 
+    /** A hash of {@code a[from, from + len)}, eight bytes a step; depends only on the bytes. */
+    static int hash(byte[] a, int from, int len) {
+        long h = len;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            h = (h ^ (long) LONGS.get(a, from + i)) * 0x9E3779B97F4A7C15L;
+        }
+        for (; i < len; i++) {
+            h = (h ^ a[from + i]) * 0x100000001B3L;
+        }
+        return (int) (h ^ (h >>> 32));
+    }
+
     /**
      * High bit set in each byte of {@code x} that is zero. Only the lowest flagged byte is
      * guaranteed (a borrow can flag bytes above it), which is all a forward search needs.

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The fast path for the usual trace line: one flat object whose values are plain strings (no
  * escapes), whole-number timestamps, {@code true}/{@code false}/{@code null} or numbers, ending
- * its line. Everything happens on local variables in this one method, with plain byte loops: the
+ * its line. Everything happens on local variables in this one method: the
  * JIT compiles it early and small, which is most of a short replay's speed (a replay of a few
  * seconds runs largely before the compiler has caught up with bigger code).
  *
@@ -38,17 +38,6 @@ final class CommonLineParser {
     private static final int F_EVENT = 4;
     private static final int F_TEXT = 5;
     private static final int F_COMMUNICATION = 6;
-
-    /** The bytes that end the plain run of a JSON string: the closing quote, an escape, a control character. */
-    private static final boolean[] ENDS_PLAIN_STRING = new boolean[256];
-
-    static {
-        for (int c = 0; c < ' '; c++) {
-            ENDS_PLAIN_STRING[c] = true;
-        }
-        ENDS_PLAIN_STRING['"'] = true;
-        ENDS_PLAIN_STRING['\\'] = true;
-    }
 
     long ts;
     EventType type;
@@ -217,27 +206,15 @@ final class CommonLineParser {
 
     /**
      * The index of the quote closing a string that starts at {@code from}; -1 if it has an escape
-     * or a control character, or is cut off. One table lookup a byte.
+     * or a control character, or is cut off.
      */
     private static int plainStringEnd(byte[] b, int from, int limit) {
-        for (int p = from; p < limit; p++) {
-            if (ENDS_PLAIN_STRING[b[p] & 0xFF]) {
-                return b[p] == '"' ? p : -1;
-            }
-        }
-        return -1;
+        int special = ByteScan.stringSpecial(b, from, limit);
+        return special >= 0 && b[special] == '"' ? special : -1;
     }
 
     private static boolean is(byte[] b, int start, int length, byte[] expected) {
-        if (length != expected.length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (b[start + i] != expected[i]) {
-                return false;
-            }
-        }
-        return true;
+        return length == expected.length && ByteScan.equal(b, start, expected, 0, length);
     }
 
     private static boolean isNumberChar(byte b) {

@@ -35,10 +35,11 @@ class ByteScanTest {
     }
 
     @Test
-    void equalDependsOnlyOnTheBytesNotWhereTheyAre() {
+    void equalAndHashDependOnlyOnTheBytesNotWhereTheyAre() {
         byte[] a = ascii("xxconversation-000123/agent");
         byte[] b = ascii("conversation-000123");
         assertThat(ByteScan.equal(a, 2, b, 0, b.length)).isTrue();
+        assertThat(ByteScan.hash(a, 2, b.length)).isEqualTo(ByteScan.hash(b, 0, b.length));
         assertThat(ByteScan.equal(a, 1, b, 0, b.length)).isFalse();
         byte[] lastDiffers = ascii("conversation-000124");
         assertThat(ByteScan.equal(lastDiffers, 0, b, 0, b.length)).isFalse();
