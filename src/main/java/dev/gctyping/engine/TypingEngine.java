@@ -1,9 +1,9 @@
 package dev.gctyping.engine;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The dedup/expiry engine. Pure: no I/O, no threads, no clock; time enters as each call's
@@ -25,7 +25,9 @@ import java.util.Map;
 public final class TypingEngine {
     private final TypingListener listener;
     private final Map<AgentKey, Integer> handles = new HashMap<>();
-    private final List<AgentState> agents = new ArrayList<>();
+    /** By handle; an array rather than a list, as every event looks one up. */
+    private AgentState[] agents = new AgentState[64];
+    private int agentCount;
     private final ExpiryOrder expiries = new ExpiryOrder();
     private EngineSettings settings;
     private long now = Long.MIN_VALUE;
@@ -60,15 +62,18 @@ public final class TypingEngine {
         if (known != null) {
             return known;
         }
-        int handle = agents.size();
-        agents.add(new AgentState(handle, conversationId, agentId));
+        int handle = agentCount++;
+        if (handle == agents.length) {
+            agents = Arrays.copyOf(agents, handle * 2);
+        }
+        agents[handle] = new AgentState(handle, conversationId, agentId);
         handles.put(new AgentKey(conversationId, agentId), handle);
         return handle;
     }
 
     public void keystroke(int agent, long at) {
         advanceTo(at);
-        AgentState a = agents.get(agent);
+        AgentState a = agents[agent];
         a.keystrokes++;
         if (!a.typing) {
             a.typing = true;
@@ -87,7 +92,7 @@ public final class TypingEngine {
 
     public void send(int agent, long at) {
         advanceTo(at);
-        AgentState a = agents.get(agent);
+        AgentState a = agents[agent];
         a.messages++;
         if (a.typing) {
             stop(a, Signal.INACTIVE_SENT, at);
@@ -96,7 +101,7 @@ public final class TypingEngine {
 
     public void blur(int agent, long at) {
         advanceTo(at);
-        AgentState a = agents.get(agent);
+        AgentState a = agents[agent];
         a.blurs++;
         if (a.typing) {
             stop(a, Signal.INACTIVE_BLURRED, at);
@@ -124,7 +129,7 @@ public final class TypingEngine {
 
     private void fireDeadlinesUpTo(long time) {
         while (!expiries.isEmpty() && expiries.deadline(expiries.first()) <= time) {
-            AgentState a = agents.get(expiries.first());
+            AgentState a = agents[expiries.first()];
             now = Math.max(now, a.deadline);
             stop(a, Signal.INACTIVE_EXPIRED, a.deadline);
         }
@@ -150,11 +155,11 @@ public final class TypingEngine {
     }
 
     public AgentState state(int agent) {
-        return agents.get(agent);
+        return agents[Objects.checkIndex(agent, agentCount)];
     }
 
     public int agentCount() {
-        return agents.size();
+        return agentCount;
     }
 
     /** The time of the latest event or fired deadline. */

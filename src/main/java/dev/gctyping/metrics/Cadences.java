@@ -78,10 +78,7 @@ final class Cadences {
     }
 
     private void flush(int agent, int count) {
-        CompactHistogram histogram = interKeyMs[agent];
-        for (int i = agent * STAGED, end = i + count; i < end; i++) {
-            histogram.record(staged[i]);
-        }
+        interKeyMs[agent].recordAll(staged, agent * STAGED, agent * STAGED + count);
     }
 
     /** Agents 0..agent get their (empty) cadence; an agent before its first event reads as such. */

@@ -18,12 +18,28 @@ public final class CompactHistogram {
     private long total;
 
     public void record(long value) {
-        int index = index(Math.max(0, value));
-        if (index >= counts.length) {
-            counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 3 / 2));
-        }
-        counts[index]++;
+        counts = add(counts, value);
         total++;
+    }
+
+    /** Records {@code values[from, to)}: one call for a batch of an agent's staged intervals. */
+    public void recordAll(long[] values, int from, int to) {
+        int[] c = counts;
+        for (int i = from; i < to; i++) {
+            c = add(c, values[i]);
+        }
+        counts = c;
+        total += to - from;
+    }
+
+    /** Counts the value in {@code c}, grown first if needed; returns the array to keep. */
+    private static int[] add(int[] c, long value) {
+        int index = index(Math.max(0, value));
+        if (index >= c.length) {
+            c = Arrays.copyOf(c, Math.max(index + 1, c.length * 3 / 2));
+        }
+        c[index]++;
+        return c;
     }
 
     public long count() {
