@@ -46,7 +46,13 @@ final class AgentInterner {
 
     /** The dense key (0, 1, 2… in order of first appearance) of the pair. */
     int intern(byte[] conv, int convStart, int convLen, byte[] agent, int agentStart, int agentLen) {
-        int hash = ByteScan.hash(conv, convStart, convLen) * 31 + ByteScan.hash(agent, agentStart, agentLen);
+        return intern(conv, convStart, convLen, ByteScan.hash(conv, convStart, convLen),
+                agent, agentStart, agentLen, ByteScan.hash(agent, agentStart, agentLen));
+    }
+
+    /** The same, with each id's {@link ByteScan#hash} already known (a scan computes it on the way). */
+    int intern(byte[] conv, int convStart, int convLen, int convHash, byte[] agent, int agentStart, int agentLen, int agentHash) {
+        int hash = convHash * 31 + agentHash;
         int mask = slots.length - 1;
         for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
             int slot = slots[i];

@@ -45,8 +45,7 @@ final class ByteScan {
     static int stringSpecial(byte[] a, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(a, i);
-            long found = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | ((word - SPACES) & ~word & HIGHS);
+            long found = specials((long) LONGS.get(a, i));
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
@@ -58,6 +57,11 @@ final class ByteScan {
             }
         }
         return -1;
+    }
+
+    /** High bit set in the lowest byte of the word that is a quote, a backslash or a control character (see {@link #zeroBytes}). */
+    static long specials(long word) {
+        return zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | ((word - SPACES) & ~word & HIGHS);
     }
 
     /** The eight bytes at {@code i}, the first in the lowest byte. */
@@ -95,16 +99,33 @@ final class ByteScan {
         return true;
     }
 
-    /** A hash of {@code a[from, from + len)}, eight bytes a step; depends only on the bytes. */
+    /**
+     * A hash of {@code a[from, from + len)}, eight bytes a step; depends only on the bytes. Defined
+     * so that a scan can compute it on the words it loads anyway: {@link #hashStep} for each whole
+     * word, then for the last few bytes (as a word with the bytes beyond them zero), then {@link #hashEnd}.
+     */
     static int hash(byte[] a, int from, int len) {
-        long h = len;
+        long h = 0;
         int i = 0;
         for (; i + 8 <= len; i += 8) {
-            h = (h ^ (long) LONGS.get(a, from + i)) * 0x9E3779B97F4A7C15L;
+            h = hashStep(h, (long) LONGS.get(a, from + i));
         }
-        for (; i < len; i++) {
-            h = (h ^ a[from + i]) * 0x100000001B3L;
+        if (i < len) {
+            long tail = 0;
+            for (int k = len - 1; k >= i; k--) {
+                tail = (tail << 8) | (a[from + k] & 0xFF);
+            }
+            h = hashStep(h, tail);
         }
+        return hashEnd(h, len);
+    }
+
+    static long hashStep(long h, long word) {
+        return (h ^ word) * 0x9E3779B97F4A7C15L;
+    }
+
+    static int hashEnd(long h, int len) {
+        h = hashStep(h, len);
         return (int) (h ^ (h >>> 32));
     }
 

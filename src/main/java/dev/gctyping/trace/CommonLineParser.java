@@ -18,12 +18,6 @@ final class CommonLineParser {
     /** What {@link #parse} returns for a line it leaves to the general parser. */
     static final int DECLINED = -1;
 
-    private static final byte[] TS = name("ts");
-    private static final byte[] CONVERSATION_ID = name("conversationId");
-    private static final byte[] COMMUNICATION_ID = name("communicationId");
-    private static final byte[] AGENT_ID = name("agentId");
-    private static final byte[] EVENT = name("event");
-    private static final byte[] TEXT = name("text");
     private static final byte[] KEYSTROKE = name("keystroke");
     private static final byte[] SEND = name("send");
     private static final byte[] BLUR = name("blur");
@@ -38,6 +32,10 @@ final class CommonLineParser {
     private static final int F_EVENT = 4;
     private static final int F_TEXT = 5;
     private static final int F_COMMUNICATION = 6;
+    /** By field: the name after its opening quote, closing quote included. */
+    private static final byte[][] QUOTED_NAMES = {
+        null, name("ts\""), name("conversationId\""), name("agentId\""), name("event\""), name("text\""), name("communicationId\""),
+    };
 
     long ts;
     EventType type;
@@ -45,6 +43,10 @@ final class CommonLineParser {
     int conversationLength;
     int agentStart;
     int agentLength;
+    int conversationHash;
+    int agentHash;
+    /** The hash {@link #hashedStringEnd} leaves. */
+    private int scannedHash;
     /** Decoded only when present: rare fields. */
     String text;
     String communicationId;
@@ -69,12 +71,16 @@ final class CommonLineParser {
                 return DECLINED;
             }
             int nameStart = p + 1;
-            p = plainStringEnd(b, nameStart, limit);
-            if (p < 0) {
-                return DECLINED;
+            int field = knownField(b, nameStart, limit);
+            if (field != F_OTHER) {
+                p = nameStart + QUOTED_NAMES[field].length;
+            } else {
+                p = plainStringEnd(b, nameStart, limit);
+                if (p < 0) {
+                    return DECLINED;
+                }
+                p++;
             }
-            int field = field(b, nameStart, p - nameStart);
-            p++;
             while (p < limit && b[p] == ' ') {
                 p++;
             }
@@ -91,7 +97,7 @@ final class CommonLineParser {
             byte first = b[p];
             if (first == '"') {
                 int start = p + 1;
-                p = plainStringEnd(b, start, limit);
+                p = field == F_CONVERSATION || field == F_AGENT ? hashedStringEnd(b, start, limit) : plainStringEnd(b, start, limit);
                 if (p < 0) {
                     return DECLINED;
                 }
@@ -101,11 +107,13 @@ final class CommonLineParser {
                     case F_CONVERSATION -> {
                         conversationStart = start;
                         conversationLength = length;
+                        conversationHash = scannedHash;
                         hasConversation = length > 0;
                     }
                     case F_AGENT -> {
                         agentStart = start;
                         agentLength = length;
+                        agentHash = scannedHash;
                         hasAgent = length > 0;
                     }
                     case F_EVENT -> event = eventType(b, start, length);
@@ -128,6 +136,10 @@ final class CommonLineParser {
                     }
                     long value = 0;
                     int digits = 0;
+                    for (long eight; digits <= 10 && p + 8 <= limit && ByteScan.isEightDigits(eight = ByteScan.word(b, p)); p += 8) {
+                        value = value * 100_000_000 + ByteScan.eightDigits(eight);
+                        digits += 8;
+                    }
                     while (p < limit && b[p] >= '0' && b[p] <= '9') {
                         value = value * 10 + (b[p++] - '0');
                         digits++;
@@ -180,17 +192,28 @@ final class CommonLineParser {
         return p;
     }
 
-    /** Which field a name is; the known names all differ in length, so one comparison tells. */
-    private static int field(byte[] b, int start, int length) {
-        return switch (length) {
-            case 2 -> is(b, start, length, TS) ? F_TS : F_OTHER;
-            case 14 -> is(b, start, length, CONVERSATION_ID) ? F_CONVERSATION : F_OTHER;
-            case 7 -> is(b, start, length, AGENT_ID) ? F_AGENT : F_OTHER;
-            case 5 -> is(b, start, length, EVENT) ? F_EVENT : F_OTHER;
-            case 4 -> is(b, start, length, TEXT) ? F_TEXT : F_OTHER;
-            case 15 -> is(b, start, length, COMMUNICATION_ID) ? F_COMMUNICATION : F_OTHER;
+    /**
+     * The known field whose name, with its closing quote, starts at {@code at}; else {@link #F_OTHER}
+     * (a known name spelled with an escape is declined later, when its scan meets the backslash).
+     * Matched in place: the usual names are never scanned for their end.
+     */
+    private static int knownField(byte[] b, int at, int limit) {
+        if (at >= limit) {
+            return F_OTHER;
+        }
+        return switch (b[at]) {
+            case 't' -> nameAt(b, at, limit, F_TS) ? F_TS : nameAt(b, at, limit, F_TEXT) ? F_TEXT : F_OTHER;
+            case 'c' -> nameAt(b, at, limit, F_CONVERSATION) ? F_CONVERSATION
+                    : nameAt(b, at, limit, F_COMMUNICATION) ? F_COMMUNICATION : F_OTHER;
+            case 'a' -> nameAt(b, at, limit, F_AGENT) ? F_AGENT : F_OTHER;
+            case 'e' -> nameAt(b, at, limit, F_EVENT) ? F_EVENT : F_OTHER;
             default -> F_OTHER;
         };
+    }
+
+    private static boolean nameAt(byte[] b, int at, int limit, int field) {
+        byte[] quoted = QUOTED_NAMES[field];
+        return at + quoted.length <= limit && ByteScan.equal(b, at, quoted, 0, quoted.length);
     }
 
     /** The event a plain string names (empty means keystroke), or null for one the general parser must report. */
@@ -202,6 +225,33 @@ final class CommonLineParser {
             return EventType.SEND;
         }
         return is(b, start, length, BLUR) ? EventType.BLUR : null;
+    }
+
+    /**
+     * Like {@link #plainStringEnd}, for an id: also leaves the id's {@link ByteScan#hash} in
+     * {@link #scannedHash}, computed on the words the scan loads anyway. Declines (-1) within a
+     * word of the limit; the general parser reads that line.
+     */
+    private int hashedStringEnd(byte[] b, int from, int limit) {
+        long h = 0;
+        for (int i = from; i + 8 <= limit; i += 8) {
+            long word = ByteScan.word(b, i);
+            long found = ByteScan.specials(word);
+            if (found != 0) {
+                int plain = Long.numberOfTrailingZeros(found) >>> 3;
+                int end = i + plain;
+                if (b[end] != '"') {
+                    return -1;
+                }
+                if (plain > 0) {
+                    h = ByteScan.hashStep(h, word & (-1L >>> (64 - 8 * plain)));
+                }
+                scannedHash = ByteScan.hashEnd(h, end - from);
+                return end;
+            }
+            h = ByteScan.hashStep(h, word);
+        }
+        return -1;
     }
 
     /**

@@ -188,7 +188,9 @@ final class NdjsonTraceReader extends TraceReader {
                 into.type = common.type;
                 into.text = common.text;
                 into.communicationId = common.communicationId;
-                intern(into, buf, common.conversationStart, common.conversationLength, buf, common.agentStart, common.agentLength);
+                into.key = interner.intern(buf, common.conversationStart, common.conversationLength, common.conversationHash,
+                        buf, common.agentStart, common.agentLength, common.agentHash);
+                into.agent = interner.handle(into.key);
                 return;
             }
             if (parseUpToNewline(into)) {
@@ -236,14 +238,10 @@ final class NdjsonTraceReader extends TraceReader {
         if (type != EventType.SEND) {
             into.text = null;
         }
-        intern(into, conversation.bytes, conversation.start, conversation.length, agent.bytes, agent.start, agent.length);
-    }
-
-    private void intern(TraceEvent into, byte[] conversationBytes, int conversationStart, int conversationLength,
-            byte[] agentBytes, int agentStart, int agentLength) {
-        into.key = interner.intern(conversationBytes, conversationStart, conversationLength, agentBytes, agentStart, agentLength);
+        into.key = interner.intern(conversation.bytes, conversation.start, conversation.length, agent.bytes, agent.start, agent.length);
         into.agent = interner.handle(into.key);
     }
+
 
     /** Parses one object from {@code pos}, leaving {@code p} after it and the whitespace that follows. */
     private void parseObject(TraceEvent into) throws InvalidLine {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,6 +54,31 @@ class CommonLineParserTest {
         assertThat(declined).as("lines it left to the general parser").isGreaterThan(LINES / 10);
     }
 
+    @Test
+    void anIdReadByEitherPathIsTheSameAgent() throws IOException {
+        for (int length = 1; length <= 20; length++) {
+            String id = "c".repeat(length - 1) + length % 10;
+            String fast = "{\"ts\": 1, \"conversationId\": \"" + id + "\", \"agentId\": \"" + id + "x\"}";
+            String general = "\t" + fast.replace("\"ts\": 1", "\"ts\": 2");
+            String again = fast.replace("\"ts\": 1", "\"ts\": 3");
+            List<String> resolved = new ArrayList<>();
+            List<Integer> agents = new ArrayList<>();
+            AgentResolver resolver = (conversation, agent) -> {
+                resolved.add(conversation + "|" + agent);
+                return resolved.size() - 1;
+            };
+            byte[] input = (fast + "\n" + general + "\n" + again + "\n").getBytes(StandardCharsets.UTF_8);
+            try (TraceMerger merger = TraceMerger.open(List.of(TraceMerger.STDIN), TraceFormat.NDJSON, InvalidLinePolicy.FAIL, resolver,
+                    new ByteArrayInputStream(input))) {
+                for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
+                    agents.add(e.agent());
+                }
+            }
+            assertThat(resolved).as("ids of %d bytes", length).containsExactly(id + "|" + id + "x");
+            assertThat(agents).containsExactly(0, 0, 0);
+        }
+    }
+
     /** One line through the reader: "ts type conversation|agent text=… comm=…", or its error without the column. */
     private static String readOne(String line) throws IOException {
         List<String> errors = new ArrayList<>();
@@ -85,7 +111,7 @@ class CommonLineParserTest {
     private static String randomLine(SplittableRandom random) {
         boolean awkward = random.nextBoolean();
         List<String> fields = new ArrayList<>();
-        add(fields, random, awkward, "ts", "1764000000123", "0", "-5", "1764000000123.5", "17e3", "12345678901234567890", "\"2026-11-24T10:00:00.123Z\"",
+        add(fields, random, awkward, "ts", "1764000000123", "0", "-5", "1764000000123.5", "17e3", "12345678901234567890", "123456789012345678", "1234567890123456789", "-1234567890123456", "00000000", "\"2026-11-24T10:00:00.123Z\"",
                 "\"bad\"", "true", "null", "-", "\"\"");
         add(fields, random, awkward, "conversationId", "\"conv-001\"", "\"conv-001\"", "\"\"", "\"c\\\"q\"", "\"\\u0063onv-001\"", "\"convé\"", "12",
                 "null", "{\"a\":1}");
