@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The fast path for the usual trace line: one flat object whose values are plain strings (no
- * escapes), whole-number timestamps, {@code true}/{@code false}/{@code null} or numbers, ending
- * its line. Everything happens on local variables in this one method: the
+ * escapes), whole-number or usual ISO-8601 timestamps, {@code true}/{@code false}/{@code null} or
+ * numbers, ending its line. Everything happens on local variables in this one method: the
  * JIT compiles it early and small, which is most of a short replay's speed (a replay of a few
  * seconds runs largely before the compiler has caught up with bigger code).
  *
  * <p>It accepts only what it fully understands and then reads exactly what the general parser in
- * {@link NdjsonTraceReader} would. Anything else (an escape, a nested value, an ISO timestamp, a
+ * {@link NdjsonTraceReader} would. Anything else (an escape, a nested value, an unusual ISO time, a
  * missing or empty id, an unknown event, a line cut by the buffer's end, any syntax error) is
  * declined, and the general parser reads the line, its error messages included.
  */
@@ -45,6 +45,7 @@ final class CommonLineParser {
     int agentLength;
     int conversationHash;
     int agentHash;
+    private final IsoInstantScanner iso = new IsoInstantScanner();
     /** The hash {@link #hashedStringEnd} leaves. */
     private int scannedHash;
     /** Decoded only when present: rare fields. */
@@ -119,10 +120,14 @@ final class CommonLineParser {
                     case F_EVENT -> event = eventType(b, start, length);
                     case F_TEXT -> text = new String(b, start, length, StandardCharsets.UTF_8);
                     case F_COMMUNICATION -> communicationId = new String(b, start, length, StandardCharsets.UTF_8);
-                    case F_OTHER -> {
+                    case F_TS -> {
+                        ts = iso.epochMillis(b, start, length);
+                        hasTs = ts != IsoInstantScanner.DECLINED;
+                        if (!hasTs) {
+                            return DECLINED; // an ISO-8601 form or an error the general parser reads
+                        }
                     }
                     default -> {
-                        return DECLINED; // an ISO-8601 ts
                     }
                 }
                 if (event == null || (field == F_CONVERSATION && !hasConversation) || (field == F_AGENT && !hasAgent)) {

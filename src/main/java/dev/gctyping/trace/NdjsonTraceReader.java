@@ -30,6 +30,7 @@ final class NdjsonTraceReader extends TraceReader {
     private final Slice agent = new Slice();
     private final Slice scratch = new Slice();
     private final CommonLineParser common = new CommonLineParser();
+    private final IsoInstantScanner iso = new IsoInstantScanner();
 
     NdjsonTraceReader(String name, int sourceIndex, InvalidLinePolicy policy, CountingInputStream in, InputStream decoded,
             AgentInterner interner) {
@@ -303,7 +304,8 @@ final class NdjsonTraceReader extends TraceReader {
         byte c = peek();
         if (c == '"') {
             string(scratch);
-            return TraceTimestamps.parseIso(scratch.decode());
+            long usual = iso.epochMillis(scratch.bytes, scratch.start, scratch.length);
+            return usual != IsoInstantScanner.DECLINED ? usual : TraceTimestamps.parseIso(scratch.decode());
         }
         if (c == '-' || (c >= '0' && c <= '9')) {
             boolean negative = c == '-';

@@ -111,7 +111,9 @@ class CommonLineParserTest {
     private static String randomLine(SplittableRandom random) {
         boolean awkward = random.nextBoolean();
         List<String> fields = new ArrayList<>();
-        add(fields, random, awkward, "ts", "1764000000123", "0", "-5", "1764000000123.5", "17e3", "12345678901234567890", "123456789012345678", "1234567890123456789", "-1234567890123456", "00000000", "\"2026-11-24T10:00:00.123Z\"",
+        add(fields, random, awkward, "ts", "1764000000123", "\"2026-11-24T10:00:00.123Z\"", "0", "-5", "\"2026-02-30T10:00:00Z\"",
+                "\"2026-11-24T10:00:00+01:00\"", "1764000000123.5", "17e3", "12345678901234567890", "123456789012345678",
+                "1234567890123456789", "-1234567890123456", "00000000",
                 "\"bad\"", "true", "null", "-", "\"\"");
         add(fields, random, awkward, "conversationId", "\"conv-001\"", "\"conv-001\"", "\"\"", "\"c\\\"q\"", "\"\\u0063onv-001\"", "\"convé\"", "12",
                 "null", "{\"a\":1}");
