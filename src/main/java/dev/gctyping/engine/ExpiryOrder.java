@@ -51,18 +51,8 @@ final class ExpiryOrder {
             before = previous[before];
         }
         int after = before == END ? head : next[before];
-        previous[agent] = before;
-        next[agent] = after;
-        if (before == END) {
-            head = agent;
-        } else {
-            next[before] = agent;
-        }
-        if (after == END) {
-            tail = agent;
-        } else {
-            previous[after] = agent;
-        }
+        join(before, agent);
+        join(agent, after);
     }
 
     /** Takes the agent out of the list, if it is in it. */
@@ -70,19 +60,22 @@ final class ExpiryOrder {
         if (agent >= previous.length || previous[agent] == ABSENT) {
             return;
         }
-        int before = previous[agent];
-        int after = next[agent];
-        if (before == END) {
-            head = after;
-        } else {
-            next[before] = after;
-        }
-        if (after == END) {
-            tail = before;
-        } else {
-            previous[after] = before;
-        }
+        join(previous[agent], next[agent]);
         previous[agent] = ABSENT;
+    }
+
+    /** Makes {@code second} follow {@code first}; {@link #END} on either side stands for an end of the list. */
+    private void join(int first, int second) {
+        if (first == END) {
+            head = second;
+        } else {
+            next[first] = second;
+        }
+        if (second == END) {
+            tail = first;
+        } else {
+            previous[second] = first;
+        }
     }
 
     private void grow(int agent) {

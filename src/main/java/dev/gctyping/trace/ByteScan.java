@@ -82,6 +82,36 @@ final class ByteScan {
                 + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
     }
 
+    /** The end of the run of ASCII digits that starts at {@code from} (at most {@code to}). */
+    static int digitsEnd(byte[] a, int from, int to) {
+        int i = from;
+        while (i + 8 <= to && isEightDigits(word(a, i))) {
+            i += 8;
+        }
+        while (i < to && a[i] >= '0' && a[i] <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The value of the ASCII digits {@code a[from, to)}, at most 18 of them, eight at a time. */
+    static long digitsValue(byte[] a, int from, int to) {
+        long value = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            value = value * 100_000_000 + eightDigits(word(a, i));
+        }
+        for (; i < to; i++) {
+            value = value * 10 + (a[i] - '0');
+        }
+        return value;
+    }
+
+    /** Whether the byte may be part of a JSON number (a loose check: the number is skipped, not read). */
+    static boolean isNumberChar(byte b) {
+        return (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E';
+    }
+
     /** Whether {@code a[aFrom, aFrom + len)} and {@code b[bFrom, bFrom + len)} hold the same bytes. */
     static boolean equal(byte[] a, int aFrom, byte[] b, int bFrom, int len) {
         int i = 0;

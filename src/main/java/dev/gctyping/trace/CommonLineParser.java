@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The fast path for the usual trace line: one flat object whose values are plain strings (no
  * escapes), whole-number or usual ISO-8601 timestamps, {@code true}/{@code false}/{@code null} or
- * numbers, ending its line. Everything happens on local variables in this one method: the
- * JIT compiles it early and small, which is most of a short replay's speed (a replay of a few
- * seconds runs largely before the compiler has caught up with bigger code).
+ * numbers, ending its line. Everything happens on local variables in this one method: the JIT
+ * compiles it early and small, which is most of a short replay's speed (a replay of a few seconds
+ * runs largely before the compiler has caught up with bigger code).
  *
  * <p>It accepts only what it fully understands and then reads exactly what the general parser in
  * {@link NdjsonTraceReader} would. Anything else (an escape, a nested value, an unusual ISO time, a
@@ -18,36 +18,22 @@ final class CommonLineParser {
     /** What {@link #parse} returns for a line it leaves to the general parser. */
     static final int DECLINED = -1;
 
-    private static final byte[] KEYSTROKE = name("keystroke");
-    private static final byte[] SEND = name("send");
-    private static final byte[] BLUR = name("blur");
-    private static final byte[] TRUE = name("true");
-    private static final byte[] FALSE = name("false");
-    private static final byte[] NULL = name("null");
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
-    private static final int F_OTHER = 0;
-    private static final int F_TS = 1;
-    private static final int F_CONVERSATION = 2;
-    private static final int F_AGENT = 3;
-    private static final int F_EVENT = 4;
-    private static final int F_TEXT = 5;
-    private static final int F_COMMUNICATION = 6;
-    /** By field: the name after its opening quote, closing quote included. */
-    private static final byte[][] QUOTED_NAMES = {
-        null, name("ts\""), name("conversationId\""), name("agentId\""), name("event\""), name("text\""), name("communicationId\""),
-    };
+    private final IsoInstantScanner iso = new IsoInstantScanner();
+    /** The hash {@link #hashedStringEnd} leaves. */
+    private int scannedHash;
 
     long ts;
     EventType type;
     int conversationStart;
     int conversationLength;
+    int conversationHash;
     int agentStart;
     int agentLength;
-    int conversationHash;
     int agentHash;
-    private final IsoInstantScanner iso = new IsoInstantScanner();
-    /** The hash {@link #hashedStringEnd} leaves. */
-    private int scannedHash;
     /** Decoded only when present: rare fields. */
     String text;
     String communicationId;
@@ -72,10 +58,11 @@ final class CommonLineParser {
                 return DECLINED;
             }
             int nameStart = p + 1;
-            int field = knownField(b, nameStart, limit);
-            if (field != F_OTHER) {
-                p = nameStart + QUOTED_NAMES[field].length;
+            TraceField field = TraceField.at(b, nameStart, limit);
+            if (field != TraceField.OTHER) {
+                p = nameStart + field.nameAndQuote.length;
             } else {
+                // another name, or a known one spelled with an escape: the scan declines that
                 p = plainStringEnd(b, nameStart, limit);
                 if (p < 0) {
                     return DECLINED;
@@ -98,72 +85,60 @@ final class CommonLineParser {
             byte first = b[p];
             if (first == '"') {
                 int start = p + 1;
-                p = field == F_CONVERSATION || field == F_AGENT ? hashedStringEnd(b, start, limit) : plainStringEnd(b, start, limit);
+                boolean id = field == TraceField.CONVERSATION_ID || field == TraceField.AGENT_ID;
+                p = id ? hashedStringEnd(b, start, limit) : plainStringEnd(b, start, limit);
                 if (p < 0) {
                     return DECLINED;
                 }
                 int length = p - start;
                 p++;
                 switch (field) {
-                    case F_CONVERSATION -> {
+                    case TS -> {
+                        ts = iso.epochMillis(b, start, length);
+                        hasTs = ts != IsoInstantScanner.DECLINED;
+                    }
+                    case CONVERSATION_ID -> {
                         conversationStart = start;
                         conversationLength = length;
                         conversationHash = scannedHash;
                         hasConversation = length > 0;
                     }
-                    case F_AGENT -> {
+                    case AGENT_ID -> {
                         agentStart = start;
                         agentLength = length;
                         agentHash = scannedHash;
                         hasAgent = length > 0;
                     }
-                    case F_EVENT -> event = eventType(b, start, length);
-                    case F_TEXT -> text = new String(b, start, length, StandardCharsets.UTF_8);
-                    case F_COMMUNICATION -> communicationId = new String(b, start, length, StandardCharsets.UTF_8);
-                    case F_TS -> {
-                        ts = iso.epochMillis(b, start, length);
-                        hasTs = ts != IsoInstantScanner.DECLINED;
-                        if (!hasTs) {
-                            return DECLINED; // an ISO-8601 form or an error the general parser reads
-                        }
-                    }
-                    default -> {
+                    case EVENT -> event = EventType.named(b, start, length);
+                    case TEXT -> text = new String(b, start, length, StandardCharsets.UTF_8);
+                    case COMMUNICATION_ID -> communicationId = new String(b, start, length, StandardCharsets.UTF_8);
+                    case OTHER -> {
                     }
                 }
-                if (event == null || (field == F_CONVERSATION && !hasConversation) || (field == F_AGENT && !hasAgent)) {
-                    return DECLINED; // an unknown event or an empty id: the general parser words the error
+                if ((field == TraceField.TS && !hasTs) || (field == TraceField.CONVERSATION_ID && !hasConversation)
+                        || (field == TraceField.AGENT_ID && !hasAgent) || event == null) {
+                    return DECLINED; // an unusual ISO time, an empty id, an unknown event: the general parser reads it
                 }
             } else if ((first >= '0' && first <= '9') || first == '-') {
-                if (field == F_TS) {
-                    boolean negative = first == '-';
-                    if (negative) {
-                        p++;
-                    }
-                    long value = 0;
-                    int digits = 0;
-                    for (long eight; digits <= 10 && p + 8 <= limit && ByteScan.isEightDigits(eight = ByteScan.word(b, p)); p += 8) {
-                        value = value * 100_000_000 + ByteScan.eightDigits(eight);
-                        digits += 8;
-                    }
-                    while (p < limit && b[p] >= '0' && b[p] <= '9') {
-                        value = value * 10 + (b[p++] - '0');
-                        digits++;
-                    }
-                    if (digits == 0 || digits > 18) {
+                if (field == TraceField.TS) {
+                    int digits = first == '-' ? p + 1 : p;
+                    p = ByteScan.digitsEnd(b, digits, limit);
+                    if (p == digits || p - digits > 18) {
                         return DECLINED;
                     }
-                    ts = negative ? -value : value; // a fraction or exponent after it fails the ',' or '}' check below
+                    long value = ByteScan.digitsValue(b, digits, p);
+                    ts = first == '-' ? -value : value; // a fraction or exponent after it fails the ',' or '}' check below
                     hasTs = true;
-                } else if (field != F_OTHER) {
+                } else if (field != TraceField.OTHER) {
                     return DECLINED; // a number where a string belongs
                 } else {
-                    while (p < limit && isNumberChar(b[p])) {
+                    while (p < limit && ByteScan.isNumberChar(b[p])) {
                         p++;
                     }
                 }
-            } else if ((first == 't' || first == 'f' || first == 'n') && field == F_OTHER) {
+            } else if ((first == 't' || first == 'f' || first == 'n') && field == TraceField.OTHER) {
                 byte[] literal = first == 't' ? TRUE : first == 'f' ? FALSE : NULL;
-                if (!is(b, p, Math.min(literal.length, limit - p), literal)) {
+                if (p + literal.length > limit || !ByteScan.equal(b, p, literal, 0, literal.length)) {
                     return DECLINED;
                 }
                 p += literal.length;
@@ -195,41 +170,6 @@ final class CommonLineParser {
         this.text = event == EventType.SEND ? text : null;
         this.communicationId = communicationId;
         return p;
-    }
-
-    /**
-     * The known field whose name, with its closing quote, starts at {@code at}; else {@link #F_OTHER}
-     * (a known name spelled with an escape is declined later, when its scan meets the backslash).
-     * Matched in place: the usual names are never scanned for their end.
-     */
-    private static int knownField(byte[] b, int at, int limit) {
-        if (at >= limit) {
-            return F_OTHER;
-        }
-        return switch (b[at]) {
-            case 't' -> nameAt(b, at, limit, F_TS) ? F_TS : nameAt(b, at, limit, F_TEXT) ? F_TEXT : F_OTHER;
-            case 'c' -> nameAt(b, at, limit, F_CONVERSATION) ? F_CONVERSATION
-                    : nameAt(b, at, limit, F_COMMUNICATION) ? F_COMMUNICATION : F_OTHER;
-            case 'a' -> nameAt(b, at, limit, F_AGENT) ? F_AGENT : F_OTHER;
-            case 'e' -> nameAt(b, at, limit, F_EVENT) ? F_EVENT : F_OTHER;
-            default -> F_OTHER;
-        };
-    }
-
-    private static boolean nameAt(byte[] b, int at, int limit, int field) {
-        byte[] quoted = QUOTED_NAMES[field];
-        return at + quoted.length <= limit && ByteScan.equal(b, at, quoted, 0, quoted.length);
-    }
-
-    /** The event a plain string names (empty means keystroke), or null for one the general parser must report. */
-    private static EventType eventType(byte[] b, int start, int length) {
-        if (length == 0 || is(b, start, length, KEYSTROKE)) {
-            return EventType.KEYSTROKE;
-        }
-        if (is(b, start, length, SEND)) {
-            return EventType.SEND;
-        }
-        return is(b, start, length, BLUR) ? EventType.BLUR : null;
     }
 
     /**
@@ -266,17 +206,5 @@ final class CommonLineParser {
     private static int plainStringEnd(byte[] b, int from, int limit) {
         int special = ByteScan.stringSpecial(b, from, limit);
         return special >= 0 && b[special] == '"' ? special : -1;
-    }
-
-    private static boolean is(byte[] b, int start, int length, byte[] expected) {
-        return length == expected.length && ByteScan.equal(b, start, expected, 0, length);
-    }
-
-    private static boolean isNumberChar(byte b) {
-        return (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E';
-    }
-
-    private static byte[] name(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,5 +1,7 @@
 package dev.gctyping.trace;
 
+import java.nio.charset.StandardCharsets;
+
 /** What the agent did at a trace line's timestamp. */
 public enum EventType {
     KEYSTROKE("keystroke"),
@@ -7,14 +9,31 @@ public enum EventType {
     BLUR("blur");
 
     private final String wireName;
+    private final byte[] wireBytes;
 
     EventType(String wireName) {
         this.wireName = wireName;
+        this.wireBytes = wireName.getBytes(StandardCharsets.US_ASCII);
     }
 
     public String wireName() {
         return wireName;
     }
+
+    /** The event an unescaped value names, matched on its bytes (empty means keystroke); null for any other. */
+    static EventType named(byte[] b, int start, int length) {
+        if (length == 0) {
+            return KEYSTROKE;
+        }
+        for (EventType type : VALUES) {
+            if (type.wireBytes.length == length && ByteScan.equal(b, start, type.wireBytes, 0, length)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private static final EventType[] VALUES = values();
 
     /** Parses a trace's {@code event} value; blank means the default, {@code keystroke}. */
     static EventType parse(String value) throws InvalidLine {

@@ -141,29 +141,6 @@ final class NdjsonTraceReader extends TraceReader {
 
     // ---- one JSON object ----
 
-    private static final int F_OTHER = 0;
-    private static final int F_TS = 1;
-    private static final int F_CONVERSATION = 2;
-    private static final int F_AGENT = 3;
-    private static final int F_EVENT = 4;
-    private static final int F_TEXT = 5;
-    private static final int F_COMMUNICATION = 6;
-
-    private static final byte[] TS = bytes("ts");
-    private static final byte[] CONVERSATION_ID = bytes("conversationId");
-    private static final byte[] AGENT_ID = bytes("agentId");
-    private static final byte[] EVENT = bytes("event");
-    private static final byte[] TEXT = bytes("text");
-    private static final byte[] COMMUNICATION_ID = bytes("communicationId");
-    private static final byte[] QUOTED_TS = bytes("\"ts\"");
-    private static final byte[] QUOTED_CONVERSATION_ID = bytes("\"conversationId\"");
-    private static final byte[] QUOTED_AGENT_ID = bytes("\"agentId\"");
-    private static final byte[] QUOTED_EVENT = bytes("\"event\"");
-    private static final byte[] QUOTED_KEYSTROKE = bytes("\"keystroke\"");
-    private static final byte[] KEYSTROKE = bytes("keystroke");
-    private static final byte[] SEND = bytes("send");
-    private static final byte[] BLUR = bytes("blur");
-
     private int p;
     private int end;
 
@@ -259,27 +236,27 @@ final class NdjsonTraceReader extends TraceReader {
         } else {
             while (true) {
                 skipWhitespace();
-                int field = fieldName();
+                TraceField field = fieldName();
                 skipWhitespace();
                 expect(':');
                 skipWhitespace();
                 switch (field) {
-                    case F_TS -> {
+                    case TS -> {
                         into.ts = timestamp();
                         hasTs = true;
                     }
-                    case F_CONVERSATION -> {
+                    case CONVERSATION_ID -> {
                         requiredString(conversation, "conversationId");
                         hasConversation = true;
                     }
-                    case F_AGENT -> {
+                    case AGENT_ID -> {
                         requiredString(agent, "agentId");
                         hasAgent = true;
                     }
-                    case F_EVENT -> type = eventType();
-                    case F_TEXT -> into.text = optionalString("text");
-                    case F_COMMUNICATION -> into.communicationId = optionalString("communicationId");
-                    default -> skipValue();
+                    case EVENT -> type = eventType();
+                    case TEXT -> into.text = optionalString("text");
+                    case COMMUNICATION_ID -> into.communicationId = optionalString("communicationId");
+                    case OTHER -> skipValue();
                 }
                 skipWhitespace();
                 byte next = peek();
@@ -308,26 +285,16 @@ final class NdjsonTraceReader extends TraceReader {
             return usual != IsoInstantScanner.DECLINED ? usual : TraceTimestamps.parseIso(scratch.decode());
         }
         if (c == '-' || (c >= '0' && c <= '9')) {
-            boolean negative = c == '-';
-            if (negative) {
-                p++;
+            int digits = c == '-' ? p + 1 : p;
+            p = ByteScan.digitsEnd(buf, digits, end);
+            if (p - digits > 18) {
+                throw new InvalidLine("ts is too large to be epoch milliseconds");
             }
-            long value = 0;
-            int digits = 0;
-            for (long eight; digits <= 10 && p + 8 <= end && ByteScan.isEightDigits(eight = ByteScan.word(buf, p)); p += 8) {
-                value = value * 100_000_000 + ByteScan.eightDigits(eight);
-                digits += 8;
-            }
-            while (p < end && buf[p] >= '0' && buf[p] <= '9') {
-                if (++digits > 18) {
-                    throw new InvalidLine("ts is too large to be epoch milliseconds");
-                }
-                value = value * 10 + (buf[p++] - '0');
-            }
-            if (digits == 0 || (p < end && (buf[p] == '.' || buf[p] == 'e' || buf[p] == 'E'))) {
+            if (p == digits || (p < end && (buf[p] == '.' || buf[p] == 'e' || buf[p] == 'E'))) {
                 throw new InvalidLine("ts must be whole epoch milliseconds or an ISO-8601 string");
             }
-            return negative ? -value : value;
+            long value = ByteScan.digitsValue(buf, digits, p);
+            return c == '-' ? -value : value;
         }
         throw new InvalidLine("ts must be epoch milliseconds (a number) or an ISO-8601 string");
     }
@@ -353,37 +320,21 @@ final class NdjsonTraceReader extends TraceReader {
         return scratch.decode();
     }
 
-    /** Reads a quoted key and tells which known field it is; the known names all differ in length. */
-    private int fieldName() throws InvalidLine {
+    /** Reads a quoted key and tells which known field it is. */
+    private TraceField fieldName() throws InvalidLine {
         if (peek() != '"') {
             throw syntax("expected a field name in double quotes", p);
         }
-        if (p + 1 < end) {
-            // the usual spelling of a known name, matched in place; anything else goes the long way
-            int known = switch (buf[p + 1]) {
-                case 't' -> at(QUOTED_TS) ? F_TS : F_OTHER;
-                case 'c' -> at(QUOTED_CONVERSATION_ID) ? F_CONVERSATION : F_OTHER;
-                case 'a' -> at(QUOTED_AGENT_ID) ? F_AGENT : F_OTHER;
-                case 'e' -> at(QUOTED_EVENT) ? F_EVENT : F_OTHER;
-                default -> F_OTHER;
-            };
-            if (known != F_OTHER) {
-                return known;
-            }
+        TraceField known = TraceField.at(buf, p + 1, end);
+        if (known != TraceField.OTHER) {
+            p += 1 + known.nameAndQuote.length;
+            return known;
         }
         string(scratch);
-        return switch (scratch.length) {
-            case 2 -> scratch.is(TS) ? F_TS : F_OTHER;
-            case 14 -> scratch.is(CONVERSATION_ID) ? F_CONVERSATION : F_OTHER;
-            case 7 -> scratch.is(AGENT_ID) ? F_AGENT : F_OTHER;
-            case 5 -> scratch.is(EVENT) ? F_EVENT : F_OTHER;
-            case 4 -> scratch.is(TEXT) ? F_TEXT : F_OTHER;
-            case 15 -> scratch.is(COMMUNICATION_ID) ? F_COMMUNICATION : F_OTHER;
-            default -> F_OTHER;
-        };
+        return TraceField.named(scratch.bytes, scratch.start, scratch.length);
     }
 
-    /** The event name, matched on its bytes: the common values never become Strings. */
+    /** The event name, matched on its bytes: the usual values never become Strings. */
     private EventType eventType() throws InvalidLine {
         if (peek() == 'n') {
             literal("null");
@@ -392,29 +343,9 @@ final class NdjsonTraceReader extends TraceReader {
         if (peek() != '"') {
             throw new InvalidLine("\"event\" must be a string");
         }
-        if (at(QUOTED_KEYSTROKE)) {
-            return EventType.KEYSTROKE;
-        }
         string(scratch);
-        if (scratch.is(KEYSTROKE) || scratch.length == 0) {
-            return EventType.KEYSTROKE;
-        }
-        if (scratch.is(SEND)) {
-            return EventType.SEND;
-        }
-        if (scratch.is(BLUR)) {
-            return EventType.BLUR;
-        }
-        return EventType.parse(scratch.decode());
-    }
-
-    /** If the bytes at {@code p} are {@code quoted}, moves past them. */
-    private boolean at(byte[] quoted) {
-        if (p + quoted.length <= end && ByteScan.equal(buf, p, quoted, 0, quoted.length)) {
-            p += quoted.length;
-            return true;
-        }
-        return false;
+        EventType named = EventType.named(scratch.bytes, scratch.start, scratch.length);
+        return named != null ? named : EventType.parse(scratch.decode());
     }
 
     /**
@@ -506,7 +437,7 @@ final class NdjsonTraceReader extends TraceReader {
             case 'n' -> literal("null");
             default -> {
                 int start = p;
-                while (p < end && isNumberChar(buf[p])) {
+                while (p < end && ByteScan.isNumberChar(buf[p])) {
                     p++;
                 }
                 if (p == start) {
@@ -548,10 +479,6 @@ final class NdjsonTraceReader extends TraceReader {
         }
     }
 
-    private static boolean isNumberChar(byte b) {
-        return (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E';
-    }
-
     private void skipWhitespace() {
         while (p < end) {
             byte b = buf[p];
@@ -579,10 +506,6 @@ final class NdjsonTraceReader extends TraceReader {
 
     private InvalidLine syntax(String what, int at) {
         return new InvalidLine("malformed JSON at column " + (at - pos + 1) + ": " + what);
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A string's UTF-8 bytes: a view into the line buffer, or an owned copy when it had escapes. */
@@ -617,10 +540,6 @@ final class NdjsonTraceReader extends TraceReader {
             for (byte b : encoded) {
                 append(b);
             }
-        }
-
-        boolean is(byte[] expected) {
-            return length == expected.length && ByteScan.equal(expected, 0, bytes, start, length);
         }
 
         String decode() {
