@@ -49,6 +49,8 @@ public final class PrefetchingTrace implements AutoCloseable {
         private final List<String> newConversationIds = new ArrayList<>();
         private final List<String> newAgentIds = new ArrayList<>();
         private int size;
+        /** Whether any text or communication id was set: only then is there something to clear. */
+        private boolean hasStrings;
         private boolean last;
         private Throwable failure;
 
@@ -80,8 +82,11 @@ public final class PrefetchingTrace implements AutoCloseable {
         }
 
         private void clear() {
-            Arrays.fill(texts, 0, size, null);
-            Arrays.fill(communicationIds, 0, size, null);
+            if (hasStrings) {
+                Arrays.fill(texts, 0, size, null);
+                Arrays.fill(communicationIds, 0, size, null);
+                hasStrings = false;
+            }
             size = 0;
             failure = null;
             newConversationIds.clear();
@@ -207,11 +212,10 @@ public final class PrefetchingTrace implements AutoCloseable {
             batch.times[i] = e.ts;
             batch.keys[i] = e.key;
             batch.types[i] = (byte) e.type.ordinal();
-            if (e.text != null) {
+            if (e.text != null || e.communicationId != null) {
                 batch.texts[i] = e.text;
-            }
-            if (e.communicationId != null) {
                 batch.communicationIds[i] = e.communicationId;
+                batch.hasStrings = true;
             }
         }
         return false;

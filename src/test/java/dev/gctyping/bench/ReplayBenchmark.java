@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Throughput of the replay path, warm: the engine alone on in-memory events, parsing alone, and
+ * Throughput of the replay path, warm, on a million events: the engine alone on in-memory events, parsing alone, and
  * the whole dry run (parse on one thread, engine + metrics on another) on a generated NDJSON file. Run with {@code bench/run.sh}; the
  * numbers are reported in the README, never asserted in tests.
  */
@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ReplayBenchmark {
-    private static final int EVENTS = 200_000;
+    /** As many events as the whole-process benchmark's trace, whose line shape this one copies. */
+    private static final int EVENTS = 1_000_000;
 
     @Param({"2000"})
     int conversations;
@@ -69,8 +70,8 @@ public class ReplayBenchmark {
                 times[i] = t;
                 agents[i] = conversation;
                 kinds[i] = kind;
-                out.write("{\"ts\": " + t + ", \"conversationId\": \"conv-" + conversation + "\", \"agentId\": \"agent-" + conversation
-                        + "\", \"event\": \"" + (kind == 0 ? "keystroke" : kind == 1 ? "send" : "blur") + "\", \"key\": \"k\"}\n");
+                out.write(String.format("{\"ts\": %d, \"conversationId\": \"conv-%06d\", \"agentId\": \"agent-%05d\", \"event\": \"%s\", \"key\": \"k\"}\n",
+                        t, conversation, conversation % 1500, kind == 0 ? "keystroke" : kind == 1 ? "send" : "blur"));
             }
         }
     }
