@@ -61,9 +61,10 @@ final class NdjsonTraceReader extends TraceReader {
             pos = lineEnd + 1;
         }
         while (true) {
-            if (limit - pos < LOOKAHEAD && !eof) {
+            if (limit - pos < LOOKAHEAD && !eof && in.available() > 0) {
                 // keep the usual line whole in the buffer: a line cut by the buffer's end would be a
-                // rare branch in the hot parse, and the JIT recompiles hot code each time one is taken
+                // rare branch in the hot parse, and the JIT recompiles hot code each time one is taken.
+                // Only with bytes ready: a live pipe's complete line must not wait for the next one.
                 refill();
             }
             if (pos < limit && buf[pos] == '{') {

@@ -7,11 +7,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +132,31 @@ class TraceMergerTest {
     void readsStdin() throws IOException {
         InputStream stdin = new ByteArrayInputStream("{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(read(InvalidLinePolicy.FAIL, stdin, (Path) null)).containsExactly("1 keystroke c/a @0:1");
+    }
+
+    @Test
+    void liveStdinLinesAreReadWithoutWaitingForMore() throws Exception {
+        PipedOutputStream writer = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(writer, 1 << 16);
+        writer.write(("{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\"}\n"
+                + "{\"ts\": 2, \"conversationId\": \"c\", \"agentId\": \"a\"}\n").getBytes(StandardCharsets.UTF_8));
+        writer.flush();
+        ExecutorService reading = Executors.newSingleThreadExecutor();
+        try {
+            // both lines are complete in the pipe: reading them must not wait for a third
+            Future<TraceMerger> opened = reading.submit(() -> TraceMerger.open(List.of(TraceMerger.STDIN), TraceFormat.AUTO,
+                    InvalidLinePolicy.FAIL, this::resolve, stdin));
+            try (TraceMerger merger = opened.get(10, TimeUnit.SECONDS)) {
+                assertThat(merger.next().ts()).isEqualTo(1);
+                assertThat(reading.submit(() -> merger.next().ts()).get(10, TimeUnit.SECONDS)).isEqualTo(2);
+                writer.write("{\"ts\": 3, \"conversationId\": \"c\", \"agentId\": \"a\"}\n".getBytes(StandardCharsets.UTF_8));
+                writer.close();
+                assertThat(merger.next().ts()).isEqualTo(3);
+                assertThat(merger.next()).isNull();
+            }
+        } finally {
+            reading.shutdownNow();
+        }
     }
 
     @Test
