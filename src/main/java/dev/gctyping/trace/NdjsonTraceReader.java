@@ -9,7 +9,8 @@ import java.util.Arrays;
  * NDJSON traces, parsed straight from bytes: a streaming scanner for one flat JSON object per line
  * that reads the fields it knows and skips any other value (nested or not). Strings without
  * escapes are never copied; identifiers are interned from their bytes. Memory is bounded by the
- * longest line, whatever the file size.
+ * longest line, whatever the file size. The usual line is read by {@link CommonLineParser} first;
+ * the scanner here reads what it declines.
  */
 final class NdjsonTraceReader extends TraceReader {
     private static final int INITIAL_BUFFER = 1 << 20;
@@ -220,7 +221,6 @@ final class NdjsonTraceReader extends TraceReader {
         into.key = interner.intern(conversation.bytes, conversation.start, conversation.length, agent.bytes, agent.start, agent.length);
         into.agent = interner.handle(into.key);
     }
-
 
     /** Parses one object from {@code pos}, leaving {@code p} after it and the whitespace that follows. */
     private void parseObject(TraceEvent into) throws InvalidLine {
