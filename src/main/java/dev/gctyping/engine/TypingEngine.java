@@ -35,9 +35,9 @@ public final class TypingEngine {
     /**
      * Written out rather than generated: a record's generated equals/hashCode bootstrap through
      * invokedynamic on first use, which costs a short replay tens of milliseconds of start-up. The
-     * hash scrambles the conversation's before adding the agent's: ids that differ the same way
-     * ("conv-000123" with "agent-000123") would otherwise vary only in the same low bits, and
-     * {@code 31 * a + b} then left most of the map's buckets empty (a 25 µs lookup at 2000 keys).
+     * hash scrambles the conversation's before mixing in the agent's: ids that differ the same way
+     * ("conv-000123" with "agent-000123") vary in the same low bits, and {@code 31 * a + b} put 2000
+     * such keys into 782 of the map's buckets, where this one spreads them over about 1560.
      */
     private record AgentKey(String conversationId, String agentId) {
         @Override
