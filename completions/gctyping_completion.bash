@@ -220,8 +220,8 @@ function _picocli_gctyping_replay() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--dry-run' '--print-payloads' '--skip-invalid' '--assert' '--enrich' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--dedup-window' '--expiry' '--format' '--speed' '--fault' '--seed' '--junit' '--queue-size' '--budget' '--pause-threshold'"
+  local flag_opts="'-q' '--quiet' '--skip-invalid' '--dry-run' '--print-payloads' '--assert' '--enrich' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--format' '--dedup-window' '--expiry' '--speed' '--fault' '--seed' '--junit' '--queue-size' '--budget' '--pause-threshold'"
   local DIALECT_option_args=("seed" "agent-api") # --dialect values
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
 
@@ -248,16 +248,16 @@ function _picocli_gctyping_replay() {
     '--client-id')
       return
       ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
     '--dedup-window')
       return
       ;;
     '--expiry')
       return
-      ;;
-    '--format')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
       ;;
     '--speed')
       return
@@ -359,15 +359,20 @@ function _picocli_gctyping_tune() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '--skip-invalid' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--dedup' '--expiry' '--steps' '--dialect' '--pause-threshold' '--budget' '--threads' '--format'"
+  local arg_opts="'-v' '--verbose' '--format' '--dedup' '--expiry' '--steps' '--dialect' '--pause-threshold' '--budget' '--threads'"
+  local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
   local dialect_option_args=("seed" "agent-api") # --dialect values
-  local format_option_args=("AUTO" "NDJSON" "CSV") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-v'|'--verbose')
       return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--dedup')
       return
@@ -391,11 +396,6 @@ function _picocli_gctyping_tune() {
       ;;
     '--threads')
       return
-      ;;
-    '--format')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
-      return $?
       ;;
   esac
 

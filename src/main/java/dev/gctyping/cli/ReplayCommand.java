@@ -19,7 +19,6 @@ import dev.gctyping.simulator.SimulatorReport;
 import dev.gctyping.support.Json;
 import dev.gctyping.support.JsonLine;
 import dev.gctyping.trace.InvalidLinePolicy;
-import dev.gctyping.trace.TraceFormat;
 import dev.gctyping.trace.TraceMerger;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +42,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gctyping replay}: recorded keystrokes through the engine, metrics out. */
@@ -94,8 +92,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files, merged by timestamp; '-' reads stdin.")
-    List<String> files;
+    @Mixin
+    TraceInputOptions input;
 
     @Option(names = "--dry-run", description = "Run the engine only: no network, virtual clock (the trace's timestamps).")
     boolean dryRun;
@@ -105,14 +103,6 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--print-payloads", description = "Print each payload's wire JSON on stdout, one per line, in emission order.")
     boolean printPayloads;
-
-    @Option(names = "--skip-invalid",
-            description = "Skip bad lines (each reported on stderr, counted as invalidLines) instead of stopping.")
-    boolean skipInvalid;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "Trace format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE} (CSV for *.csv[.gz], else NDJSON).")
-    TraceFormat format;
 
     @Option(names = "--speed", paramLabel = "X|max", defaultValue = "1",
             description = "Over the wire: replay at X times the trace's pace, or 'max' (as fast as the transport allows). "
@@ -151,7 +141,7 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--fault, --assert and --junit need a replay over the wire: drop --dry-run");
         }
         PrintWriter err = spec.commandLine().getErr();
-        InvalidLinePolicy policy = skipInvalid ? error -> err.println(error.getMessage() + " (skipped)") : InvalidLinePolicy.FAIL;
+        InvalidLinePolicy policy = input.policy(err);
         EngineSettings settings = engine.settings();
         return dryRun ? dryRun(settings, policy) : overTheWire(settings, policy, pacer);
     }
@@ -159,7 +149,7 @@ public final class ReplayCommand implements Callable<Integer> {
     private int dryRun(EngineSettings settings, InvalidLinePolicy policy) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Replayer replayer = new Replayer(settings, printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
-        try (TraceMerger trace = TraceMerger.open(files, format, policy, replayer.engine()::agent, stdin)) {
+        try (TraceMerger trace = TraceMerger.open(input.files, input.format, policy, replayer.engine()::agent, stdin)) {
             ReplayStats stats = replayer.run(trace, progress(trace));
             replayer.metrics().records(replayer.engine(), MetricsExtension.NONE).forEach(out::println);
             out.println(summary(trace, replayer.engine(), stats).toString());
@@ -185,7 +175,7 @@ public final class ReplayCommand implements Callable<Integer> {
             WireReplay.Outcome outcome;
             try (WireReplay replay = new WireReplay(open, () -> report(open), options,
                             printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
-                    TraceMerger trace = TraceMerger.open(files, format, policy, replay.engine()::agent, stdin)) {
+                    TraceMerger trace = TraceMerger.open(input.files, input.format, policy, replay.engine()::agent, stdin)) {
                 outcome = replay.run(trace, progress(trace));
                 outcome.records().forEach(out::println);
                 JsonLine summary = summary(trace, replay.engine(), outcome.stats());
@@ -266,7 +256,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private LongConsumer progress(TraceMerger trace) throws IOException {
         long total = 0;
-        for (String file : files) {
+        for (String file : input.files) {
             if (!file.equals(TraceMerger.STDIN)) {
                 total += Files.size(Path.of(file));
             }

@@ -5,9 +5,7 @@ import dev.gctyping.protocol.Dialect;
 import dev.gctyping.replay.SettingsSweep;
 import dev.gctyping.replay.SettingsSweep.Point;
 import dev.gctyping.support.JsonLine;
-import dev.gctyping.trace.InvalidLinePolicy;
 import dev.gctyping.trace.RecordedTrace;
-import dev.gctyping.trace.TraceFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -21,7 +19,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gctyping tune}: a settings sweep, to pick a dedup window and expiry that fit the budget. */
@@ -50,8 +47,8 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files, merged by timestamp; '-' reads stdin.")
-    List<String> files;
+    @Mixin
+    TraceInputOptions input;
 
     @Option(names = "--dedup", paramLabel = "MIN..MAX", defaultValue = "250ms..5s",
             description = "Dedup window range. Default: ${DEFAULT-VALUE}.")
@@ -78,11 +75,6 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads. Default: the number of cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--skip-invalid", description = "Skip bad trace lines (reported on stderr) instead of stopping.")
-    boolean skipInvalid;
-
-    @Option(names = "--format", defaultValue = "auto", description = "Trace format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    TraceFormat format;
 
     InputStream stdin = System.in;
 
@@ -91,9 +83,8 @@ public final class TuneCommand implements Callable<Integer> {
         List<EngineSettings> grid = grid();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        InvalidLinePolicy policy = skipInvalid ? error -> err.println(error.getMessage() + " (skipped)") : InvalidLinePolicy.FAIL;
         long started = System.nanoTime();
-        RecordedTrace trace = RecordedTrace.load(files, format, policy, stdin);
+        RecordedTrace trace = RecordedTrace.load(input.files, input.format, input.policy(err), stdin);
         SettingsSweep sweep = new SettingsSweep(trace, dialect, pauseThresholdMs);
         LoggerFactory.getLogger(TuneCommand.class).debug("loaded {} events; sweeping {} points on {} threads",
                 trace.size(), grid.size(), threads);
@@ -110,6 +101,7 @@ public final class TuneCommand implements Callable<Integer> {
         out.println(point(best, "tune_summary")
                 .field("points", points.size())
                 .field("events", trace.size())
+                .field("invalidLines", trace.invalidLines())
                 .field("elapsedMs", (System.nanoTime() - started) / 1_000_000)
                 .toString());
         return ExitCodes.OK;

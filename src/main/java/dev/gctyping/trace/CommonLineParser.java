@@ -22,7 +22,7 @@ final class CommonLineParser {
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
-    private final IsoInstantScanner iso = new IsoInstantScanner();
+    private final IsoInstantScanner iso;
     /** The hash {@link #hashedStringEnd} leaves. */
     private int scannedHash;
 
@@ -37,6 +37,11 @@ final class CommonLineParser {
     /** Decoded only when present: rare fields. */
     String text;
     String communicationId;
+
+    /** {@code iso}: the reader's, shared with its general parser. */
+    CommonLineParser(IsoInstantScanner iso) {
+        this.iso = iso;
+    }
 
     /**
      * Parses the object at {@code from} (its {@code '{'}), looking no further than {@code limit}.

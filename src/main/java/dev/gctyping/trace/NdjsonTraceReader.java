@@ -30,8 +30,8 @@ final class NdjsonTraceReader extends TraceReader {
     private final Slice conversation = new Slice();
     private final Slice agent = new Slice();
     private final Slice scratch = new Slice();
-    private final CommonLineParser common = new CommonLineParser();
     private final IsoInstantScanner iso = new IsoInstantScanner();
+    private final CommonLineParser common = new CommonLineParser(iso);
 
     NdjsonTraceReader(String name, int sourceIndex, InvalidLinePolicy policy, CountingInputStream in, InputStream decoded,
             AgentInterner interner) {

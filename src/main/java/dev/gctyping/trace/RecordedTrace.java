@@ -19,6 +19,7 @@ public final class RecordedTrace {
     private int[] agents = new int[1024];
     private byte[] types = new byte[1024];
     private int size;
+    private long invalidLines;
     private final List<String[]> keys = new ArrayList<>();
     private final Map<List<String>, Integer> handles = new HashMap<>();
 
@@ -33,6 +34,7 @@ public final class RecordedTrace {
             for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
                 trace.append(e.ts(), e.agent(), e.type());
             }
+            trace.invalidLines = merger.invalidLines();
         }
         return trace;
     }
@@ -59,6 +61,11 @@ public final class RecordedTrace {
 
     public int size() {
         return size;
+    }
+
+    /** Lines the invalid-line policy skipped while loading. */
+    public long invalidLines() {
+        return invalidLines;
     }
 
     public long time(int i) {

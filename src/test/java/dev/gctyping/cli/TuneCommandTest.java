@@ -74,6 +74,25 @@ class TuneCommandTest {
     }
 
     @Test
+    void badLinesStopTheSweepOrAreSkippedAndCounted() throws IOException {
+        Path trace = dir.resolve("bad.ndjson");
+        Files.writeString(trace, """
+                {"ts": 0, "conversationId": "c", "agentId": "a"}
+                {"ts": 300, "conversationId": "c"}
+                {"ts": 600, "conversationId": "c", "agentId": "a"}
+                """);
+        CliRun failed = CliRun.run("tune", trace.toString());
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.DATA_ERROR);
+        assertThat(failed.err()).contains(trace + ":2: missing field \"agentId\"");
+        assertThat(failed.outLines()).as("nothing half-reported").isEmpty();
+
+        List<JsonNode> out = run("tune", "--skip-invalid", "--steps", "1", trace.toString());
+        JsonNode summary = out.get(out.size() - 1);
+        assertThat(summary.path("events").asLong()).isEqualTo(2);
+        assertThat(summary.path("invalidLines").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void badRangesAreUsageErrors() {
         assertThat(CliRun.run("tune", "--dedup", "5s", "samples/transfer.ndjson").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(CliRun.run("tune", "--expiry", "5s..1s", "samples/transfer.ndjson").exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -42,7 +42,7 @@ class CommonLineParserTest {
             String general = readOne("\t" + line);
             assertThat(readOne(line)).as("line %s", line).isEqualTo(general);
             byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-            CommonLineParser fast = new CommonLineParser();
+            CommonLineParser fast = new CommonLineParser(new IsoInstantScanner());
             if (bytes[0] == '{' && fast.parse(bytes, 0, bytes.length) != CommonLineParser.DECLINED) {
                 accepted++;
                 assertThat(describe(fast, bytes)).as("fast path on %s", line).isEqualTo(general);
