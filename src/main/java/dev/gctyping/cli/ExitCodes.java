@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int DATA_ERROR = 65;
     /** An input file does not exist or cannot be read. */
     public static final int NO_INPUT = 66;
+    /** An output file (a report, a recording) cannot be written. */
+    public static final int CANT_CREATE = 73;
     /** An unexpected internal error (a bug: please report it). */
     public static final int SOFTWARE = 70;
     /** A service (Genesys Cloud or the simulator) could not be reached or kept failing. */
@@ -35,6 +37,7 @@ public final class ExitCodes {
         codes.put("66", "an input file is missing or unreadable");
         codes.put("69", "service unavailable (network, simulator, Genesys Cloud)");
         codes.put("70", "internal error (a bug)");
+        codes.put("73", "an output file cannot be written");
         codes.put("77", "authentication or permission refused");
         codes.put("130", "interrupted (Ctrl-C)");
         return codes;

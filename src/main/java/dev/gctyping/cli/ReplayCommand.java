@@ -140,6 +140,9 @@ public final class ReplayCommand implements Callable<Integer> {
         if (dryRun && (!check.faults.isEmpty() || assertions || check.junit != null)) {
             throw new ParameterException(spec.commandLine(), "--fault, --assert and --junit need a replay over the wire: drop --dry-run");
         }
+        if (check.junit != null) {
+            OutputFiles.requireWritable(check.junit);
+        }
         PrintWriter err = spec.commandLine().getErr();
         InvalidLinePolicy policy = input.policy(err);
         EngineSettings settings = engine.settings();
@@ -187,7 +190,11 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             List<JUnitReport.Case> cases = cases(outcome);
             if (check.junit != null) {
-                JUnitReport.write(check.junit, "gctyping replay", outcome.stats().elapsedMs() / 1000.0, cases);
+                try {
+                    JUnitReport.write(check.junit, "gctyping replay", outcome.stats().elapsedMs() / 1000.0, cases);
+                } catch (IOException e) {
+                    throw OutputFiles.writeFailed(check.junit, e);
+                }
             }
             if (interruption.happened()) {
                 return ExitCodes.INTERRUPTED;

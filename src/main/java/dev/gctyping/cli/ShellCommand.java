@@ -198,7 +198,7 @@ public final class ShellCommand implements Callable<Integer> {
         }
     }
 
-    /** Starts recording, or stops everything already started (nothing half-done) with exit 66. */
+    /** Starts recording, or stops everything already started (nothing half-done) with exit 73. */
     private void startRecording(LiveSession session, Wire wire) {
         try {
             session.startRecording(recordFile);
@@ -207,7 +207,7 @@ public final class ShellCommand implements Callable<Integer> {
             if (wire != null) {
                 wire.close();
             }
-            throw new CliException(ExitCodes.NO_INPUT, "cannot write " + recordFile + ": " + e.getMessage(), e);
+            throw new CliException(ExitCodes.CANT_CREATE, "cannot write " + recordFile + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,12 +9,10 @@ import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.metrics.MetricsExtension;
 import dev.gctyping.replay.PayloadSink;
 import dev.gctyping.replay.Replayer;
+import dev.gctyping.support.IoErrors;
 import dev.gctyping.trace.EventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,22 +155,8 @@ public final class LiveSession implements AutoCloseable {
                 return null;
             });
         } catch (UncheckedIOException e) {
-            throw new IOException(reason(e.getCause()), e.getCause());
+            throw new IOException(IoErrors.writeReason(e.getCause()), e.getCause());
         }
-    }
-
-    /** NIO's messages are often just the path; say what went wrong. */
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "its directory does not exist";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage();
     }
 
     /** Stops recording; returns the file that was being written, or null if none was. */

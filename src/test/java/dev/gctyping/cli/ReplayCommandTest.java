@@ -122,6 +122,16 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anUnwritableJUnitReportExits73BeforeReplaying() throws IOException {
+        Path notADirectory = trace(WORKED_EXAMPLE);
+        CliRun run = CliRun.run("replay", "--speed", "max", "--junit", notADirectory.resolve("report.xml").toString(), notADirectory.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CANT_CREATE);
+        assertThat(run.out()).as("nothing replayed").isEmpty();
+        assertThat(run.err().strip()).isEqualTo("gctyping: cannot write " + notADirectory.resolve("report.xml") + ": " + notADirectory
+                + " is not a directory");
+    }
+
+    @Test
     void usageErrorsExit2() {
         assertThat(CliRun.run("replay", "--dry-run").exitCode()).isEqualTo(ExitCodes.USAGE);
         CliRun badDuration = CliRun.run("replay", "--dry-run", "--expiry", "soon", "x.ndjson");

@@ -114,10 +114,10 @@ class ShellCommandTest {
     }
 
     @Test
-    void anUnwritableRecordFileIsExit66(@TempDir Path dir) {
+    void anUnwritableRecordFileIsExit73(@TempDir Path dir) {
         CliRun run = shell("ok\n", "--record", dir.resolve("missing/typed.ndjson").toString());
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.NO_INPUT);
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CANT_CREATE);
         assertThat(run.err()).startsWith("gctyping: cannot write ");
         assertThat(run.out()).isEmpty();
     }
