@@ -221,9 +221,10 @@ function _picocli_gctyping_replay() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '--skip-invalid' '--dry-run' '--print-payloads' '--assert' '--enrich' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--format' '--dedup-window' '--expiry' '--speed' '--fault' '--seed' '--junit' '--queue-size' '--budget' '--pause-threshold'"
-  local DIALECT_option_args=("seed" "agent-api") # --dialect values
+  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--format' '--dedup-window' '--expiry' '--speed' '--fault' '--seed' '--junit' '--queue-size' '--budget' '--typing-lead' '--max-typing-duration' '--pause-threshold'"
+  local DIALECT_option_args=("agent-api" "seed") # --dialect values
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
+  local SPEC_option_args=("token-429=" "api-429-rate=" "api-5xx-rate=" "latency=" "drop-every=" "token-expire-after=") # --fault values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -263,7 +264,9 @@ function _picocli_gctyping_replay() {
       return
       ;;
     '--fault')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SPEC_option_args[@]}" ) )
+      return $?
       ;;
     '--seed')
       return
@@ -278,6 +281,12 @@ function _picocli_gctyping_replay() {
       return
       ;;
     '--budget')
+      return
+      ;;
+    '--typing-lead')
+      return
+      ;;
+    '--max-typing-duration')
       return
       ;;
     '--pause-threshold')
@@ -303,7 +312,8 @@ function _picocli_gctyping_smoke() {
   local commands=""
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--fault' '--seed' '--junit'"
-  local DIALECT_option_args=("seed" "agent-api") # --dialect values
+  local DIALECT_option_args=("agent-api" "seed") # --dialect values
+  local SPEC_option_args=("token-429=" "api-429-rate=" "api-5xx-rate=" "latency=" "drop-every=" "token-expire-after=") # --fault values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -329,7 +339,9 @@ function _picocli_gctyping_smoke() {
       return
       ;;
     '--fault')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SPEC_option_args[@]}" ) )
+      return $?
       ;;
     '--seed')
       return
@@ -359,9 +371,9 @@ function _picocli_gctyping_tune() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '--skip-invalid' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--format' '--dedup' '--expiry' '--steps' '--dialect' '--pause-threshold' '--budget' '--threads'"
+  local arg_opts="'-v' '--verbose' '--format' '--dedup' '--expiry' '--steps' '--dialect' '--pause-threshold' '--budget' '--typing-lead' '--max-typing-duration' '--threads'"
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
-  local dialect_option_args=("seed" "agent-api") # --dialect values
+  local dialect_option_args=("agent-api" "seed") # --dialect values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -394,6 +406,12 @@ function _picocli_gctyping_tune() {
     '--budget')
       return
       ;;
+    '--typing-lead')
+      return
+      ;;
+    '--max-typing-duration')
+      return
+      ;;
     '--threads')
       return
       ;;
@@ -417,6 +435,7 @@ function _picocli_gctyping_simulate() {
   local commands=""
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--port' '--ws-port' '--client-id' '--client-secret-env' '--token-ttl' '--rate-limit' '--fault' '--seed' '--exit-after'"
+  local SPEC_option_args=("token-429=" "api-429-rate=" "api-5xx-rate=" "latency=" "drop-every=" "token-expire-after=") # --fault values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -443,7 +462,9 @@ function _picocli_gctyping_simulate() {
       return
       ;;
     '--fault')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SPEC_option_args[@]}" ) )
+      return $?
       ;;
     '--seed')
       return
@@ -471,7 +492,7 @@ function _picocli_gctyping_shell() {
   local commands=""
   local flag_opts="'-q' '--quiet' '--dry-run' '--batch' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--conversation' '--agent' '--dedup-window' '--expiry' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--cadence' '--record'"
-  local DIALECT_option_args=("seed" "agent-api") # --dialect values
+  local DIALECT_option_args=("agent-api" "seed") # --dialect values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -537,7 +558,7 @@ function _picocli_gctyping_auth() {
   local commands=""
   local flag_opts="'-q' '--quiet' '--check' '--show-token' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id'"
-  local DIALECT_option_args=("seed" "agent-api") # --dialect values
+  local DIALECT_option_args=("agent-api" "seed") # --dialect values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -582,7 +603,7 @@ function _picocli_gctyping_connect() {
   local commands=""
   local flag_opts="'-q' '--quiet' '--guest' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--deployment-id' '--conversation' '--origin' '--connect-timeout'"
-  local DIALECT_option_args=("seed" "agent-api") # --dialect values
+  local DIALECT_option_args=("agent-api" "seed") # --dialect values
 
   type compopt &>/dev/null && compopt +o default
 

@@ -1,11 +1,11 @@
 package dev.gctyping.cli;
 
+import dev.gctyping.app.Auth;
+import dev.gctyping.app.Environment;
+import dev.gctyping.app.Targets;
 import dev.gctyping.client.AccessToken;
-import dev.gctyping.client.AuthException;
-import dev.gctyping.client.OpenTarget;
 import dev.gctyping.protocol.IsoMillis;
 import dev.gctyping.support.JsonLine;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,34 +52,30 @@ public final class AuthCommand implements Callable<Integer> {
     @Option(names = "--show-token", description = "Add the access token to the record (careful: it is a credential).")
     boolean showToken;
 
+    private final Environment environment;
+
+    public AuthCommand(Environment environment) {
+        this.environment = environment;
+    }
+
     @Override
     public Integer call() {
-        try (OpenTarget open = target.open()) {
-            AccessToken token;
-            try {
-                // --check asks the server: a cached token would say nothing about a revoked secret
-                token = check ? open.oauth().fetchNew() : open.oauth().token();
-            } catch (AuthException refused) {
-                if (check) {
-                    return ExitCodes.NO_PERMISSION;
-                }
-                throw refused;
-            }
-            if (check) {
-                return ExitCodes.OK;
-            }
-            JsonLine record = JsonLine.object()
-                    .field("event", "token")
-                    .field("environment", open.target().environment())
-                    .field("tokenType", token.tokenType())
-                    .field("expiresIn", Math.max(0, Duration.between(Clock.systemUTC().instant(), token.expiresAt()).toSeconds()))
-                    .field("expiresAt", new IsoMillis().format(token.expiresAt().toEpochMilli()))
-                    .field("cached", token.cached());
-            if (showToken) {
-                record.field("token", token.value());
-            }
-            spec.commandLine().getOut().println(record);
-            return ExitCodes.OK;
+        Auth.Result result = new Auth(new Targets(environment)).token(target.request(), check);
+        if (check) {
+            return result.token().isPresent() ? ExitCodes.OK : ExitCodes.NO_PERMISSION;
         }
+        AccessToken token = result.token().orElseThrow();
+        JsonLine record = JsonLine.object()
+                .field("event", "token")
+                .field("environment", result.environment())
+                .field("tokenType", token.tokenType())
+                .field("expiresIn", Math.max(0, Duration.between(environment.clock().instant(), token.expiresAt()).toSeconds()))
+                .field("expiresAt", new IsoMillis().format(token.expiresAt().toEpochMilli()))
+                .field("cached", token.cached());
+        if (showToken) {
+            record.field("token", token.value());
+        }
+        spec.commandLine().getOut().println(record);
+        return ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.gctyping.cli;
 
+import dev.gctyping.simulator.Fault;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +8,8 @@ import picocli.CommandLine.Option;
 
 /** What a CI check needs: simulator faults to survive and a JUnit report to show. Shared by replay and smoke. */
 public final class CheckOptions {
-    @Option(names = "--fault", paramLabel = "SPEC", description = "A fault for the embedded simulator (repeatable), e.g. "
-            + "drop-every=50, api-429-rate=0.2, api-5xx-rate=0.1, token-expire-after=5s, token-429=2, latency=20ms.")
+    @Option(names = "--fault", paramLabel = "SPEC", completionCandidates = Fault.Candidates.class,
+            description = "A fault for the embedded simulator (repeatable): KEY=VALUE, see Faults below.")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulator's faults. Default: ${DEFAULT-VALUE}.")
@@ -16,15 +17,4 @@ public final class CheckOptions {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report: one test case per conversation.")
     Path junit;
-
-    /** These options as command-line arguments, to hand them on to another command. */
-    List<String> asArguments() {
-        List<String> args = new ArrayList<>();
-        faults.forEach(fault -> args.addAll(List.of("--fault", fault)));
-        args.addAll(List.of("--seed", Long.toString(seed)));
-        if (junit != null) {
-            args.addAll(List.of("--junit", junit.toString()));
-        }
-        return args;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.gctyping.cli;
 
+import dev.gctyping.app.Environment;
+import dev.gctyping.app.Targets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -97,14 +99,18 @@ public final class ConnectCommand implements Callable<Integer> {
             description = "How long to wait for the socket to open (and reopen before a stdin line is sent). Default: ${DEFAULT-VALUE}.")
     long connectTimeoutMs;
 
-    InputStream stdin = System.in;
+    private final Environment environment;
+
+    public ConnectCommand(Environment environment) {
+        this.environment = environment;
+    }
     SocketSettings socketSettings = SocketSettings.defaults();
 
     @Override
     public Integer call() throws InterruptedException {
         validate();
         Pipe pipe = new Pipe(spec.commandLine().getOut());
-        try (OpenTarget open = target.open(); MessageSocket socket = open(open, pipe)) {
+        try (OpenTarget open = new Targets(environment).open(target.request()); MessageSocket socket = open(open, pipe)) {
             Sender sender = socket instanceof GuestSession guestSession
                     ? (text, json) -> json.isObject() ? guestSession.sendRequest((ObjectNode) json) : guestSession.send(text)
                     : (text, json) -> socket.send(text);
@@ -162,7 +168,7 @@ public final class ConnectCommand implements Callable<Integer> {
 
     private int pump(Sender sender, Pipe pipe, Duration timeout) throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        BlockingQueue<Optional<String>> lines = readLinesInBackground(stdin);
+        BlockingQueue<Optional<String>> lines = readLinesInBackground(environment.stdin());
         int lineNumber = 0;
         while (true) {
             Optional<String> line = lines.poll(200, TimeUnit.MILLISECONDS);

@@ -1,18 +1,24 @@
 package dev.gctyping.cli;
 
-import dev.gctyping.protocol.Dialect;
+import dev.gctyping.dialect.Dialect;
+import dev.gctyping.dialect.Dialects;
+import java.util.Iterator;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Accepts the dialects' command-line names: {@code seed}, {@code agent-api}. */
+/** {@code --dialect NAME}: one of {@link Dialects#all()}. */
 public final class DialectConverter implements ITypeConverter<Dialect> {
     @Override
     public Dialect convert(String value) {
-        for (Dialect dialect : Dialect.values()) {
-            if (dialect.cliName().equalsIgnoreCase(value)) {
-                return dialect;
-            }
+        return Dialects.named(value).orElseThrow(() ->
+                new TypeConversionException("unknown dialect '" + value + "' (expected " + Dialects.names() + ")"));
+    }
+
+    /** Completion candidates and {@code ${COMPLETION-CANDIDATES}}. */
+    public static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Dialects.all().stream().map(Dialect::name).iterator();
         }
-        throw new TypeConversionException("'" + value + "' is not a dialect: use seed or agent-api");
     }
 }

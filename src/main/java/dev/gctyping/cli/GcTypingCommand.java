@@ -1,17 +1,21 @@
 package dev.gctyping.cli;
 
+import dev.gctyping.app.Environment;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import dev.gctyping.simulator.Fault;
+import dev.gctyping.support.LogLevels;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -53,6 +57,8 @@ public final class GcTypingCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of the commands below.");
     }
 
+    private static final String FAULTS_SECTION = "faults";
+
     /** The subcommands, in the order {@code --help} lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             ReplayCommand.class,
@@ -64,12 +70,14 @@ public final class GcTypingCommand implements Runnable {
             ConnectCommand.class,
             CompletionCommand.class);
 
-    /** Subcommands that run a sibling through the root's tree, so the sibling must be built with them. */
-    private static final Map<String, String> RUNS_SIBLING = Map.of("smoke", "replay");
-
-    /** Builds the whole command tree with our error handling; tests call this with their own writers. */
+    /** Builds the whole command tree with our error handling, for this process. */
     public static CommandLine commandLine() {
-        return commandLine(null, true);
+        return commandLine(Environment.system());
+    }
+
+    /** The whole command tree for jobs run in {@code environment}: tests pass their own home, variables and stdin. */
+    public static CommandLine commandLine(Environment environment) {
+        return commandLine(environment, null, true);
     }
 
     /**
@@ -80,15 +88,15 @@ public final class GcTypingCommand implements Runnable {
     static CommandLine commandLineFor(String... args) {
         String chosen = chosenSubcommand(args);
         if (chosen == null) {
-            return commandLine(Set.of(), true);
+            return commandLine(Environment.system(), Set.of(), true);
         }
-        String sibling = RUNS_SIBLING.get(chosen);
-        return commandLine(sibling == null ? Set.of(chosen) : Set.of(chosen, sibling), !chosen.equals(chosenSubcommand(args[0])));
+        return commandLine(Environment.system(), Set.of(chosen), !chosen.equals(chosenSubcommand(args[0])));
     }
 
     /** {@code built}: the subcommands to build in full, null for all of them; the rest are stand-ins or absent. */
-    private static CommandLine commandLine(Set<String> built, boolean standIns) {
-        CommandLine cli = new CommandLine(new GcTypingCommand());
+    private static CommandLine commandLine(Environment environment, Set<String> built, boolean standIns) {
+        LogLevels.reset(); // a new command line starts at the process's level, whatever the last one chose
+        CommandLine cli = new CommandLine(new GcTypingCommand(), factory(environment));
         for (Class<?> type : SUBCOMMANDS) {
             Command command = type.getAnnotation(Command.class);
             if (built == null || built.contains(command.name())) {
@@ -100,6 +108,7 @@ public final class GcTypingCommand implements Runnable {
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         documentExitCodes(cli);
+        documentFaults(cli);
         return cli;
     }
 
@@ -125,10 +134,38 @@ public final class GcTypingCommand implements Runnable {
         return null;
     }
 
+    /** Commands that run a job take its {@link Environment} through their constructor; the rest are built as usual. */
+    private static IFactory factory(Environment environment) {
+        IFactory defaults = CommandLine.defaultFactory();
+        return new IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getConstructor(Environment.class).newInstance(environment);
+                } catch (NoSuchMethodException noEnvironment) {
+                    return defaults.create(type);
+                }
+            }
+        };
+    }
+
     private static CommandLine standIn(Command command) {
         CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
         spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
         return new CommandLine(spec);
+    }
+
+    /** Every command that takes {@code --fault} lists the fault catalogue, before its exit codes. */
+    private static void documentFaults(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommandSpec().findOption("--fault") != null) {
+                sub.getHelpSectionMap().put(FAULTS_SECTION,
+                        help -> help.createHeading("%nFaults (--fault KEY=VALUE):%n") + Fault.helpSection());
+                List<String> keys = new ArrayList<>(sub.getHelpSectionKeys());
+                keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), FAULTS_SECTION);
+                sub.setHelpSectionKeys(keys);
+            }
+        }
     }
 
     private static void documentExitCodes(CommandLine cli) {

@@ -1,42 +1,13 @@
 package dev.gctyping.cli;
 
-import dev.gctyping.client.OpenTarget;
-import dev.gctyping.engine.AgentState;
-import dev.gctyping.engine.EngineSettings;
-import dev.gctyping.engine.Signal;
-import dev.gctyping.engine.TypingEngine;
-import dev.gctyping.engine.TypingListener;
-import dev.gctyping.metrics.JUnitReport;
-import dev.gctyping.metrics.MetricsExtension;
-import dev.gctyping.protocol.SeedPayload;
-import dev.gctyping.replay.Pacer;
-import dev.gctyping.replay.ReplayStats;
-import dev.gctyping.replay.Replayer;
-import dev.gctyping.replay.WireReplay;
-import dev.gctyping.simulator.FaultPlan;
-import dev.gctyping.simulator.SimulatorConfig;
-import dev.gctyping.simulator.SimulatorReport;
-import dev.gctyping.support.Json;
-import dev.gctyping.support.JsonLine;
-import dev.gctyping.trace.InvalidLinePolicy;
-import dev.gctyping.trace.TraceMerger;
+import dev.gctyping.app.Environment;
+import dev.gctyping.app.Replay;
+import dev.gctyping.app.ReplayRequest;
+import dev.gctyping.app.ReplayResult;
+import dev.gctyping.app.Targets;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.LongConsumer;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,11 +49,6 @@ import picocli.CommandLine.Spec;
             "  gctyping replay --dry-run --skip-invalid --format csv recorded.csv",
         })
 public final class ReplayCommand implements Callable<Integer> {
-    /** Conversations that get a real guest on the Guest API (latency is sampled on them). */
-    private static final int OBSERVING_GUESTS = 200;
-    /** How long queued payloads may still take (retries back off up to a minute) before they count as lost. */
-    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
-
     @Spec
     CommandSpec spec;
 
@@ -120,9 +86,8 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Payloads that may wait (socket down, requests backed up) before more are lost. Default: ${DEFAULT-VALUE}.")
     int queueSize;
 
-    @Option(names = "--budget", defaultValue = "300",
-            description = "agent-api requests per minute per token; refreshes beyond it are skipped. Default: ${DEFAULT-VALUE}.")
-    int budget;
+    @Mixin
+    PlanOptions plan;
 
     @Option(names = "--enrich", description = "Look each conversation up once in analytics (conversation details query, "
             + "batched and paged) and add conversationStart, conversationEnd, originatingDirection and the agent's participant.")
@@ -132,11 +97,15 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "A longer gap between keystrokes means the agent stopped composing (guest truth). Default: ${DEFAULT-VALUE}.")
     long pauseThresholdMs;
 
-    InputStream stdin = System.in;
+    private final Environment environment;
+
+    public ReplayCommand(Environment environment) {
+        this.environment = environment;
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Pacer pacer = pacer();
+        double speedFactor = speedFactor();
         if (dryRun && (!check.faults.isEmpty() || assertions || check.junit != null)) {
             throw new ParameterException(spec.commandLine(), "--fault, --assert and --junit need a replay over the wire: drop --dry-run");
         }
@@ -144,75 +113,38 @@ public final class ReplayCommand implements Callable<Integer> {
             OutputFiles.requireWritable(check.junit);
         }
         PrintWriter err = spec.commandLine().getErr();
-        InvalidLinePolicy policy = input.policy(err);
-        EngineSettings settings = engine.settings();
-        return dryRun ? dryRun(settings, policy) : overTheWire(settings, policy, pacer);
+        ReplayRequest request = new ReplayRequest(input.files, input.format, input.policy(err), engine.settings(), dryRun,
+                printPayloads, speedFactor, target.dialect(), target.request(), check.faults, check.seed, queueSize,
+                plan.settings(engine.expiryMs), enrich, pauseThresholdMs);
+        return run(spec, environment, logging, replay -> replay.run(request), "gctyping replay", assertions, check);
     }
 
-    private int dryRun(EngineSettings settings, InvalidLinePolicy policy) throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        Replayer replayer = new Replayer(settings, printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
-        try (TraceMerger trace = TraceMerger.open(input.files, input.format, policy, replayer.engine()::agent, stdin)) {
-            ReplayStats stats = replayer.run(trace, progress(trace));
-            replayer.metrics().records(replayer.engine(), MetricsExtension.NONE).forEach(out::println);
-            out.println(summary(trace, replayer.engine(), stats).toString());
-        }
-        return ExitCodes.OK;
+    /** A job built on the replay: a replay itself, or the smoke check. */
+    interface ReplayJob {
+        ReplayResult run(Replay replay) throws IOException, InterruptedException;
     }
 
-    private int overTheWire(EngineSettings settings, InvalidLinePolicy policy, Pacer pacer) throws IOException, InterruptedException {
+    /** Runs a replay job and renders its outcome: shared with {@code smoke}. */
+    static int run(CommandSpec spec, Environment environment, LoggingOptions logging, ReplayJob job, String suite,
+            boolean assertions, CheckOptions check) throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SimulatorConfig embedded = SimulatorConfig.defaults()
-                .withFaults(parseFaults())
-                // the simulated platform sees the trace's own pace: its per-minute limit scales with --speed
-                .withRequestsPerMinute(pacer.paced() ? (int) Math.min(Integer.MAX_VALUE, Math.ceil(300 * speedFactor())) : Integer.MAX_VALUE);
+        Replay replay = new Replay(environment, new Targets(environment), out,
+                (bytesRead, totalBytes) -> ProgressLine.create(err, logging.quiet(), bytesRead, totalBytes));
         Interruption interruption = Interruption.onCtrlC();
-        try (OpenTarget open = target.open(embedded)) {
-            if (!check.faults.isEmpty() && open.embeddedSimulator().isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--fault applies to the embedded simulator only; "
-                        + "start `gctyping simulate --fault …` to inject faults into a separate one");
-            }
-            WireReplay.Options options = new WireReplay.Options(open.dialect(), settings, pacer, queueSize, budget,
-                    pauseThresholdMs, OBSERVING_GUESTS, DRAIN_TIMEOUT, enrich);
-            WireReplay.Outcome outcome;
-            try (WireReplay replay = new WireReplay(open, () -> report(open), options,
-                            printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
-                    TraceMerger trace = TraceMerger.open(input.files, input.format, policy, replay.engine()::agent, stdin)) {
-                outcome = replay.run(trace, progress(trace));
-                outcome.records().forEach(out::println);
-                JsonLine summary = summary(trace, replay.engine(), outcome.stats());
-                out.println(outcome.appendTo(summary).field("complete", outcome.stats().complete()).toString());
-            }
+        ReplayResult result;
+        try {
+            result = job.run(replay);
             out.flush();
-            if (!outcome.guestTruthAvailable()) {
-                err.println("gctyping: no simulator report for this target: delivery is counted from HTTP answers and the guest truth is not measured");
-            }
-            List<JUnitReport.Case> cases = cases(outcome);
-            if (check.junit != null) {
-                try {
-                    JUnitReport.write(check.junit, "gctyping replay", outcome.stats().elapsedMs() / 1000.0, cases);
-                } catch (IOException e) {
-                    throw OutputFiles.writeFailed(check.junit, e);
-                }
-            }
-            if (interruption.happened()) {
-                return ExitCodes.INTERRUPTED;
-            }
-            // losses are always reported; only --assert turns them into a failing exit code
-            String prefix = assertions ? "assertion failed: " : "gctyping: warning: ";
-            outcome.violations().forEach((conversation, problems) ->
-                    problems.forEach(problem -> err.println(prefix + "conversation " + conversation + ": " + problem)));
-            return assertions && !outcome.violations().isEmpty() ? ExitCodes.ASSERTION_FAILED : ExitCodes.OK;
+        } catch (IllegalArgumentException badFault) {
+            throw new ParameterException(spec.commandLine(), badFault.getMessage());
         } finally {
             interruption.done();
         }
+        return ReplayVerdict.render(result, err, suite, assertions, check.junit, interruption.happened());
     }
 
-    private Pacer pacer() {
-        return speed.equalsIgnoreCase("max") ? Pacer.UNPACED : new Pacer(speedFactor());
-    }
-
+    /** {@code --speed}: a factor, or infinity for 'max'. */
     private double speedFactor() {
         if (speed.equalsIgnoreCase("max")) {
             return Double.POSITIVE_INFINITY;
@@ -226,88 +158,5 @@ public final class ReplayCommand implements Callable<Integer> {
             // reported below
         }
         throw new ParameterException(spec.commandLine(), "--speed must be a number above 0 (at most 10000) or 'max', got '" + speed + "'");
-    }
-
-    private FaultPlan parseFaults() {
-        try {
-            return check.faults.isEmpty() ? FaultPlan.NONE : FaultPlan.parse(check.faults, check.seed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    /** The guest's truth: the embedded simulator's report, or a running simulator's {@code GET /sim/report}. */
-    private static Optional<SimulatorReport> report(OpenTarget open) {
-        if (open.embeddedSimulator().isPresent()) {
-            return Optional.of(open.embeddedSimulator().get().report());
-        }
-        if (!open.target().isSimulator()) {
-            return Optional.empty();
-        }
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(open.target().api("/sim/report")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200
-                    ? Optional.of(Json.MAPPER.readValue(response.body(), SimulatorReport.class))
-                    : Optional.empty();
-        } catch (IOException e) {
-            // no static logger: picocli builds every command at start-up, and --help must not start logback
-            LoggerFactory.getLogger(ReplayCommand.class).warn("could not read the simulator's report: {}", e.getMessage());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    private LongConsumer progress(TraceMerger trace) throws IOException {
-        long total = 0;
-        for (String file : input.files) {
-            if (!file.equals(TraceMerger.STDIN)) {
-                total += Files.size(Path.of(file));
-            }
-        }
-        return ProgressLine.create(spec.commandLine().getErr(), logging.quiet(), trace::bytesRead, total);
-    }
-
-    private static JsonLine summary(TraceMerger trace, TypingEngine engine, ReplayStats stats) {
-        Set<String> conversations = new HashSet<>();
-        for (int agent = 0; agent < engine.agentCount(); agent++) {
-            conversations.add(engine.state(agent).conversationId());
-        }
-        return JsonLine.object()
-                .field("event", "replay_summary")
-                .field("files", trace.files())
-                .field("events", stats.events())
-                .field("keystrokes", stats.keystrokes())
-                .field("payloads", stats.payloads())
-                .field("conversations", conversations.size())
-                .field("agents", engine.agentCount())
-                .field("invalidLines", trace.invalidLines())
-                .field("elapsedMs", stats.elapsedMs())
-                .field("eventsPerSecond", Math.round(stats.eventsPerSecond()));
-    }
-
-    private static List<JUnitReport.Case> cases(WireReplay.Outcome outcome) {
-        List<JUnitReport.Case> cases = new ArrayList<>();
-        outcome.conversations().forEach(conversation -> cases.add(new JUnitReport.Case("conversation " + conversation,
-                outcome.violations().getOrDefault(conversation, List.of()))));
-        return cases;
-    }
-
-    /** Prints each payload in the seed dialect's JSON, exactly as it goes on a seed socket. */
-    private static final class PayloadPrinter implements TypingListener {
-        private final PrintWriter out;
-        private final SeedPayload encoder = new SeedPayload();
-
-        PayloadPrinter(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void onSignal(AgentState agent, Signal signal, long at) {
-            out.append(encoder.encode(agent.conversationId(), agent.agentId(), at, signal.active())).append('\n');
-        }
     }
 }

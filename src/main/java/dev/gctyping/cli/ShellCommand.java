@@ -1,19 +1,16 @@
 package dev.gctyping.cli;
 
-import dev.gctyping.client.OpenTarget;
+import dev.gctyping.app.Environment;
+import dev.gctyping.app.LiveWire;
+import dev.gctyping.app.Targets;
+import dev.gctyping.dialect.PlannedWire;
 import dev.gctyping.protocol.IsoMillis;
-import dev.gctyping.replay.LatencyProbe;
-import dev.gctyping.replay.PayloadSink;
-import dev.gctyping.replay.PayloadTransport;
-import dev.gctyping.replay.PayloadTransports;
 import dev.gctyping.shell.GuestView;
 import dev.gctyping.shell.GuestWatch;
 import dev.gctyping.support.JsonLine;
-import java.time.Duration;
 import java.util.function.BiConsumer;
 import dev.gctyping.engine.Clock;
 import dev.gctyping.engine.EngineSettings;
-import dev.gctyping.engine.TypingListener;
 import dev.gctyping.shell.CommandDispatcher;
 import dev.gctyping.shell.InteractiveShell;
 import dev.gctyping.shell.LiveSession;
@@ -22,7 +19,6 @@ import dev.gctyping.shell.PayloadLines;
 import dev.gctyping.shell.PipedShell;
 import dev.gctyping.shell.ShellOutput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,13 +51,13 @@ import picocli.CommandLine.Spec;
             "  :set dedup DURATION, :set expiry DURATION",
             "  :conversation ID, :guest, :record FILE, :record off",
             "",
-            "The payloads are shown, not sent. Sending them to the simulator's guest",
-            "(and showing the guest's frames with :guest) arrives with the wire transport.",
+            "Payloads go over --dialect to the target (default: an embedded simulator, whose guest's frames are shown; "
+                + ":guest lists them); each line shows what the dialect puts on the wire. --dry-run sends nothing.",
             "",
             "Piped mode (stdin is not a terminal, or --batch): no prompt and no JLine. Each character of a line is a "
                 + "keystroke, one per --cadence; each newline sends the line; lines starting with ':' are commands; text "
                 + "after the last newline is typed but not sent. stdout carries only NDJSON: each payload's wire JSON as it "
-                + "is emitted (as replay --print-payloads prints it), command records ({\"event\":\"state\",...}, the metrics), "
+                + "is sent (as replay --print-payloads prints it), command records ({\"event\":\"state\",...}, the metrics), "
                 + "and the metrics records at the end, after the pending 'inactive's have fired. Messages go to stderr.",
         },
         footerHeading = "%nExamples:%n",
@@ -105,8 +101,18 @@ public final class ShellCommand implements Callable<Integer> {
             description = "Record what is typed from the start, as a trace in the replay format (:record does it later).")
     Path recordFile;
 
-    InputStream stdin = System.in;
-    Clock clock = new MonotonicClock();
+    private final Environment environment;
+    private final Clock clock;
+
+    public ShellCommand(Environment environment) {
+        this(environment, new MonotonicClock());
+    }
+
+    /** @param clock the engine's clock: monotonic, so the live expiry never jumps with the wall clock */
+    ShellCommand(Environment environment, Clock clock) {
+        this.environment = environment;
+        this.clock = clock;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -121,7 +127,7 @@ public final class ShellCommand implements Callable<Integer> {
         try (terminal) {
             InteractiveShell shell = new InteractiveShell(terminal, InteractiveShell.defaultHistoryFile());
             ShellOutput output = shell.output();
-            runSession(shell.payloadView(), output, (raw, summary) -> output.message("guest ← " + summary),
+            runSession(shell.payloadView(target.dialect()), output, (raw, summary) -> output.message("guest ← " + summary),
                     (live, guest) -> shell.loop(live, new CommandDispatcher(live, output, guest)));
         }
         return ExitCodes.OK;
@@ -144,10 +150,10 @@ public final class ShellCommand implements Callable<Integer> {
                 .field("summary", summary)
                 .rawField("frame", raw)
                 .toString());
-        runSession(new PayloadLines(output::record), output, guestFrames, (live, guest) -> {
+        runSession(new PayloadLines(target.dialect(), output::record), output, guestFrames, (live, guest) -> {
             try {
                 new PipedShell(live, new CommandDispatcher(live, output, guest), cadenceMs)
-                        .run(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+                        .run(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new CliException(ExitCodes.NO_INPUT, "cannot read stdin: " + e.getMessage(), e);
             } catch (InterruptedException e) {
@@ -163,12 +169,14 @@ public final class ShellCommand implements Callable<Integer> {
      * on stdout. If the process is stopped meanwhile (Ctrl-C in piped mode: exit 130), a shutdown
      * hook does the closing and printing instead, so a stopped session still reports, once.
      */
-    private void runSession(TypingListener view, ShellOutput output, BiConsumer<String, String> guestFrames,
+    private void runSession(PlannedWire.SendListener view, ShellOutput output, BiConsumer<String, String> guestFrames,
             BiConsumer<LiveSession, GuestView> body) {
-        Wire wire = dryRun ? null : new Wire(target.open(), engine.settings().expiryMs(), guestFrames);
-        LiveSession session = new LiveSession(engine.settings(), conversationId, agentId, clock, view,
-                wire == null ? PayloadSink.NONE : wire.transport);
-        GuestWatch guest = wire == null ? null : wire.guest;
+        long expiryMs = engine.settings().expiryMs();
+        LiveWire wire = dryRun ? LiveWire.dry(target.dialect(), expiryMs, view)
+                : LiveWire.open(new Targets(environment), target.request(), target.dialect(), expiryMs, view, guestFrames);
+        LiveSession session = new LiveSession(engine.settings(), conversationId, agentId, clock, (agent, signal, at) -> { },
+                wire.sink());
+        GuestWatch guest = wire.guest();
         if (guest != null) {
             guest.follow(conversationId);
         }
@@ -179,9 +187,7 @@ public final class ShellCommand implements Callable<Integer> {
         Runnable report = () -> {
             if (reported.compareAndSet(false, true)) {
                 session.close();
-                if (wire != null) {
-                    wire.close();
-                }
+                wire.close();
                 printMetrics(session);
             }
         };
@@ -199,14 +205,12 @@ public final class ShellCommand implements Callable<Integer> {
     }
 
     /** Starts recording, or stops everything already started (nothing half-done) with exit 73. */
-    private void startRecording(LiveSession session, Wire wire) {
+    private void startRecording(LiveSession session, LiveWire wire) {
         try {
             session.startRecording(recordFile);
         } catch (IOException e) {
             session.close();
-            if (wire != null) {
-                wire.close();
-            }
+            wire.close();
             throw new CliException(ExitCodes.CANT_CREATE, "cannot write " + recordFile + ": " + e.getMessage(), e);
         }
     }
@@ -216,44 +220,6 @@ public final class ShellCommand implements Callable<Integer> {
                 + (dryRun ? "engine only: payloads are shown, never sent. "
                           : "payloads go over the wire; the guest's view is shown as it arrives (:guest lists it). ")
                 + ":help lists the commands" + (batch || System.console() == null ? "." : ", Ctrl-D quits.");
-    }
-
-    /**
-     * The wire of a session that sends: the target (an embedded simulator unless configured), the
-     * dialect's transport and, on simulators, a guest in the conversation.
-     */
-    private static final class Wire implements AutoCloseable {
-        private static final int QUEUE_LIMIT = 10_000;
-        private static final int REQUESTS_PER_MINUTE = 300;
-
-        final OpenTarget open;
-        final PayloadTransport transport;
-        /** Null against a real org. */
-        final GuestWatch guest;
-
-        Wire(OpenTarget open, long durationMs, BiConsumer<String, String> guestFrames) {
-            this.open = open;
-            this.transport = PayloadTransports.open(open, open.dialect(), durationMs, REQUESTS_PER_MINUTE, QUEUE_LIMIT, new LatencyProbe());
-            // a guest needs a conversation it may join: only simulators let a guest pick one
-            this.guest = open.target().isSimulator() ? new GuestWatch(open.target(), guestFrames) : null;
-        }
-
-        @Override
-        public void close() {
-            try {
-                transport.drain(Duration.ofSeconds(5));
-                if (guest != null) {
-                    guest.settle(Duration.ofMillis(300), Duration.ofSeconds(2));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            transport.close();
-            if (guest != null) {
-                guest.close();
-            }
-            open.close();
-        }
     }
 
     private void printMetrics(LiveSession session) {

@@ -1,8 +1,11 @@
 package dev.gctyping.cli;
 
-import dev.gctyping.simulator.FaultPlan;
+import dev.gctyping.app.Environment;
+import dev.gctyping.app.Simulate;
+import dev.gctyping.protocol.PlatformLimits;
+import dev.gctyping.protocol.SimulatorApi;
+import dev.gctyping.simulator.Fault;
 import dev.gctyping.simulator.Simulator;
-import dev.gctyping.simulator.SimulatorConfig;
 import dev.gctyping.support.JsonLine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,8 +14,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,25 +64,25 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "WebSocket port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int wsPort;
 
-    @Option(names = "--client-id", paramLabel = "ID", defaultValue = SimulatorConfig.DEFAULT_CLIENT_ID,
+    @Option(names = "--client-id", paramLabel = "ID", defaultValue = SimulatorApi.DEFAULT_CLIENT_ID,
             description = "OAuth client id to accept. Default: ${DEFAULT-VALUE}.")
     String clientId;
 
     @Option(names = "--client-secret-env", paramLabel = "NAME", defaultValue = "GCTYPING_SIM_SECRET",
             description = "Environment variable holding the client secret to accept; when it is unset, the secret is '"
-                    + SimulatorConfig.DEFAULT_CLIENT_SECRET + "'. Default: ${DEFAULT-VALUE}.")
+                    + SimulatorApi.DEFAULT_CLIENT_SECRET + "'. Default: ${DEFAULT-VALUE}.")
     String secretVariable;
 
     @Option(names = "--token-ttl", paramLabel = "DURATION", defaultValue = "24h", converter = DurationConverter.class,
             description = "Lifetime of issued tokens (expires_in). Default: ${DEFAULT-VALUE}.")
     long tokenTtlMs;
 
-    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "300",
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "" + PlatformLimits.REQUESTS_PER_MINUTE,
             description = "Platform API requests per token per minute before 429. Default: ${DEFAULT-VALUE}.")
     int requestsPerMinute;
 
-    @Option(names = "--fault", paramLabel = "SPEC",
-            description = "Inject a fault (repeatable), e.g. token-429=3, api-5xx-rate=0.05, drop-every=50.")
+    @Option(names = "--fault", paramLabel = "SPEC", completionCandidates = Fault.Candidates.class,
+            description = "Inject a fault (repeatable): KEY=VALUE, see Faults below.")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
@@ -93,15 +94,26 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Stop after this long and print the final report (for scripts and tests).")
     Long exitAfterMs;
 
-    /** Reads environment variables; tests substitute it. */
-    UnaryOperator<String> environment = System::getenv;
+    private final Environment environment;
+
+    public SimulateCommand(Environment environment) {
+        this.environment = environment;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
-        SimulatorConfig config = config();
+        if (port < 0 || port > 65535 || wsPort < 0 || wsPort > 65535) {
+            throw new ParameterException(spec.commandLine(), "ports must be between 0 and 65535");
+        }
+        if (requestsPerMinute < 1) {
+            throw new ParameterException(spec.commandLine(), "--rate-limit must be at least 1");
+        }
         Simulator simulator;
         try {
-            simulator = Simulator.start(config);
+            simulator = new Simulate(environment).start(new Simulate.Request(port, wsPort, clientId, secretVariable, tokenTtlMs,
+                    requestsPerMinute, faults, seed));
+        } catch (IllegalArgumentException badFault) {
+            throw new ParameterException(spec.commandLine(), badFault.getMessage());
         } catch (IOException e) {
             throw new CliException(ExitCodes.UNAVAILABLE, "cannot start the simulator: " + e.getMessage(), e);
         }
@@ -117,7 +129,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     .field("event", "simulator_ready")
                     .field("httpUrl", simulator.httpUri().toString())
                     .field("wsUrl", simulator.wsUri().toString())
-                    .field("clientId", config.clientId()));
+                    .field("clientId", clientId));
             out.flush();
             if (exitAfterMs == null) {
                 stopped.await(); // until Ctrl-C: the shutdown hook closes the simulator
@@ -136,32 +148,5 @@ public final class SimulateCommand implements Callable<Integer> {
                 // the JVM is already exiting: the hook runs (or ran) anyway
             }
         }
-    }
-
-    private SimulatorConfig config() {
-        if (port < 0 || port > 65535 || wsPort < 0 || wsPort > 65535) {
-            throw new ParameterException(spec.commandLine(), "ports must be between 0 and 65535");
-        }
-        if (requestsPerMinute < 1) {
-            throw new ParameterException(spec.commandLine(), "--rate-limit must be at least 1");
-        }
-        FaultPlan plan;
-        try {
-            plan = FaultPlan.parse(faults, seed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        String secret = environment.apply(secretVariable);
-        if (secret == null || secret.isEmpty()) {
-            // no static logger: picocli builds every command at start-up, and --help must not start logback
-            LoggerFactory.getLogger(SimulateCommand.class).info("{} is not set: accepting the default client secret", secretVariable);
-            secret = SimulatorConfig.DEFAULT_CLIENT_SECRET;
-        }
-        return SimulatorConfig.defaults()
-                .withPorts(port, wsPort)
-                .withCredentials(clientId, secret)
-                .withTokenTtlSeconds(Math.max(1, (tokenTtlMs + 999) / 1000))
-                .withRequestsPerMinute(requestsPerMinute)
-                .withFaults(plan);
     }
 }

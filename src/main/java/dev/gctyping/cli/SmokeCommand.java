@@ -1,13 +1,9 @@
 package dev.gctyping.cli;
 
+import dev.gctyping.app.Environment;
+import dev.gctyping.app.Smoke;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +27,6 @@ import picocli.CommandLine.Spec;
             "  gctyping smoke --dialect seed --fault drop-every=10 --fault token-expire-after=2s",
         })
 public final class SmokeCommand implements Callable<Integer> {
-    static final List<String> SAMPLES = List.of("transfer.ndjson", "concurrent-50.ndjson");
-
     @Spec
     CommandSpec spec;
 
@@ -45,38 +39,23 @@ public final class SmokeCommand implements Callable<Integer> {
     @Mixin
     CheckOptions check;
 
+    private final Environment environment;
+
+    public SmokeCommand(Environment environment) {
+        this.environment = environment;
+    }
+
     @Override
-    public Integer call() throws IOException {
-        List<String> args = new ArrayList<>(List.of("--speed", "max", "--assert"));
-        args.addAll(check.asArguments());
-        if (logging.quiet()) {
-            args.add("--quiet");
+    public Integer call() throws IOException, InterruptedException {
+        if (check.junit != null) {
+            OutputFiles.requireWritable(check.junit);
         }
-        args.addAll(target.asArguments());
-        Path samples = Files.createTempDirectory("gctyping-smoke");
         try {
-            for (String sample : SAMPLES) {
-                try (InputStream bundled = SmokeCommand.class.getResourceAsStream("/samples/" + sample)) {
-                    if (bundled == null) {
-                        throw new CliException(ExitCodes.SOFTWARE, "the bundled sample " + sample + " is missing from the jar");
-                    }
-                    Path copy = samples.resolve(sample);
-                    Files.copy(bundled, copy);
-                    args.add(copy.toString());
-                }
-            }
-            CommandLine replay = spec.root().commandLine().getSubcommands().get("replay");
-            ReplayCommand command = replay.getCommand();
-            command.target.home = target.home;
-            command.target.env = target.env;
-            return replay.execute(args.toArray(String[]::new));
-        } finally {
-            try (var copies = Files.list(samples)) {
-                for (Path copy : copies.toList()) {
-                    Files.delete(copy);
-                }
-            }
-            Files.delete(samples);
+            return ReplayCommand.run(spec, environment, logging,
+                    replay -> new Smoke(replay).run(target.dialect(), target.request(), check.faults, check.seed),
+                    "gctyping smoke", true, check);
+        } catch (IllegalStateException missingSample) {
+            throw new CliException(ExitCodes.SOFTWARE, missingSample.getMessage());
         }
     }
 }

@@ -1,18 +1,8 @@
 package dev.gctyping.cli;
 
-import dev.gctyping.protocol.Dialect;
-import dev.gctyping.client.OpenTarget;
-import dev.gctyping.client.Sleeper;
-import dev.gctyping.client.TargetConfig;
 import dev.gctyping.client.TargetRequest;
-import dev.gctyping.client.TargetResolver;
-import dev.gctyping.simulator.SimulatorConfig;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Arrays;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import dev.gctyping.dialect.Dialect;
+import dev.gctyping.dialect.Dialects;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,7 +25,7 @@ public final class TargetOptions {
     String profile;
 
     @Option(names = "--dialect", paramLabel = "DIALECT", converter = DialectConverter.class,
-            completionCandidates = DialectCandidates.class,
+            completionCandidates = DialectConverter.Names.class,
             description = "How typing is sent: ${COMPLETION-CANDIDATES}. Default: agent-api (seed works only against the simulator).")
     Dialect dialect;
 
@@ -44,45 +34,12 @@ public final class TargetOptions {
                     + "GENESYSCLOUD_OAUTHCLIENT_SECRET or client_secret in the profile.")
     String clientId;
 
-    /** The user's home and environment; tests replace them so they never touch the real ones. */
-    Path home = Path.of(System.getProperty("user.home"));
-    Map<String, String> env = System.getenv();
-
-    /** These options as command-line arguments, to hand them on to another command. */
-    List<String> asArguments() {
-        List<String> args = new ArrayList<>();
-        addIfSet(args, "--target", targetUrl);
-        addIfSet(args, "--region", region);
-        addIfSet(args, "--profile", profile);
-        addIfSet(args, "--dialect", dialect == null ? null : dialect.cliName());
-        addIfSet(args, "--client-id", clientId);
-        return args;
-    }
-
-    private static void addIfSet(List<String> args, String option, String value) {
-        if (value != null) {
-            args.add(option);
-            args.add(value);
-        }
+    /** The chosen dialect, or the default. */
+    public Dialect dialect() {
+        return dialect == null ? Dialects.DEFAULT : dialect;
     }
 
     public TargetRequest request() {
-        return new TargetRequest(targetUrl, region, profile, dialect, clientId);
-    }
-
-    /** Resolves and opens the target (starting an embedded simulator if nothing is configured). */
-    public OpenTarget open() {
-        return open(SimulatorConfig.defaults());
-    }
-
-    public OpenTarget open(SimulatorConfig embeddedConfig) {
-        return new TargetResolver(new TargetConfig(home, env), Clock.systemUTC(), Sleeper.REAL).open(request(), embeddedConfig);
-    }
-
-    static final class DialectCandidates implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return Arrays.stream(Dialect.values()).map(Dialect::cliName).iterator();
-        }
+        return new TargetRequest(targetUrl, region, profile, clientId, dialect().refusedByRealRegions().orElse(null));
     }
 }

@@ -1,19 +1,14 @@
 package dev.gctyping.cli;
 
+import dev.gctyping.app.Environment;
+import dev.gctyping.app.Tune;
+import dev.gctyping.dialect.Dialect;
 import dev.gctyping.engine.EngineSettings;
-import dev.gctyping.protocol.Dialect;
-import dev.gctyping.replay.SettingsSweep;
 import dev.gctyping.replay.SettingsSweep.Point;
 import dev.gctyping.support.JsonLine;
-import dev.gctyping.trace.RecordedTrace;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +57,7 @@ public final class TuneCommand implements Callable<Integer> {
     int steps;
 
     @Option(names = "--dialect", defaultValue = "agent-api", converter = DialectConverter.class,
+            completionCandidates = DialectConverter.Names.class,
             description = "Whose rules model the guest's view: agent-api or seed. Default: ${DEFAULT-VALUE}.")
     Dialect dialect;
 
@@ -69,40 +65,36 @@ public final class TuneCommand implements Callable<Integer> {
             description = "A gap longer than this between keystrokes means the agent stopped composing. Default: ${DEFAULT-VALUE}.")
     long pauseThresholdMs;
 
-    @Option(names = "--budget", defaultValue = "300", description = "Platform requests allowed per minute per token. Default: ${DEFAULT-VALUE}.")
-    int budget;
+    @Mixin
+    PlanOptions plan;
 
     @Option(names = "--threads", description = "Worker threads. Default: the number of cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
 
-    InputStream stdin = System.in;
+    private final Environment environment;
+
+    public TuneCommand(Environment environment) {
+        this.environment = environment;
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        List<EngineSettings> grid = grid();
+        if (steps < 1 || steps > 50) {
+            throw new ParameterException(spec.commandLine(), "--steps must be between 1 and 50");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        long started = System.nanoTime();
-        RecordedTrace trace = RecordedTrace.load(input.files, input.format, input.policy(err), stdin);
-        SettingsSweep sweep = new SettingsSweep(trace, dialect, pauseThresholdMs);
-        LoggerFactory.getLogger(TuneCommand.class).debug("loaded {} events; sweeping {} points on {} threads",
-                trace.size(), grid.size(), threads);
-        List<Point> points = sweep.run(grid, Math.max(1, threads));
-        for (Point point : points) {
+        Tune.Result result = new Tune(environment).run(new Tune.Request(input.files, input.format, input.policy(err),
+                range(dedupRange, "--dedup"), range(expiryRange, "--expiry"), steps, dialect, pauseThresholdMs, plan.settings(EngineSettings.DEFAULTS.expiryMs()), threads));
+        for (Point point : result.points()) {
             out.println(point(point, "tune_point").toString());
         }
-        Point best = points.stream()
-                .min(Comparator.comparing((Point p) -> p.peakRequestsPerMinute() > budget)
-                        .thenComparingLong(p -> p.peakRequestsPerMinute() > budget ? p.peakRequestsPerMinute() : 0)
-                        .thenComparingLong(p -> p.truth().staleTypingMs() + p.truth().blindTypingMs())
-                        .thenComparingLong(Point::requests))
-                .orElseThrow();
-        out.println(point(best, "tune_summary")
-                .field("points", points.size())
-                .field("events", trace.size())
-                .field("invalidLines", trace.invalidLines())
-                .field("elapsedMs", (System.nanoTime() - started) / 1_000_000)
+        out.println(point(result.best(), "tune_summary")
+                .field("points", result.points().size())
+                .field("events", result.events())
+                .field("invalidLines", result.invalidLines())
+                .field("elapsedMs", result.elapsedMs())
                 .toString());
         return ExitCodes.OK;
     }
@@ -110,34 +102,21 @@ public final class TuneCommand implements Callable<Integer> {
     private JsonLine point(Point p, String event) {
         return JsonLine.object()
                 .field("event", event)
-                .field("dialect", dialect.cliName())
+                .field("dialect", dialect.name())
                 .field("dedupWindowMs", p.settings().dedupWindowMs())
                 .field("expiryMs", p.settings().expiryMs())
                 .field("payloads", p.payloads())
                 .field("requests", p.requests())
                 .field("peakRequestsPerMinute", p.peakRequestsPerMinute())
-                .field("fitsBudget", p.peakRequestsPerMinute() <= budget)
+                .field("fitsBudget", p.peakRequestsPerMinute() <= plan.budget)
                 .field("guestVisibleTypingMs", p.truth().guestVisibleTypingMs())
                 .field("staleTypingMs", p.truth().staleTypingMs())
                 .field("blindTypingMs", p.truth().blindTypingMs())
                 .field("maxStaleMs", p.truth().maxStaleMs());
     }
 
-    private List<EngineSettings> grid() {
-        if (steps < 1 || steps > 50) {
-            throw new ParameterException(spec.commandLine(), "--steps must be between 1 and 50");
-        }
-        List<EngineSettings> grid = new ArrayList<>();
-        for (long dedup : logSpaced(dedupRange, "--dedup")) {
-            for (long expiry : logSpaced(expiryRange, "--expiry")) {
-                grid.add(new EngineSettings(dedup, expiry));
-            }
-        }
-        return grid;
-    }
-
-    /** {@code steps} values from MIN to MAX, evenly spaced on a log scale, rounded to 10 ms (100 ms above 1 s). */
-    private List<Long> logSpaced(String range, String option) {
+    /** {@code MIN..MAX} in durations. */
+    private Tune.Range range(String range, String option) {
         String[] bounds = range.split("\\.\\.");
         if (bounds.length != 2) {
             throw new ParameterException(spec.commandLine(), option + " must look like 250ms..5s, got '" + range + "'");
@@ -147,15 +126,6 @@ public final class TuneCommand implements Callable<Integer> {
         if (high < low) {
             throw new ParameterException(spec.commandLine(), option + ": the range's end is below its start");
         }
-        List<Long> values = new ArrayList<>();
-        for (int i = 0; i < steps; i++) {
-            double value = steps == 1 ? low : low * Math.pow((double) high / low, (double) i / (steps - 1));
-            long unit = value >= 1000 ? 100 : 10;
-            long rounded = Math.max(1, Math.round(value / unit) * unit);
-            if (values.isEmpty() || values.get(values.size() - 1) != rounded) {
-                values.add(rounded);
-            }
-        }
-        return values;
+        return new Tune.Range(low, high);
     }
 }

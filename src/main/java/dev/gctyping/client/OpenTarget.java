@@ -1,8 +1,14 @@
 package dev.gctyping.client;
 
-import dev.gctyping.protocol.Dialect;
-import dev.gctyping.simulator.Simulator;
+import dev.gctyping.protocol.SimulatorApi;
+import dev.gctyping.protocol.SimulatorReport;
+import dev.gctyping.support.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * A resolved, ready target and its clients: close it to stop the embedded simulator, if one was
@@ -10,15 +16,13 @@ import java.util.Optional;
  */
 public final class OpenTarget implements AutoCloseable {
     private final Target target;
-    private final Dialect dialect;
-    private final Simulator embedded;
+    private final LocalSimulator embedded;
     private final RetryingHttp http;
     private final OAuthClient oauth;
     private final PlatformApi api;
 
-    OpenTarget(Target target, Dialect dialect, Simulator embedded, RetryingHttp http, OAuthClient oauth) {
+    OpenTarget(Target target, LocalSimulator embedded, RetryingHttp http, OAuthClient oauth) {
         this.target = target;
-        this.dialect = dialect;
         this.embedded = embedded;
         this.http = http;
         this.oauth = oauth;
@@ -29,13 +33,9 @@ public final class OpenTarget implements AutoCloseable {
         return target;
     }
 
-    public Dialect dialect() {
-        return dialect;
-    }
-
-    /** The simulator this process started, when nothing was configured (its report is the guest's truth). */
-    public Optional<Simulator> embeddedSimulator() {
-        return Optional.ofNullable(embedded);
+    /** Whether this process started the simulator (nothing was configured). */
+    public boolean isEmbeddedSimulator() {
+        return embedded != null;
     }
 
     public OAuthClient oauth() {
@@ -49,6 +49,30 @@ public final class OpenTarget implements AutoCloseable {
     /** Request, retry and 429 counters of every HTTP call made through this target. */
     public RequestStats stats() {
         return http.stats();
+    }
+
+    /**
+     * The guest's truth: the embedded simulator's report, or a running simulator's
+     * {@code GET /sim/report}; empty for a real org, which has no such thing.
+     */
+    public Optional<SimulatorReport> simulatorReport() {
+        if (embedded != null) {
+            return Optional.of(embedded.report());
+        }
+        if (!target.isSimulator()) {
+            return Optional.empty();
+        }
+        URI uri = target.api(SimulatorApi.REPORT_PATH);
+        try {
+            HttpResponse<String> response = http.send(() -> HttpRequest.newBuilder(uri)
+                    .timeout(RetryingHttp.REQUEST_TIMEOUT).GET().build(), "GET " + uri);
+            return response.statusCode() == 200
+                    ? Optional.of(Json.MAPPER.readValue(response.body(), SimulatorReport.class))
+                    : Optional.empty();
+        } catch (IOException | ClientException e) {
+            LoggerFactory.getLogger(OpenTarget.class).warn("could not read the simulator's report: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.gctyping.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gctyping.protocol.IsoMillis;
 import dev.gctyping.support.Json;
+import dev.gctyping.support.JsonLine;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -39,17 +39,31 @@ public final class PlatformApi {
 
     /** Agent typing: {@code {"typing":{"type":"On","duration":D},"dateSent":…}}. The API has no "Off". */
     public void sendTyping(String conversationId, String communicationId, long durationMs, long dateSentMillis) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.putObject("typing").put("type", "On").put("duration", durationMs);
-        body.put("dateSent", new IsoMillis().format(dateSentMillis));
-        call("POST", communicationPath(conversationId, communicationId) + "/typing", body, null);
+        call("POST", typingPath(conversationId, communicationId), utf8(typingBody(durationMs, dateSentMillis)), null);
+    }
+
+    /** The typing request's path: {@code /api/v2/conversations/messages/{id}/communications/{communicationId}/typing}. */
+    public static String typingPath(String conversationId, String communicationId) {
+        return communicationPath(conversationId, communicationId) + "/typing";
+    }
+
+    /** {@code {"typing":{"type":"On","duration":D},"dateSent":…}}: built without Jackson, so printing it loads none. */
+    public static String typingBody(long durationMs, long dateSentMillis) {
+        String typing = JsonLine.object().field("type", "On").field("duration", durationMs).toString();
+        return JsonLine.object().rawField("typing", typing).field("dateSent", new IsoMillis().format(dateSentMillis)).toString();
     }
 
     /** The agent's message, which ends the guest's typing indicator; {@code traceTimeMillis} rides in {@link #TRACE_TIME_HEADER}. */
     public void sendMessage(String conversationId, String communicationId, String text, long traceTimeMillis) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("textBody", text);
-        call("POST", communicationPath(conversationId, communicationId) + "/messages", body,
-                new IsoMillis().format(traceTimeMillis));
+        call("POST", messagePath(conversationId, communicationId), utf8(messageBody(text)), new IsoMillis().format(traceTimeMillis));
+    }
+
+    public static String messagePath(String conversationId, String communicationId) {
+        return communicationPath(conversationId, communicationId) + "/messages";
+    }
+
+    public static String messageBody(String text) {
+        return JsonLine.object().field("textBody", text).toString();
     }
 
     /** {@code GET /api/v2/conversations/messages/{id}}: the conversation and its agent's messages communication id. */
@@ -60,17 +74,16 @@ public final class PlatformApi {
 
     /** {@code POST /api/v2/analytics/conversations/details/query} with the caller's query; returns the response as is. */
     public JsonNode analyticsQuery(JsonNode query) {
-        return call("POST", "/api/v2/analytics/conversations/details/query", query, null);
+        return call("POST", "/api/v2/analytics/conversations/details/query", toBytes(query), null);
     }
 
     private static String communicationPath(String conversationId, String communicationId) {
         return "/api/v2/conversations/messages/" + encode(conversationId) + "/communications/" + encode(communicationId);
     }
 
-    private JsonNode call(String method, String path, JsonNode body, String traceTime) {
+    private JsonNode call(String method, String path, byte[] payload, String traceTime) {
         URI uri = target.api(path);
         String what = method + " " + path + " on " + target.environment();
-        byte[] payload = body == null ? null : toBytes(body);
         for (boolean retriedAuth = false; ; retriedAuth = true) {
             String authorization = oauth.token().authorizationHeader();
             HttpResponse<String> response = http.send(() -> {
@@ -103,6 +116,10 @@ public final class PlatformApi {
             }
             return parse(response.body());
         }
+    }
+
+    private static byte[] utf8(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] toBytes(JsonNode body) {

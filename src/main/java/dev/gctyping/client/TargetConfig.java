@@ -1,6 +1,5 @@
 package dev.gctyping.client;
 
-import dev.gctyping.protocol.Dialect;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,12 +29,11 @@ public final class TargetConfig {
      * The resolved choice. {@code clientId}/{@code clientSecret} are null for a simulator when not
      * configured (its default credentials then apply); {@link #toString()} masks the secret.
      */
-    public record Choice(Kind kind, URI simulatorUrl, String region, String clientId, String clientSecret, Dialect dialect) {
+    public record Choice(Kind kind, URI simulatorUrl, String region, String clientId, String clientSecret) {
         @Override
         public String toString() {
             return "Choice[" + kind + (simulatorUrl == null ? "" : " " + simulatorUrl) + (region == null ? "" : " " + region)
-                    + ", clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : "****")
-                    + ", dialect=" + dialect + "]";
+                    + ", clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : "****") + "]";
         }
     }
 
@@ -65,8 +63,7 @@ public final class TargetConfig {
             if ((clientId == null) != (secret == null)) {
                 throw missingCredential(clientId == null, "the simulator at " + request.targetUrl());
             }
-            return new Choice(Kind.SIMULATOR_URL, parseUrl(request.targetUrl()), null, clientId, secret,
-                    orDefault(request.dialect()));
+            return new Choice(Kind.SIMULATOR_URL, parseUrl(request.targetUrl()), null, clientId, secret);
         }
         String region = first(request.region(), env.get(ENV_REGION), profile.get("region"));
         if (region == null) {
@@ -74,7 +71,7 @@ public final class TargetConfig {
                 throw new ConfigException("credentials are configured but no region: set --region, " + ENV_REGION
                         + " or region in a profile (valid regions: " + Regions.validRegions() + ")");
             }
-            return new Choice(Kind.EMBEDDED_SIMULATOR, null, null, null, null, orDefault(request.dialect()));
+            return new Choice(Kind.EMBEDDED_SIMULATOR, null, null, null, null);
         }
         try {
             Regions.domain(region);
@@ -84,17 +81,10 @@ public final class TargetConfig {
         if (clientId == null || secret == null) {
             throw missingCredential(clientId == null, "region " + region);
         }
-        Dialect dialect = orDefault(request.dialect());
-        if (dialect == Dialect.SEED) {
-            throw new ConfigException("--dialect seed only works against the gctyping simulator: Genesys Cloud has no "
-                    + "conversation socket for the seed tutorial's payloads (the tutorial invented it); use --dialect agent-api");
+        if (request.realRegionRefusal() != null) {
+            throw new ConfigException(request.realRegionRefusal());
         }
-        return new Choice(Kind.GENESYS_CLOUD, null, region, clientId, secret, dialect);
-    }
-
-    /** agent-api everywhere, so a simulator run exercises exactly what a real org will receive. */
-    private static Dialect orDefault(Dialect requested) {
-        return requested == null ? Dialect.AGENT_API : requested;
+        return new Choice(Kind.GENESYS_CLOUD, null, region, clientId, secret);
     }
 
     private static ConfigException missingCredential(boolean idMissing, String where) {

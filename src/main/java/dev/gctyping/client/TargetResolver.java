@@ -1,10 +1,8 @@
 package dev.gctyping.client;
 
-import dev.gctyping.protocol.Dialect;
+import dev.gctyping.protocol.SimulatorApi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gctyping.simulator.Simulator;
-import dev.gctyping.simulator.SimulatorConfig;
 import dev.gctyping.support.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -25,49 +23,46 @@ public final class TargetResolver {
     private final TargetConfig config;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final LocalSimulator.Starter embedded;
 
-    public TargetResolver(TargetConfig config, Clock clock, Sleeper sleeper) {
+    /** @param embedded starts the in-process simulator, when nothing else is configured */
+    public TargetResolver(TargetConfig config, Clock clock, Sleeper sleeper, LocalSimulator.Starter embedded) {
         this.config = config;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.embedded = embedded;
     }
 
     public OpenTarget open(TargetRequest request) {
-        return open(request, SimulatorConfig.defaults());
-    }
-
-    /** @param embeddedConfig how to start the in-process simulator if one is needed (e.g. with faults) */
-    public OpenTarget open(TargetRequest request, SimulatorConfig embeddedConfig) {
         TargetConfig.Choice choice = config.resolve(request);
         RetryingHttp http = RetryingHttp.withSleeper(sleeper);
         return switch (choice.kind()) {
             case GENESYS_CLOUD -> {
                 Target target = Target.genesysCloud(choice.region(), choice.clientId(), choice.clientSecret());
-                yield new OpenTarget(target, choice.dialect(), null, http, oauth(target, http, true));
+                yield new OpenTarget(target, null, http, oauth(target, http, true));
             }
             case SIMULATOR_URL -> {
                 URI wsUri = socketUri(choice.simulatorUrl(), http);
                 Target target = simulatorTarget(choice.simulatorUrl(), wsUri, choice);
-                yield new OpenTarget(target, choice.dialect(), null, http, oauth(target, http, true));
+                yield new OpenTarget(target, null, http, oauth(target, http, true));
             }
-            case EMBEDDED_SIMULATOR -> startEmbedded(embeddedConfig, choice.dialect(), http);
+            case EMBEDDED_SIMULATOR -> startEmbedded(http);
         };
     }
 
-    private OpenTarget startEmbedded(SimulatorConfig simulatorConfig, Dialect dialect, RetryingHttp http) {
-        Simulator simulator;
+    private OpenTarget startEmbedded(RetryingHttp http) {
+        LocalSimulator simulator;
         try {
-            simulator = Simulator.start(simulatorConfig);
+            simulator = embedded.start();
         } catch (IOException e) {
             throw new UnavailableException("cannot start the embedded simulator: " + e.getMessage(), e);
         }
         log.info("no Genesys Cloud credentials configured: using an embedded simulator at {} "
                 + "(see README, \"Connecting to a real org\")", simulator.httpUri());
         try {
-            Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(), simulatorConfig.clientId(),
-                    simulatorConfig.clientSecret());
+            Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(), simulator.clientId(), simulator.clientSecret());
             // its ports change every run, so caching its tokens on disk would only leave files behind
-            return new OpenTarget(target, dialect, simulator, http, oauth(target, http, false));
+            return new OpenTarget(target, simulator, http, oauth(target, http, false));
         } catch (RuntimeException e) {
             simulator.close();
             throw e;
@@ -75,8 +70,8 @@ public final class TargetResolver {
     }
 
     private static Target simulatorTarget(URI httpUri, URI wsUri, TargetConfig.Choice choice) {
-        String clientId = choice.clientId() == null ? SimulatorConfig.DEFAULT_CLIENT_ID : choice.clientId();
-        String secret = choice.clientSecret() == null ? SimulatorConfig.DEFAULT_CLIENT_SECRET : choice.clientSecret();
+        String clientId = choice.clientId() == null ? SimulatorApi.DEFAULT_CLIENT_ID : choice.clientId();
+        String secret = choice.clientSecret() == null ? SimulatorApi.DEFAULT_CLIENT_SECRET : choice.clientSecret();
         try {
             return Target.simulator(httpUri, wsUri, clientId, secret);
         } catch (IllegalArgumentException e) {
@@ -95,7 +90,7 @@ public final class TargetResolver {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--target: " + e.getMessage());
         }
-        URI info = URI.create(simulatorUrl.toString().replaceAll("/+$", "") + "/sim/info");
+        URI info = URI.create(simulatorUrl.toString().replaceAll("/+$", "") + SimulatorApi.INFO_PATH);
         HttpResponse<String> response = http.send(() -> HttpRequest.newBuilder(info)
                 .timeout(RetryingHttp.REQUEST_TIMEOUT).GET().build(), "GET " + info);
         if (response.statusCode() != 200) {

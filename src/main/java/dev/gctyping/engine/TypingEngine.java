@@ -22,7 +22,7 @@ import java.util.Objects;
  * <p>Timers: one {@link ExpiryOrder} for all agents, the typing agents in the order their deadlines
  * fall due. With a fixed E each new deadline is the latest, so a keystroke and an expiry cost O(1).
  */
-public final class TypingEngine {
+public final class TypingEngine implements AgentActivity {
     private final TypingListener listener;
     private final Map<AgentKey, Integer> handles = new HashMap<>();
     /** By handle; an array rather than a list, as every event looks one up. */
@@ -71,6 +71,7 @@ public final class TypingEngine {
         return handle;
     }
 
+    @Override
     public void keystroke(int agent, long at) {
         advanceTo(at);
         AgentState a = agents[agent];
@@ -90,6 +91,7 @@ public final class TypingEngine {
         expiries.schedule(agent, a.deadline);
     }
 
+    @Override
     public void send(int agent, long at) {
         advanceTo(at);
         AgentState a = agents[agent];
@@ -99,6 +101,7 @@ public final class TypingEngine {
         }
     }
 
+    @Override
     public void blur(int agent, long at) {
         advanceTo(at);
         AgentState a = agents[agent];

@@ -1,5 +1,6 @@
 package dev.gctyping.metrics;
 
+import dev.gctyping.engine.AgentActivity;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.protocol.IsoMillis;
@@ -13,7 +14,7 @@ import java.util.stream.IntStream;
  * The per-(conversation, agent) {@code agent_typing_engagement} records: the engine's counters
  * joined with the cadence observed in the raw events. Fed event by event next to the engine.
  */
-public final class EngagementMetrics {
+public final class EngagementMetrics implements AgentActivity {
     private final Cadences cadences = new Cadences();
     /** 0 when the composing truth is not needed (dry runs), else the pause threshold P. */
     private final long pauseThresholdMs;
@@ -28,6 +29,7 @@ public final class EngagementMetrics {
         this.pauseThresholdMs = pauseThresholdMs;
     }
 
+    @Override
     public void keystroke(int agent, long at) {
         cadences.keystroke(agent, at);
         if (pauseThresholdMs > 0) {
@@ -35,6 +37,7 @@ public final class EngagementMetrics {
         }
     }
 
+    @Override
     public void send(int agent, long at) {
         cadences.send(agent, at);
         if (pauseThresholdMs > 0) {
@@ -42,6 +45,7 @@ public final class EngagementMetrics {
         }
     }
 
+    @Override
     public void blur(int agent, long at) {
         cadences.blur(agent, at);
         if (pauseThresholdMs > 0) {

@@ -1,14 +1,11 @@
 package dev.gctyping.metrics;
 
-import dev.gctyping.engine.Signal;
-import dev.gctyping.protocol.Dialect;
-import dev.gctyping.protocol.guest.GuestEvent;
 
 /**
  * What a guest's UI shows for one agent: "agent is typing" during {@code [t, t + D)} after each
  * {@code Typing On} (D = 5000 ms when the frame has no duration), extended by later {@code On}s,
  * and ended at once by the agent's message or an explicit {@code Off}. Built either from the
- * frames a (simulated) guest received, or from the engine's payloads through a dialect's rules.
+ * frames a (simulated) guest received, or from what a dialect's plan sends.
  */
 public final class GuestView {
     private final Intervals closed = new Intervals();
@@ -41,20 +38,6 @@ public final class GuestView {
         if (open && openEnd < at) {
             closed.add(openStart, openEnd);
             open = false;
-        }
-    }
-
-    /**
-     * Applies what one engine payload becomes for the guest in a dialect: in {@code agent-api} an
-     * {@code active} is an {@code On} lasting {@code durationMs}, an {@code inactive} sends nothing
-     * except on a send (the message ends the indicator); in {@code seed} an {@code active} is an
-     * {@code On} without duration and every {@code inactive} an explicit {@code Off}.
-     */
-    public void payload(Dialect dialect, Signal signal, long at, long durationMs) {
-        if (signal.active()) {
-            typingOn(at, dialect == Dialect.AGENT_API ? durationMs : GuestEvent.Typing.FALLBACK_DURATION_MS);
-        } else if (dialect == Dialect.SEED || signal == Signal.INACTIVE_SENT) {
-            end(at);
         }
     }
 

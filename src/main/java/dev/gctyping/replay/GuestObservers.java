@@ -2,6 +2,7 @@ package dev.gctyping.replay;
 
 import dev.gctyping.client.GuestSession;
 import dev.gctyping.client.SocketSettings;
+import dev.gctyping.dialect.LatencyProbe;
 import dev.gctyping.client.Target;
 import dev.gctyping.protocol.guest.GuestEvent;
 import dev.gctyping.protocol.guest.GuestFrame;

@@ -2,7 +2,7 @@ package dev.gctyping.replay;
 
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingEngine;
-import dev.gctyping.engine.TypingListener;
+import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.trace.EventType;
 import dev.gctyping.trace.PrefetchingTrace;
@@ -23,35 +23,18 @@ public final class Replayer {
 
     private final TypingEngine engine;
     private final EngagementMetrics metrics;
-    private final WireHooks wire;
+    private final PayloadSink sink;
     private long payloads;
     private long events;
     private long keystrokes;
 
-    /** What a wire replay needs from the trace beyond the engine's payloads. */
-    public interface WireHooks {
-        WireHooks NONE = new WireHooks() {
-        };
-
-        /** The agent's message (a trace {@code send}), with its text if the trace has one. */
-        default void onMessage(int agent, String text, long at) {
-        }
-
-        /** A trace line named the agent's messages communication id. */
-        default void onCommunication(int agent, String communicationId) {
-        }
-    }
-
-    public Replayer(EngineSettings settings, TypingListener payloadListener) {
-        this(settings, payloadListener, WireHooks.NONE, new EngagementMetrics());
-    }
-
-    public Replayer(EngineSettings settings, TypingListener payloadListener, WireHooks wire, EngagementMetrics metrics) {
+    /** @param sink gets the engine's payloads, the agents' messages and the communication ids the trace names */
+    public Replayer(EngineSettings settings, PayloadSink sink, EngagementMetrics metrics) {
         this.metrics = metrics;
-        this.wire = wire;
+        this.sink = sink;
         this.engine = new TypingEngine(settings, (agent, signal, at) -> {
             payloads++;
-            payloadListener.onSignal(agent, signal, at);
+            sink.typing(agent, signal, at);
         });
     }
 
@@ -123,11 +106,11 @@ public final class Replayer {
             keystrokes++;
         }
         if (communicationId != null) {
-            wire.onCommunication(agent, communicationId);
+            sink.useCommunication(engine.state(agent), communicationId);
         }
         apply(engine, metrics, agent, type, at);
         if (type == EventType.SEND) {
-            wire.onMessage(agent, text, at);
+            sink.message(engine.state(agent), text, at);
         }
         if ((++events & (PROGRESS_EVERY - 1)) == 0) {
             progress.accept(events);
@@ -136,20 +119,8 @@ public final class Replayer {
 
     /** One event into the metrics and the engine: the step shared by replays and the live prompt. */
     public static void apply(TypingEngine engine, EngagementMetrics metrics, int agent, EventType type, long at) {
-        switch (type) {
-            case KEYSTROKE -> {
-                metrics.keystroke(agent, at);
-                engine.keystroke(agent, at);
-            }
-            case SEND -> {
-                metrics.send(agent, at);
-                engine.send(agent, at);
-            }
-            case BLUR -> {
-                metrics.blur(agent, at);
-                engine.blur(agent, at);
-            }
-        }
+        type.applyTo(metrics, agent, at);
+        type.applyTo(engine, agent, at);
     }
 
     private void paceDeadlinesBefore(long time, Pacer pacer) throws InterruptedException {

@@ -1,5 +1,11 @@
 package dev.gctyping.replay;
 
+import dev.gctyping.dialect.Dialect;
+import dev.gctyping.dialect.PlanSettings;
+import dev.gctyping.dialect.SendPlan;
+import dev.gctyping.dialect.WireSend;
+import dev.gctyping.engine.AgentActivity;
+import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.metrics.ComposingTimeline;
@@ -7,11 +13,11 @@ import dev.gctyping.metrics.GuestTruth;
 import dev.gctyping.metrics.GuestView;
 import dev.gctyping.metrics.Intervals;
 import dev.gctyping.metrics.PeakRate;
-import dev.gctyping.protocol.Dialect;
 import dev.gctyping.trace.EventType;
 import dev.gctyping.trace.RecordedTrace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,26 +33,40 @@ public final class SettingsSweep {
 
     private final RecordedTrace trace;
     private final Dialect dialect;
+    private final PlanSettings plan;
     private final Intervals[] composing;
 
     /** One grid point's outcome, summed over all agents. */
     public record Point(EngineSettings settings, long payloads, long requests, int peakRequestsPerMinute, GuestTruth truth) {
     }
 
-    public SettingsSweep(RecordedTrace trace, Dialect dialect, long pauseThresholdMs) {
+    /** @param plan the dialect's plan settings; each point sets its own expiry */
+    public SettingsSweep(RecordedTrace trace, Dialect dialect, PlanSettings plan, long pauseThresholdMs) {
         this.trace = trace;
         this.dialect = dialect;
+        this.plan = plan;
         ComposingTimeline[] timelines = new ComposingTimeline[trace.agentCount()];
         for (int a = 0; a < timelines.length; a++) {
             timelines[a] = new ComposingTimeline(pauseThresholdMs);
         }
-        for (int i = 0; i < trace.size(); i++) {
-            ComposingTimeline timeline = timelines[trace.agent(i)];
-            if (trace.type(i) == EventType.KEYSTROKE) {
-                timeline.keystroke(trace.time(i));
-            } else {
-                timeline.stop(trace.time(i));
+        AgentActivity truth = new AgentActivity() {
+            @Override
+            public void keystroke(int agent, long at) {
+                timelines[agent].keystroke(at);
             }
+
+            @Override
+            public void send(int agent, long at) {
+                timelines[agent].stop(at);
+            }
+
+            @Override
+            public void blur(int agent, long at) {
+                timelines[agent].stop(at);
+            }
+        };
+        for (int i = 0; i < trace.size(); i++) {
+            trace.type(i).applyTo(truth, trace.agent(i), trace.time(i));
         }
         composing = new Intervals[timelines.length];
         for (int a = 0; a < timelines.length; a++) {
@@ -79,8 +99,8 @@ public final class SettingsSweep {
     }
 
     /**
-     * One grid point: the engine's payloads, turned into requests (agent-api: every {@code On} and
-     * every message; seed: every socket frame) and into the guest's view.
+     * One grid point: the engine's payloads and the messages through the dialect's plan, exactly as a
+     * replay sends them; each send costs a request and shows itself to the guest's view.
      */
     public Point evaluate(EngineSettings settings) {
         GuestView[] views = new GuestView[trace.agentCount()];
@@ -89,13 +109,17 @@ public final class SettingsSweep {
         }
         PeakRate rate = new PeakRate(MINUTE_MS);
         long[] counts = new long[2]; // payloads, requests
+        SendPlan plan = dialect.plan(this.plan.withExpiry(settings.expiryMs()));
+        BiConsumer<AgentState, WireSend> sent = (agent, send) -> {
+            if (send != null) {
+                counts[1]++;
+                rate.record(send.at());
+                send.showTo(views[agent.handle()]);
+            }
+        };
         TypingEngine engine = new TypingEngine(settings, (agent, signal, at) -> {
             counts[0]++;
-            views[agent.handle()].payload(dialect, signal, at, settings.expiryMs());
-            if (dialect == Dialect.SEED || signal.active()) {
-                counts[1]++;
-                rate.record(at);
-            }
+            sent.accept(agent, plan.typing(agent, signal, at));
         });
         for (int a = 0; a < trace.agentCount(); a++) {
             engine.agent(trace.conversationId(a), trace.agentId(a));
@@ -103,17 +127,11 @@ public final class SettingsSweep {
         for (int i = 0; i < trace.size(); i++) {
             int agent = trace.agent(i);
             long at = trace.time(i);
-            switch (trace.type(i)) {
-                case KEYSTROKE -> engine.keystroke(agent, at);
-                case SEND -> {
-                    engine.send(agent, at);
-                    if (dialect == Dialect.AGENT_API) {
-                        // agent-api posts the message itself: one more request, typing or not
-                        counts[1]++;
-                        rate.record(at);
-                    }
-                }
-                case BLUR -> engine.blur(agent, at);
+            EventType type = trace.type(i);
+            type.applyTo(engine, agent, at);
+            if (type == EventType.SEND) {
+                AgentState state = engine.state(agent);
+                sent.accept(state, plan.message(state, null, at));
             }
         }
         engine.finish();

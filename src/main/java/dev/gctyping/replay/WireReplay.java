@@ -1,19 +1,26 @@
 package dev.gctyping.replay;
 
-import dev.gctyping.protocol.Dialect;
 import dev.gctyping.client.OpenTarget;
+import dev.gctyping.dialect.DeliveryStats;
+import dev.gctyping.dialect.Dialect;
+import dev.gctyping.dialect.LatencyProbe;
+import dev.gctyping.dialect.PayloadSink;
+import dev.gctyping.dialect.PayloadTransport;
+import dev.gctyping.dialect.PlanSettings;
+import dev.gctyping.dialect.PlannedWire;
+import dev.gctyping.dialect.SendPlan;
 import dev.gctyping.client.PlatformApi;
 import dev.gctyping.client.Target;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.EngineSettings;
+import dev.gctyping.engine.Signal;
 import dev.gctyping.engine.TypingEngine;
-import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.metrics.GuestTruth;
 import dev.gctyping.metrics.Intervals;
-import dev.gctyping.simulator.SimulatorReport;
-import dev.gctyping.simulator.SimulatorReport.ConversationReport;
-import dev.gctyping.simulator.SimulatorReport.SenderReport;
+import dev.gctyping.protocol.SimulatorReport;
+import dev.gctyping.protocol.SimulatorReport.ConversationReport;
+import dev.gctyping.protocol.SimulatorReport.SenderReport;
 import dev.gctyping.support.Json;
 import dev.gctyping.support.JsonLine;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,36 +45,16 @@ import java.util.function.Supplier;
  */
 public final class WireReplay implements AutoCloseable {
     /** How a wire replay runs. */
-    public record Options(Dialect dialect, EngineSettings settings, Pacer pacer, int queueLimit, int requestsPerMinute,
+    public record Options(Dialect dialect, EngineSettings settings, Pacer pacer, int queueLimit, PlanSettings plan,
             long pauseThresholdMs, int observingGuests, Duration drainTimeout, boolean enrich) {
     }
 
-    /** What came out: records sorted as usual, summary totals, and violations by conversation. */
-    public record Outcome(ReplayStats stats, List<String> records, Totals totals, Map<String, List<String>> violations,
-            List<String> conversations, boolean guestTruthAvailable) {
-        /** Adds the delivery totals and latency percentiles to the {@code replay_summary} record. */
-        public JsonLine appendTo(JsonLine summary) {
-            return totals.appendTo(summary);
-        }
-    }
-
-    /** Summed delivery figures and the end-to-end latency (wall clock, engine emission to guest receipt). */
-    public record Totals(String dialect, long sent, long delivered, long lost, long retries, long rateLimited, long skippedForBudget,
-            long latencySamples, double p50, double p95, double p99, double max) {
-        JsonLine appendTo(JsonLine summary) {
-            return summary.field("dialect", dialect)
-                    .field("payloadsSent", sent)
-                    .field("payloadsDelivered", delivered)
-                    .field("payloadsLost", lost)
-                    .field("retries", retries)
-                    .field("rateLimited", rateLimited)
-                    .field("refreshesSkippedForBudget", skippedForBudget)
-                    .field("latencySamples", latencySamples)
-                    .field("latencyMsP50", p50)
-                    .field("latencyMsP95", p95)
-                    .field("latencyMsP99", p99)
-                    .field("latencyMsMax", max);
-        }
+    /**
+     * What came out: the records sorted as usual, the summary record, and the violations by
+     * conversation ({@code conversations} lists every one, violated or not).
+     */
+    public record Outcome(ReplayStats stats, List<String> records, String summary, DeliveryTotals totals,
+            Map<String, List<String>> violations, List<String> conversations, boolean guestTruthAvailable) {
     }
 
     private final PlatformApi api;
@@ -76,32 +63,37 @@ public final class WireReplay implements AutoCloseable {
     private final Replayer replayer;
     private final LatencyProbe latency = new LatencyProbe();
     private final PayloadTransport transport;
+    private final SendPlan plan;
     private final GuestObservers guests;
 
     /**
      * @param tap also sees every payload (e.g. {@code --print-payloads}); may be a no-op
      */
-    public WireReplay(OpenTarget open, Supplier<Optional<SimulatorReport>> reports, Options options, TypingListener tap) {
+    public WireReplay(OpenTarget open, Options options, PlannedWire.SendListener tap) {
         Target target = open.target();
         this.api = open.api();
-        this.reports = reports;
+        this.reports = open::simulatorReport;
         this.options = options;
-        this.transport = PayloadTransports.open(open, options.dialect(), options.settings().expiryMs(), options.requestsPerMinute(),
-                options.queueLimit(), latency);
+        Dialect dialect = options.dialect();
+        this.transport = dialect.open(open, options.queueLimit(), latency);
+        this.plan = dialect.plan(options.plan());
         this.guests = new GuestObservers(target, latency, target.isSimulator() ? options.observingGuests() : 0);
-        this.replayer = new Replayer(options.settings(), (agent, signal, at) -> {
-            tap.onSignal(agent, signal, at);
-            guests.ensure(agent.conversationId());
-            transport.typing(agent, signal, at);
-        }, new Replayer.WireHooks() {
+        PlannedWire wire = new PlannedWire(plan, tap, transport);
+        this.replayer = new Replayer(options.settings(), new PayloadSink() {
             @Override
-            public void onMessage(int agent, String text, long at) {
-                transport.message(engine().state(agent), text, at);
+            public void typing(AgentState agent, Signal signal, long at) {
+                guests.ensure(agent.conversationId());
+                wire.typing(agent, signal, at);
             }
 
             @Override
-            public void onCommunication(int agent, String communicationId) {
-                transport.useCommunication(engine().state(agent), communicationId);
+            public void message(AgentState agent, String text, long at) {
+                wire.message(agent, text, at);
+            }
+
+            @Override
+            public void useCommunication(AgentState agent, String communicationId) {
+                wire.useCommunication(agent, communicationId);
             }
         }, new EngagementMetrics(options.pauseThresholdMs()));
     }
@@ -121,7 +113,7 @@ public final class WireReplay implements AutoCloseable {
             stats = replayer.run(trace, progress, options.pacer());
             transport.drain(options.drainTimeout());
         }
-        return outcome(stats, transport, reports.get());
+        return outcome(trace, stats, transport, reports.get());
     }
 
     /** Closes the connections if {@link #run} never did (e.g. the trace could not be opened). */
@@ -131,12 +123,12 @@ public final class WireReplay implements AutoCloseable {
         guests.close();
     }
 
-    private Outcome outcome(ReplayStats stats, PayloadTransport transport, Optional<SimulatorReport> report) {
+    private Outcome outcome(TraceMerger trace, ReplayStats stats, PayloadTransport transport, Optional<SimulatorReport> report) {
         TypingEngine engine = replayer.engine();
         EngagementMetrics metrics = replayer.metrics();
         Map<String, List<String>> violations = new TreeMap<>();
         Map<String, long[]> deliveredByConversation = new LinkedHashMap<>();
-        long[] totals = new long[6]; // sent, delivered, lost, retries, rateLimited, skipped
+        DeliveryTotals totals = new DeliveryTotals();
         for (int handle = 0; handle < engine.agentCount(); handle++) {
             AgentState agent = engine.state(handle);
             DeliveryStats d = transport.delivery(agent);
@@ -145,12 +137,7 @@ public final class WireReplay implements AutoCloseable {
                 problems.add("agent " + agent.agentId() + ": payload lost: " + reason);
             }
             deliveredByConversation.computeIfAbsent(agent.conversationId(), id -> new long[1])[0] += d.delivered();
-            totals[0] += d.sent();
-            totals[1] += d.delivered();
-            totals[2] += d.lost();
-            totals[3] += d.retried();
-            totals[4] += d.rateLimited();
-            totals[5] += d.skippedForBudget();
+            totals.add(d, plan.skippedForBudget(handle));
         }
         report.ifPresent(r -> checkAgainstReport(r, deliveredByConversation, violations));
         Map<String, JsonNode> analytics = options.enrich() ? enrichment(engine, metrics) : Map.of();
@@ -164,7 +151,7 @@ public final class WireReplay implements AutoCloseable {
                     .field("retries", d.retried())
                     .field("rateLimited", d.rateLimited())
                     .field("reconnects", transport.reconnects(agent.conversationId()))
-                    .field("refreshesSkippedForBudget", d.skippedForBudget());
+                    .field("refreshesSkippedForBudget", plan.skippedForBudget(handle));
             report.flatMap(r -> sender(r, agent, transport)).ifPresent(sender -> {
                 GuestTruth truth = GuestTruth.compare(metrics.composingIntervals(handle), visible(sender));
                 fields.field("guestVisibleTypingMs", truth.guestVisibleTypingMs())
@@ -184,11 +171,12 @@ public final class WireReplay implements AutoCloseable {
             }
             fields.field("complete", stats.complete());
         });
-        Totals summary = new Totals(options.dialect().cliName(), totals[0], totals[1], totals[2], totals[3], totals[4], totals[5],
-                latency.count(), latency.percentileMs(50), latency.percentileMs(95), latency.percentileMs(99), latency.maxMs());
+        String summary = totals.appendTo(ReplaySummary.of(trace, engine, stats), options.dialect().name(), latency)
+                .field("complete", stats.complete())
+                .toString();
         List<String> conversations = List.copyOf(violations.keySet());
         violations.values().removeIf(List::isEmpty);
-        return new Outcome(stats, records, summary, violations, conversations, report.isPresent());
+        return new Outcome(stats, records, summary, totals, violations, conversations, report.isPresent());
     }
 
     /**
@@ -205,7 +193,7 @@ public final class WireReplay implements AutoCloseable {
             }
             seen.ifPresent(c -> c.senders().forEach(sender -> {
                 List<SimulatorReport.Interval> intervals = sender.intervals();
-                if ("seed".equals(sender.dialect()) && !intervals.isEmpty()
+                if (options.dialect().endsTypingExplicitly() && !intervals.isEmpty()
                         && "open".equals(intervals.get(intervals.size() - 1).endedBy())) {
                     problems.add("sender " + sender.senderId() + ": the guest's typing indicator was left on");
                 }

@@ -1,6 +1,7 @@
 package dev.gctyping.shell;
 
-import dev.gctyping.engine.TypingListener;
+import dev.gctyping.dialect.Dialect;
+import dev.gctyping.dialect.PlannedWire;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -70,8 +71,8 @@ public final class InteractiveShell {
     }
 
     /** Shows each payload above the prompt as it is emitted; safe from the engine thread. */
-    public TypingListener payloadView() {
-        return new PayloadLines(json -> reader.printAbove("→ " + json));
+    public PlannedWire.SendListener payloadView(Dialect dialect) {
+        return new PayloadLines(dialect, json -> reader.printAbove("→ " + json));
     }
 
     /** Command output, above the prompt. */

@@ -7,7 +7,7 @@ import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.metrics.MetricsExtension;
-import dev.gctyping.replay.PayloadSink;
+import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.replay.Replayer;
 import dev.gctyping.support.IoErrors;
 import dev.gctyping.trace.EventType;
@@ -105,6 +105,7 @@ public final class LiveSession implements AutoCloseable {
     private void settings(EngineSettings changed) {
         call(() -> {
             engine.settings(changed);
+            wire.expiryChanged(changed.expiryMs());
             return null;
         });
     }

@@ -1,22 +1,23 @@
 package dev.gctyping.shell;
 
+import dev.gctyping.dialect.Dialect;
+import dev.gctyping.dialect.PlannedWire;
+import dev.gctyping.dialect.WireSend;
 import dev.gctyping.engine.AgentState;
-import dev.gctyping.engine.Signal;
-import dev.gctyping.engine.TypingListener;
-import dev.gctyping.protocol.SeedPayload;
 import java.util.function.Consumer;
 
-/** Hands each payload on as its wire JSON, exactly as {@code replay --print-payloads} prints it. */
-public final class PayloadLines implements TypingListener {
-    private final SeedPayload encoder = new SeedPayload();
+/** Hands each send on as the dialect puts it on the wire, exactly as {@code replay --print-payloads} prints it. */
+public final class PayloadLines implements PlannedWire.SendListener {
+    private final Dialect dialect;
     private final Consumer<String> sink;
 
-    public PayloadLines(Consumer<String> sink) {
+    public PayloadLines(Dialect dialect, Consumer<String> sink) {
+        this.dialect = dialect;
         this.sink = sink;
     }
 
     @Override
-    public void onSignal(AgentState agent, Signal signal, long at) {
-        sink.accept(encoder.encode(agent.conversationId(), agent.agentId(), at, signal.active()).toString());
+    public void onSend(AgentState agent, WireSend send) {
+        sink.accept(dialect.render(agent, send));
     }
 }

@@ -1,9 +1,10 @@
 package dev.gctyping.simulator;
 
-import dev.gctyping.simulator.SimulatorReport.ConversationReport;
-import dev.gctyping.simulator.SimulatorReport.Interval;
-import dev.gctyping.simulator.SimulatorReport.SenderReport;
-import dev.gctyping.simulator.SimulatorReport.Span;
+import dev.gctyping.protocol.SimulatorReport;
+import dev.gctyping.protocol.SimulatorReport.ConversationReport;
+import dev.gctyping.protocol.SimulatorReport.Interval;
+import dev.gctyping.protocol.SimulatorReport.SenderReport;
+import dev.gctyping.protocol.SimulatorReport.Span;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,7 +4,6 @@ import dev.gctyping.support.Durations;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Which faults the simulator injects, parsed from specs such as {@code token-429=3}. A plan is an
@@ -12,12 +11,6 @@ import java.util.Locale;
  * seeded with {@link #seed()}, so the same plan, seed and request order give the same faults.
  */
 public final class FaultPlan {
-    /** The valid keys, with what their value means; shown when a spec is wrong. */
-    public static final String VALID_KEYS = "token-429=N (first N token requests get 429), api-429-rate=P,"
-            + " api-5xx-rate=P (0..1, per Platform API request), latency=DURATION (added to every HTTP reply),"
-            + " drop-every=N|DURATION (drop each socket with 1006 after every N messages it sent, or every DURATION),"
-            + " token-expire-after=DURATION (tokens die early: 401 mid-run)";
-
     public static final FaultPlan NONE = new FaultPlan(List.of(), 0, 0, 0, 0, 0, 0, 0, 0);
 
     private final List<String> specs;
@@ -62,14 +55,15 @@ public final class FaultPlan {
             if (eq < 0) {
                 throw bad(spec, "expected KEY=VALUE");
             }
-            String key = spec.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String key = spec.substring(0, eq);
             String value = spec.substring(eq + 1).trim();
-            switch (key) {
-                case "token-429" -> token429 = count(spec, value);
-                case "api-429-rate" -> api429 = rate(spec, value);
-                case "api-5xx-rate" -> api5xx = rate(spec, value);
-                case "latency" -> latency = millis(spec, value);
-                case "drop-every" -> {
+            Fault fault = Fault.named(key).orElseThrow(() -> bad(spec, "unknown fault '" + key.trim() + "'"));
+            switch (fault) {
+                case TOKEN_429 -> token429 = count(spec, value);
+                case API_429_RATE -> api429 = rate(spec, value);
+                case API_5XX_RATE -> api5xx = rate(spec, value);
+                case LATENCY -> latency = millis(spec, value);
+                case DROP_EVERY -> {
                     if (value.chars().allMatch(Character::isDigit) && !value.isEmpty()) {
                         dropMessages = count(spec, value);
                         dropMs = 0;
@@ -78,8 +72,7 @@ public final class FaultPlan {
                         dropMessages = 0;
                     }
                 }
-                case "token-expire-after" -> expireAfter = millis(spec, value);
-                default -> throw bad(spec, "unknown fault '" + key + "'");
+                case TOKEN_EXPIRE_AFTER -> expireAfter = millis(spec, value);
             }
         }
         return new FaultPlan(Collections.unmodifiableList(new ArrayList<>(specs)), seed, token429, api429, api5xx,
@@ -119,7 +112,7 @@ public final class FaultPlan {
     }
 
     private static IllegalArgumentException bad(String spec, String reason) {
-        return new IllegalArgumentException("bad fault '" + spec + "': " + reason + "; valid faults: " + VALID_KEYS);
+        return new IllegalArgumentException("bad fault '" + spec + "': " + reason + "; valid faults: " + Fault.summary());
     }
 
     public List<String> specs() {

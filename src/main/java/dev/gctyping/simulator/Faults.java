@@ -1,5 +1,6 @@
 package dev.gctyping.simulator;
 
+import dev.gctyping.protocol.SimulatorReport;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 

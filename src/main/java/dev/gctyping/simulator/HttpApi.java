@@ -1,5 +1,7 @@
 package dev.gctyping.simulator;
 
+import dev.gctyping.protocol.SimulatorApi;
+import dev.gctyping.protocol.SimulatorReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -452,12 +454,12 @@ final class HttpApi implements AutoCloseable {
     }
 
     private void simulator(Call call) throws IOException {
-        if (call.path.equals("/sim/info") && call.method.equals("GET")) {
+        if (call.path.equals(SimulatorApi.INFO_PATH) && call.method.equals("GET")) {
             ObjectNode info = SimulatorJson.object();
             info.put("httpUrl", uri().toString());
             info.put("wsUrl", wsUri.get().toString());
             call.json(200, info);
-        } else if (call.path.equals("/sim/report") && call.method.equals("GET")) {
+        } else if (call.path.equals(SimulatorApi.REPORT_PATH) && call.method.equals("GET")) {
             call.json(200, Json.MAPPER.valueToTree(report.get()));
         } else {
             call.error(404, "not.found", "No resource for " + call.method + " " + call.path);

@@ -1,5 +1,6 @@
 package dev.gctyping.simulator;
 
+import dev.gctyping.protocol.SimulatorReport;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;

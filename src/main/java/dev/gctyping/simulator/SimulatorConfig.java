@@ -1,5 +1,7 @@
 package dev.gctyping.simulator;
 
+import dev.gctyping.protocol.PlatformLimits;
+import dev.gctyping.protocol.SimulatorApi;
 import java.util.Objects;
 
 /**
@@ -17,9 +19,6 @@ import java.util.Objects;
 public record SimulatorConfig(String host, int httpPort, int wsPort, String clientId, String clientSecret,
         long tokenTtlSeconds, int requestsPerMinute, FaultPlan faults) {
 
-    public static final String DEFAULT_CLIENT_ID = "gctyping-sim";
-    public static final String DEFAULT_CLIENT_SECRET = "gctyping-sim-secret";
-
     public SimulatorConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(clientId, "clientId");
@@ -30,9 +29,9 @@ public record SimulatorConfig(String host, int httpPort, int wsPort, String clie
         }
     }
 
-    /** Loopback, ephemeral ports, the default credentials, a one-day token, 300 requests/min, no faults. */
+    /** Loopback, ephemeral ports, the default credentials, a one-day token, the platform's request rate, no faults. */
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig("127.0.0.1", 0, 0, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, 86_400, 300,
+        return new SimulatorConfig("127.0.0.1", 0, 0, SimulatorApi.DEFAULT_CLIENT_ID, SimulatorApi.DEFAULT_CLIENT_SECRET, 86_400, PlatformLimits.REQUESTS_PER_MINUTE,
                 FaultPlan.NONE);
     }
 

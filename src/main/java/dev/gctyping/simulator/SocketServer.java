@@ -1,5 +1,6 @@
 package dev.gctyping.simulator;
 
+import dev.gctyping.protocol.PlatformLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gctyping.support.Json;
@@ -45,8 +46,6 @@ import org.slf4j.LoggerFactory;
 final class SocketServer extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
     private static final Pattern SEED_PATH = Pattern.compile("/v1/conversations/([^/]+)/websocket");
-    /** Guest {@code onMessage} requests per session per second (messages.per.session.rate.per.second). */
-    private static final int GUEST_MESSAGES_PER_SECOND = 2;
 
     /** Per-connection state, kept as the connection's attachment. */
     private static final class Link {
@@ -76,7 +75,7 @@ final class SocketServer extends WebSocketServer {
     private static final class GuestSession {
         final String token;
         final Conversation conversation;
-        final SlidingWindowLimiter messageRate = new SlidingWindowLimiter(GUEST_MESSAGES_PER_SECOND, 1000);
+        final SlidingWindowLimiter messageRate = new SlidingWindowLimiter(PlatformLimits.GUEST_MESSAGES_PER_SECOND, 1000);
 
         GuestSession(String token, Conversation conversation) {
             this.token = token;

@@ -1,8 +1,9 @@
 package dev.gctyping.simulator;
 
+import dev.gctyping.protocol.SimulatorReport;
 import dev.gctyping.protocol.guest.GuestEvent;
 
-import dev.gctyping.simulator.SimulatorReport.Interval;
+import dev.gctyping.protocol.SimulatorReport.Interval;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
  * {@code -Dlogback.configurationFile=...} still overrides it.
  */
 public final class StderrLogConfigurator extends ContextAwareBase implements Configurator {
-    /** System property holding the level chosen by {@code --quiet}/{@code --verbose}. */
+    /** System property: the process's log level (INFO when unset); {@code --quiet}/{@code --verbose} override it per run. */
     public static final String LEVEL_PROPERTY = "gctyping.log.level";
 
     @Override
@@ -34,7 +34,7 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
 
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
-        applyLevel(context, System.getProperty(LEVEL_PROPERTY, "INFO"));
+        applyLevel(context, LogLevels.current());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

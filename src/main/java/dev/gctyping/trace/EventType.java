@@ -1,5 +1,6 @@
 package dev.gctyping.trace;
 
+import dev.gctyping.engine.AgentActivity;
 import java.nio.charset.StandardCharsets;
 
 /** What the agent did at a trace line's timestamp. */
@@ -46,5 +47,14 @@ public enum EventType {
             }
         }
         throw new InvalidLine("unknown event \"" + value + "\" (expected keystroke, send or blur)");
+    }
+
+    /** The one dispatch of an event to whatever takes agent activity (engine, metrics, models). */
+    public void applyTo(AgentActivity target, int agent, long at) {
+        switch (this) {
+            case KEYSTROKE -> target.keystroke(agent, at);
+            case SEND -> target.send(agent, at);
+            case BLUR -> target.blur(agent, at);
+        }
     }
 }

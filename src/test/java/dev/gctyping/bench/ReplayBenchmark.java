@@ -1,5 +1,7 @@
 package dev.gctyping.bench;
 
+import dev.gctyping.metrics.EngagementMetrics;
+import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.replay.Replayer;
@@ -117,7 +119,7 @@ public class ReplayBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public long dryRunReplay() throws IOException {
-        Replayer replayer = new Replayer(EngineSettings.DEFAULTS, (agent, signal, at) -> { });
+        Replayer replayer = new Replayer(EngineSettings.DEFAULTS, PayloadSink.NONE, new EngagementMetrics());
         try (TraceMerger merger = TraceMerger.open(List.of(trace.toString()), TraceFormat.AUTO, InvalidLinePolicy.FAIL,
                 replayer.engine()::agent, InputStream.nullInputStream())) {
             return replayer.run(merger, events -> { }).payloads();

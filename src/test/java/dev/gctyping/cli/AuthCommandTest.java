@@ -2,6 +2,9 @@ package dev.gctyping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.io.InputStream;
+import dev.gctyping.app.Environment;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gctyping.client.TargetConfig;
 import dev.gctyping.simulator.Simulator;
@@ -38,10 +41,7 @@ class AuthCommandTest {
     }
 
     private CliRun auth(Map<String, String> env, String... args) {
-        CommandLine cli = GcTypingCommand.commandLine();
-        AuthCommand auth = cli.getSubcommands().get("auth").getCommand();
-        auth.target.home = home;
-        auth.target.env = env;
+        CommandLine cli = GcTypingCommand.commandLine(new Environment(home, env, InputStream.nullInputStream(), Clock.systemUTC()));
         String[] full = Stream.concat(Stream.of("auth"), Stream.of(args)).toArray(String[]::new);
         return CliRun.run(cli, full);
     }

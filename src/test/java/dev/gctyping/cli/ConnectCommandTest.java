@@ -1,5 +1,8 @@
 package dev.gctyping.cli;
 
+import java.io.InputStream;
+import dev.gctyping.app.Environment;
+import dev.gctyping.protocol.SimulatorApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,13 +94,10 @@ class ConnectCommandTest {
     }
 
     private Session connect(String... args) throws IOException {
-        CommandLine cli = GcTypingCommand.commandLine();
-        ConnectCommand connect = cli.getSubcommands().get("connect").getCommand();
-        connect.target.home = home;
-        connect.target.env = Map.of();
-        connect.socketSettings = new SocketSettings(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5), 5, 0);
         PipedOutputStream stdin = new PipedOutputStream();
-        connect.stdin = new PipedInputStream(stdin);
+        CommandLine cli = GcTypingCommand.commandLine(new Environment(home, Map.of(), new PipedInputStream(stdin), Clock.systemUTC()));
+        ConnectCommand connect = cli.getSubcommands().get("connect").getCommand();
+        connect.socketSettings = new SocketSettings(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5), 5, 0);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(new LineWriter(lines), true)).setErr(new PrintWriter(err, true));
@@ -166,8 +166,8 @@ class ConnectCommandTest {
         JsonNode session = run.next(frameIn("class", "SessionResponse"));
         assertThat(session.path("frame").path("body").path("conversationId").asText()).isEqualTo("conv-3");
 
-        Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(), SimulatorConfig.DEFAULT_CLIENT_ID,
-                SimulatorConfig.DEFAULT_CLIENT_SECRET);
+        Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(), SimulatorApi.DEFAULT_CLIENT_ID,
+                SimulatorApi.DEFAULT_CLIENT_SECRET);
         RetryingHttp http = RetryingHttp.standard();
         new PlatformApi(new OAuthClient(target, http, Clock.systemUTC(), null), http).sendTyping("conv-3", "agent", 5000, 0);
 
@@ -195,10 +195,8 @@ class ConnectCommandTest {
 
     @Test
     void theSeedSocketIsRefusedAgainstGenesysCloudBeforeAnyNetwork() throws Exception {
-        CommandLine cli = GcTypingCommand.commandLine();
-        ConnectCommand connect = cli.getSubcommands().get("connect").getCommand();
-        connect.target.home = home;
-        connect.target.env = Map.of(TargetConfig.ENV_CLIENT_ID, "id", TargetConfig.ENV_CLIENT_SECRET, "s");
+        CommandLine cli = GcTypingCommand.commandLine(new Environment(home,
+                Map.of(TargetConfig.ENV_CLIENT_ID, "id", TargetConfig.ENV_CLIENT_SECRET, "s"), InputStream.nullInputStream(), Clock.systemUTC()));
         CliRun run = CliRun.run(cli, "connect", "--region", "eu-west-1", "conv-1");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("only works against the gctyping simulator").contains("connect --guest");

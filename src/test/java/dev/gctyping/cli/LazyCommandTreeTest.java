@@ -42,7 +42,7 @@ class LazyCommandTreeTest {
     }
 
     @Test
-    void onlyTheChosenSubcommandAndTheSiblingItRunsAreBuilt() {
+    void onlyTheChosenSubcommandIsBuilt() {
         CommandLine replay = GcTypingCommand.commandLineFor("replay", "--dry-run", "x.ndjson");
         assertThat((Object) replay.getSubcommands().get("replay").getCommand()).isInstanceOf(ReplayCommand.class);
         assertThat(replay.getSubcommands()).containsOnlyKeys("replay");
@@ -53,7 +53,6 @@ class LazyCommandTreeTest {
 
         CommandLine smoke = GcTypingCommand.commandLineFor("smoke");
         assertThat((Object) smoke.getSubcommands().get("smoke").getCommand()).isInstanceOf(SmokeCommand.class);
-        assertThat((Object) smoke.getSubcommands().get("replay").getCommand()).isInstanceOf(ReplayCommand.class);
-        assertThat(smoke.getSubcommands()).containsOnlyKeys("smoke", "replay");
+        assertThat(smoke.getSubcommands()).as("smoke runs the replay job itself, not the replay command").containsOnlyKeys("smoke");
     }
 }

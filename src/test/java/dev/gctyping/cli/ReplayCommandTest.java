@@ -2,6 +2,7 @@ package dev.gctyping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gctyping.app.Environment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -37,7 +38,7 @@ class ReplayCommandTest {
 
     @Test
     void printsTheExactPayloadStreamThenSortedMetricsThenTheSummary() throws IOException {
-        CliRun run = CliRun.run("replay", "--dry-run", "--print-payloads", trace(WORKED_EXAMPLE).toString());
+        CliRun run = CliRun.run("replay", "--dry-run", "--print-payloads", "--dialect", "seed", trace(WORKED_EXAMPLE).toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<String> lines = run.outLines();
         assertThat(lines.subList(0, 5)).containsExactly(
@@ -79,7 +80,7 @@ class ReplayCommandTest {
 
     @Test
     void optionsChangeTheWindowAndExpiry() throws IOException {
-        CliRun run = CliRun.run("replay", "--dry-run", "--print-payloads", "--dedup-window", "250ms", "--expiry", "1s",
+        CliRun run = CliRun.run("replay", "--dry-run", "--print-payloads", "--dialect", "seed", "--dedup-window", "250ms", "--expiry", "1s",
                 trace(WORKED_EXAMPLE).toString());
         assertThat(run.outLines().subList(0, 4)).extracting(line -> JSON.readTree(line).path("timestamp").asText().substring(17))
                 .containsExactly("00.000Z", "00.300Z", "00.600Z", "01.600Z");
@@ -142,9 +143,8 @@ class ReplayCommandTest {
 
     @Test
     void readsStdinWhenTheFileIsADash() {
-        CommandLine cli = GcTypingCommand.commandLine();
-        ReplayCommand replay = cli.getSubcommands().get("replay").getCommand();
-        replay.stdin = new ByteArrayInputStream(WORKED_EXAMPLE.getBytes(StandardCharsets.UTF_8));
+        CommandLine cli = GcTypingCommand.commandLine(Environment.system()
+                .withStdin(new ByteArrayInputStream(WORKED_EXAMPLE.getBytes(StandardCharsets.UTF_8))));
         CliRun run = CliRun.run(cli, "replay", "--dry-run", "-");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.outLines()).hasSize(3);

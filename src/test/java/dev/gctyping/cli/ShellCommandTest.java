@@ -2,6 +2,8 @@ package dev.gctyping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import dev.gctyping.app.Environment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -33,11 +35,9 @@ class ShellCommandTest {
     }
 
     private static CliRun shell(String stdin, String... args) {
-        CommandLine cli = GcTypingCommand.commandLine();
-        ShellCommand shell = cli.getSubcommands().get("shell").getCommand();
-        shell.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        shell.target.home = HOME; // never the real ~/.gctyping or GENESYSCLOUD_* variables: the embedded simulator
-        shell.target.env = Map.of();
+        // never the real ~/.gctyping or GENESYSCLOUD_* variables: the embedded simulator
+        CommandLine cli = GcTypingCommand.commandLine(new Environment(HOME, Map.of(),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Clock.systemUTC()));
         List<String> all = new ArrayList<>(List.of("shell", "--batch", "--cadence", "1ms"));
         all.addAll(List.of(args));
         return CliRun.run(cli, all.toArray(String[]::new));
@@ -55,7 +55,8 @@ class ShellCommandTest {
                 assertThat(node.path("frame").path("class").asText()).isEqualTo("StructuredMessage");
             }
         }
-        assertThat(guestSaw).containsExactly("Typing On 2000ms", "Text \"ok\" (Outbound)");
+        // agent-api's On: the 2 s expiry, the 250 ms lead and the slack (docs/agent-api-plan.md)
+        assertThat(guestSaw).containsExactly("Typing On 6526ms", "Text \"ok\" (Outbound)");
     }
 
     @Test
@@ -69,7 +70,7 @@ class ShellCommandTest {
     @Test
     void pipedStdoutIsPureNdjsonWithActiveThenInactive() throws Exception {
         // W of a minute: no refresh however slow the machine; E of 1 s: the unsent "ab" expires live at the end
-        CliRun run = shell("hi\n:state\nab", "--dedup-window", "1m", "--expiry", "1s", "--agent", "agent-7");
+        CliRun run = shell("hi\n:state\nab", "--dialect", "seed", "--dedup-window", "1m", "--expiry", "1s", "--agent", "agent-7");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<JsonNode> lines = new ArrayList<>();

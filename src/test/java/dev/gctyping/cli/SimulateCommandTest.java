@@ -2,6 +2,10 @@ package dev.gctyping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.io.InputStream;
+import dev.gctyping.app.Environment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -21,12 +25,11 @@ class SimulateCommandTest {
     }
 
     private static Run run(Map<String, String> environment, String... args) {
-        CommandLine cli = GcTypingCommand.commandLine();
+        CommandLine cli = GcTypingCommand.commandLine(new Environment(Path.of("/nonexistent"), environment,
+                InputStream.nullInputStream(), Clock.systemUTC()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        SimulateCommand simulate = cli.getSubcommands().get("simulate").getCommand();
-        simulate.environment = environment::get;
         int code = cli.execute(args);
         return new Run(code, out.toString(), err.toString());
     }

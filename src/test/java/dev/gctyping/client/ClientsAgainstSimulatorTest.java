@@ -1,5 +1,6 @@
 package dev.gctyping.client;
 
+import dev.gctyping.protocol.SimulatorApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gctyping.protocol.guest.GuestEvent;
@@ -32,7 +33,7 @@ class ClientsAgainstSimulatorTest {
     private Target start(String... faults) throws IOException {
         simulator = Simulator.start(SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of(faults), 7)));
         Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(),
-                SimulatorConfig.DEFAULT_CLIENT_ID, SimulatorConfig.DEFAULT_CLIENT_SECRET);
+                SimulatorApi.DEFAULT_CLIENT_ID, SimulatorApi.DEFAULT_CLIENT_SECRET);
         http = RetryingHttp.withSleeper(sleeper);
         oauth = new OAuthClient(target, http, Clock.systemUTC(), null);
         return target;

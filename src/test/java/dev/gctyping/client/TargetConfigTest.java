@@ -1,6 +1,5 @@
 package dev.gctyping.client;
 
-import dev.gctyping.protocol.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +31,6 @@ class TargetConfigTest {
     void nothingConfiguredMeansTheEmbeddedSimulatorWithAgentApi() {
         TargetConfig.Choice choice = resolve(Map.of(), TargetRequest.none());
         assertThat(choice.kind()).isEqualTo(TargetConfig.Kind.EMBEDDED_SIMULATOR);
-        assertThat(choice.dialect()).isEqualTo(Dialect.AGENT_API);
     }
 
     @Test
@@ -52,7 +50,7 @@ class TargetConfigTest {
         assertThat(fromEnv.clientId()).isEqualTo("from-env");
         assertThat(fromEnv.clientSecret()).isEqualTo("env-secret");
 
-        TargetConfig.Choice fromFlags = resolve(env, new TargetRequest(null, "us-west-2", null, null, "from-flag"));
+        TargetConfig.Choice fromFlags = resolve(env, new TargetRequest(null, "us-west-2", null, "from-flag", null));
         assertThat(fromFlags.region()).isEqualTo("us-west-2");
         assertThat(fromFlags.clientId()).isEqualTo("from-flag");
         assertThat(fromFlags.clientSecret()).isEqualTo("env-secret");
@@ -94,12 +92,12 @@ class TargetConfigTest {
     }
 
     @Test
-    void seedDialectIsRefusedAgainstGenesysCloud() {
+    void aDialectThatRealRegionsRefuseIsRefusedAgainstGenesysCloudOnly() {
         Map<String, String> env = Map.of(TargetConfig.ENV_CLIENT_ID, "id", TargetConfig.ENV_CLIENT_SECRET, "s");
-        assertThatThrownBy(() -> resolve(env, new TargetRequest(null, "eu-west-1", null, Dialect.SEED, null)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("only works against the gctyping simulator");
-        assertThat(resolve(Map.of(), new TargetRequest("http://127.0.0.1:9", null, null, Dialect.SEED, null)).dialect())
-                .isEqualTo(Dialect.SEED);
+        assertThatThrownBy(() -> resolve(env, new TargetRequest(null, "eu-west-1", null, null, "no socket there")))
+                .isInstanceOf(ConfigException.class).hasMessage("no socket there");
+        assertThat(resolve(Map.of(), new TargetRequest("http://127.0.0.1:9", null, null, null, "no socket there")).kind())
+                .isEqualTo(TargetConfig.Kind.SIMULATOR_URL);
     }
 
     @Test

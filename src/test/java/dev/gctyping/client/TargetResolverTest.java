@@ -3,8 +3,7 @@ package dev.gctyping.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gctyping.protocol.Dialect;
-import dev.gctyping.simulator.FaultPlan;
+import dev.gctyping.protocol.SimulatorReport;
 import dev.gctyping.simulator.Simulator;
 import dev.gctyping.simulator.SimulatorConfig;
 import java.io.IOException;
@@ -22,35 +21,71 @@ class TargetResolverTest {
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
+    /** Counts starts and stops; the client needs nothing else of a local simulator to choose and close it. */
+    private final class FakeLocalSimulator implements LocalSimulator {
+        int starts;
+        boolean closed;
+
+        @Override
+        public URI httpUri() {
+            return URI.create("http://127.0.0.1:9");
+        }
+
+        @Override
+        public URI wsUri() {
+            return URI.create("ws://127.0.0.1:9");
+        }
+
+        @Override
+        public String clientId() {
+            return "local-id";
+        }
+
+        @Override
+        public String clientSecret() {
+            return "local-secret";
+        }
+
+        @Override
+        public SimulatorReport report() {
+            return new SimulatorReport("now", List.of(), null, List.of());
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    private final FakeLocalSimulator local = new FakeLocalSimulator();
+
     private TargetResolver resolver(Map<String, String> env) {
-        return new TargetResolver(new TargetConfig(home, env), Clock.systemUTC(), sleeper);
+        return new TargetResolver(new TargetConfig(home, env), Clock.systemUTC(), sleeper, () -> {
+            local.starts++;
+            return local;
+        });
     }
 
     @Test
-    void nothingConfiguredStartsAnEmbeddedSimulatorThatCloseStops() {
-        URI api;
-        try (OpenTarget open = resolver(Map.of()).open(TargetRequest.none(),
-                SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of("api-429-rate=1"), 1)))) {
-            assertThat(open.embeddedSimulator()).isPresent();
+    void nothingConfiguredStartsTheLocalSimulatorThatCloseStops() {
+        try (OpenTarget open = resolver(Map.of()).open(TargetRequest.none())) {
+            assertThat(open.isEmbeddedSimulator()).isTrue();
             assertThat(open.target().isSimulator()).isTrue();
-            assertThat(open.dialect()).isEqualTo(Dialect.AGENT_API);
-            api = open.embeddedSimulator().orElseThrow().httpUri();
-            // the embedded simulator got the faults: every API call is rate limited, and counted
-            assertThatThrownBy(() -> open.api().sendTyping("c", "m", 1000, 0)).isInstanceOf(UnavailableException.class);
-            assertThat(open.stats().rateLimitedCount()).isPositive();
+            assertThat(open.target().clientId()).isEqualTo("local-id");
+            assertThat(open.simulatorReport()).map(SimulatorReport::generatedAt).contains("now");
+            assertThat(local.closed).isFalse();
         }
-        Target stopped = Target.simulator(api, URI.create("ws://127.0.0.1:1"), "id", "secret");
-        assertThatThrownBy(() -> new OAuthClient(stopped, RetryingHttp.withSleeper(sleeper), Clock.systemUTC(), null).token())
-                .isInstanceOf(UnavailableException.class);
+        assertThat(local.starts).isEqualTo(1);
+        assertThat(local.closed).isTrue();
     }
 
     @Test
     void aTargetUrlFindsTheSocketPortAndCachesTokensOnDisk() throws IOException {
         try (Simulator simulator = Simulator.start(SimulatorConfig.defaults());
                 OpenTarget open = resolver(Map.of()).open(new TargetRequest(simulator.httpUri().toString(), null, null,
-                        Dialect.SEED, null))) {
-            assertThat(open.embeddedSimulator()).isEmpty();
-            assertThat(open.dialect()).isEqualTo(Dialect.SEED);
+                        null, null))) {
+            assertThat(open.isEmbeddedSimulator()).isFalse();
+            assertThat(local.starts).isZero();
             assertThat(open.target().seedSocket("c1"))
                     .isEqualTo(URI.create(simulator.wsUri() + "/v1/conversations/c1/websocket"));
             assertThat(open.oauth().token().cached()).isFalse();
@@ -65,7 +100,7 @@ class TargetResolverTest {
         try (OpenTarget open = resolver(env).open(TargetRequest.none())) {
             assertThat(open.target().environment()).isEqualTo("mypurecloud.jp");
             assertThat(open.target().tokenUri()).isEqualTo(URI.create("https://login.mypurecloud.jp/oauth/token"));
-            assertThat(open.embeddedSimulator()).isEmpty();
+            assertThat(open.isEmbeddedSimulator()).isFalse();
         }
     }
 

@@ -2,6 +2,9 @@ package dev.gctyping.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gctyping.dialect.Dialects;
+import dev.gctyping.dialect.PlanSettings;
+import dev.gctyping.dialect.PlannedWire;
 import dev.gctyping.engine.EngineSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,11 +37,9 @@ class InteractiveShellTest {
         try (Terminal terminal = new DumbTerminal("test", terminalType,
                 new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
             InteractiveShell shell = new InteractiveShell(terminal, history);
-            LiveSession session = new LiveSession(new EngineSettings(500, 3_600_000), "c1", "a1", clock,
-                    (agent, signal, at) -> {
-                        shell.payloadView().onSignal(agent, signal, at);
-                        payloads.onSignal(agent, signal, at);
-                    });
+            // the seed dialect shows every payload, active and inactive, as its frame
+            LiveSession session = new LiveSession(new EngineSettings(500, 3_600_000), "c1", "a1", clock, payloads,
+                    new PlannedWire(Dialects.SEED.plan(PlanSettings.forExpiry(3_600_000)), shell.payloadView(Dialects.SEED)));
             shell.loop(session, new CommandDispatcher(session, shell.output()));
             session.snapshot(); // events typed last are still on the engine thread: let them reach the screen first
             return session;

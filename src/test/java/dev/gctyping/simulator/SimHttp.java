@@ -1,5 +1,6 @@
 package dev.gctyping.simulator;
 
+import dev.gctyping.protocol.SimulatorApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -52,8 +53,8 @@ final class SimHttp {
 
     /** A fresh token with the default credentials. */
     String token() {
-        HttpResponse<String> response = tokenRequest(SimulatorConfig.DEFAULT_CLIENT_ID,
-                SimulatorConfig.DEFAULT_CLIENT_SECRET, "grant_type=client_credentials");
+        HttpResponse<String> response = tokenRequest(SimulatorApi.DEFAULT_CLIENT_ID,
+                SimulatorApi.DEFAULT_CLIENT_SECRET, "grant_type=client_credentials");
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
         }

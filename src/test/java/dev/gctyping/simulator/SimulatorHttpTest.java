@@ -1,5 +1,6 @@
 package dev.gctyping.simulator;
 
+import dev.gctyping.protocol.SimulatorReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,10 +1,11 @@
 package dev.gctyping.simulator;
 
+import dev.gctyping.protocol.SimulatorReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gctyping.simulator.SimulatorReport.Interval;
-import dev.gctyping.simulator.SimulatorReport.SenderReport;
+import dev.gctyping.protocol.SimulatorReport.Interval;
+import dev.gctyping.protocol.SimulatorReport.SenderReport;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
 package dev.gctyping.simulator;
 
+import dev.gctyping.protocol.SimulatorReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gctyping.simulator.SimulatorReport.Interval;
+import dev.gctyping.protocol.SimulatorReport.Interval;
 import org.junit.jupiter.api.Test;
 
 class TypingTimelineTest {

@@ -1,5 +1,6 @@
 package dev.gctyping.protocol.guest;
 
+import dev.gctyping.protocol.PlatformLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One entry of a {@code StructuredMessage}'s {@code events[]}. Unknown event types are kept, not dropped. */
@@ -13,7 +14,7 @@ public sealed interface GuestEvent {
      */
     record Typing(String type, Long durationMs) implements GuestEvent {
         /** What Genesys' guest SDK assumes when {@code duration} is missing. */
-        public static final long FALLBACK_DURATION_MS = 5000;
+        public static final long FALLBACK_DURATION_MS = PlatformLimits.GUEST_TYPING_DISPLAY_MS;
 
         @Override
         public String eventType() {

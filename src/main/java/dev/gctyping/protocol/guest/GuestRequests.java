@@ -39,7 +39,7 @@ public final class GuestRequests {
         return write(request);
     }
 
-    /** The guest's own typing: an {@code onMessage} {@code Event} with {@code Typing On} (counts against 2 per second). */
+    /** The guest's own typing: an {@code onMessage} {@code Event} with {@code Typing On} (counts against the session's message rate). */
     public static String typing(String token, String tracingId) {
         ObjectNode request = request("onMessage", token, tracingId);
         ObjectNode message = request.putObject("message");

@@ -1,4 +1,4 @@
-package dev.gctyping.simulator;
+package dev.gctyping.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gctyping.support.Json;
@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * What the simulator saw: the guest-visible typing truth per conversation, delivery counts and
- * the faults it injected. Served as JSON at {@code GET /sim/report} and by {@link Simulator#report()};
+ * the faults it injected. Served as JSON at {@code GET /sim/report} and by the embedded simulator;
  * Jackson reads it back into these records.
  *
  * <p>Shape (all times are epoch milliseconds in TRACE time, i.e. taken from the payloads):
@@ -40,7 +40,7 @@ public record SimulatorReport(String generatedAt, List<String> faults, FaultCoun
      * it an NDJSON record ({@code {"event":"simulator_report","generatedAt":…}}).
      */
     public String toJson(String event) {
-        ObjectNode node = SimulatorJson.object();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         if (event != null) {
             node.put("event", event);
         }

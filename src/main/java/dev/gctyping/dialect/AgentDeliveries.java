@@ -1,13 +1,13 @@
-package dev.gctyping.replay;
+package dev.gctyping.dialect;
 
 import dev.gctyping.engine.AgentState;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Each agent's {@link DeliveryStats}, by engine handle; shared by the transports. */
-final class AgentDeliveries {
+public final class AgentDeliveries {
     private final ConcurrentHashMap<Integer, DeliveryStats> byAgent = new ConcurrentHashMap<>();
 
-    DeliveryStats of(AgentState agent) {
+    public DeliveryStats of(AgentState agent) {
         return byAgent.computeIfAbsent(agent.handle(), handle -> new DeliveryStats());
     }
 }

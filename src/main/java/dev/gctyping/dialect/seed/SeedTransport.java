@@ -1,4 +1,4 @@
-package dev.gctyping.replay;
+package dev.gctyping.dialect.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gctyping.client.ConversationSocket;
@@ -7,7 +7,11 @@ import dev.gctyping.client.ReconnectingSocket;
 import dev.gctyping.client.SocketSettings;
 import dev.gctyping.client.Target;
 import dev.gctyping.engine.AgentState;
-import dev.gctyping.engine.Signal;
+import dev.gctyping.dialect.AgentDeliveries;
+import dev.gctyping.dialect.DeliveryStats;
+import dev.gctyping.dialect.LatencyProbe;
+import dev.gctyping.dialect.PayloadTransport;
+import dev.gctyping.dialect.WireSend;
 import dev.gctyping.protocol.IsoMillis;
 import dev.gctyping.protocol.SeedPayload;
 import dev.gctyping.support.Json;
@@ -26,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * simulator ignores a payload it already has). So a drop loses nothing: a payload ends acknowledged,
  * or reported lost (queue full, or still unacknowledged at the end).
  */
-public final class SeedTransport implements PayloadTransport {
+final class SeedTransport implements PayloadTransport {
     private static final Logger LOG = LoggerFactory.getLogger(SeedTransport.class);
 
     private final Target target;
@@ -39,7 +43,7 @@ public final class SeedTransport implements PayloadTransport {
     private final SeedPayload encoder = new SeedPayload();
     private final IsoMillis timestamps = new IsoMillis();
 
-    public SeedTransport(Target target, OAuthClient oauth, SocketSettings settings, int queueLimit, LatencyProbe latency) {
+    SeedTransport(Target target, OAuthClient oauth, SocketSettings settings, int queueLimit, LatencyProbe latency) {
         this.target = target;
         this.oauth = oauth;
         this.settings = settings;
@@ -86,11 +90,11 @@ public final class SeedTransport implements PayloadTransport {
                 typingAgents.remove(agentId);
             }
             if (unacknowledged.size() >= queueLimit) {
-                pending.stats().lost("queue full (" + queueLimit + " payloads) while the socket of " + id + " was down");
+                pending.stats().recordLoss("queue full (" + queueLimit + " payloads) while the socket of " + id + " was down");
                 return;
             }
             unacknowledged.add(pending);
-            pending.stats().sent.incrementAndGet();
+            pending.stats().countSent();
             if (current && socket.isOpen()) {
                 socket.send(pending.json());
                 latency.emitted(id);
@@ -103,7 +107,7 @@ public final class SeedTransport implements PayloadTransport {
             if (connection > 1) {
                 LOG.info("conversation {}: socket reopened; resending {} unacknowledged payload(s)", id, unacknowledged.size());
                 for (Pending pending : unacknowledged) {
-                    pending.stats().retried.incrementAndGet();
+                    pending.stats().countRetries(1);
                     socket.send(pending.json());
                 }
                 // agents still typing: their state is sent again, so a server that lost it shows it again
@@ -125,7 +129,7 @@ public final class SeedTransport implements PayloadTransport {
                     Pending pending = it.next();
                     if (pending.key().equals(key)) {
                         it.remove();
-                        pending.stats().delivered.incrementAndGet();
+                        pending.stats().countDelivered();
                         notifyAll();
                         break; // a second ack for the same payload (it was sent twice) finds nothing
                     }
@@ -134,7 +138,7 @@ public final class SeedTransport implements PayloadTransport {
                 LOG.warn("conversation {}: the server refused a payload: {}", id, frame.path("message").asText());
                 Pending refused = unacknowledged.poll();
                 if (refused != null) {
-                    refused.stats().lost("refused by the server: " + frame.path("message").asText());
+                    refused.stats().recordLoss("refused by the server: " + frame.path("message").asText());
                     notifyAll();
                 }
             }
@@ -160,23 +164,20 @@ public final class SeedTransport implements PayloadTransport {
                 if (pending.stats() == resyncs) {
                     continue;
                 }
-                pending.stats().lost("not acknowledged by the end of the replay (socket of " + id
+                pending.stats().recordLoss("not acknowledged by the end of the replay (socket of " + id
                         + (socket.isOpen() ? " open" : " down") + ")");
             }
             unacknowledged.clear();
         }
     }
 
+    /** A frame per send: {@code active} for an On, {@code inactive} for an Off (the seed plan sends no messages). */
     @Override
-    public void typing(AgentState agent, Signal signal, long at) {
-        String json = encoder.encode(agent.conversationId(), agent.agentId(), at, signal.active()).toString();
-        String key = Pending.key(agent.agentId(), timestamps.format(at), signal.wireState());
-        conversation(agent.conversationId()).enqueue(agent.agentId(), signal.active(), new Pending(json, key, deliveries.of(agent)));
-    }
-
-    /** The seed dialect has no message call: the {@code inactive} the engine emits for a send ends the indicator. */
-    @Override
-    public void message(AgentState agent, String text, long at) {
+    public void send(AgentState agent, WireSend send) {
+        boolean active = send.kind() == WireSend.Kind.TYPING_ON;
+        String json = encoder.encode(agent.conversationId(), agent.agentId(), send.at(), active).toString();
+        String key = Pending.key(agent.agentId(), timestamps.format(send.at()), active ? "active" : "inactive");
+        conversation(agent.conversationId()).enqueue(agent.agentId(), active, new Pending(json, key, deliveries.of(agent)));
     }
 
     private Conversation conversation(String id) {

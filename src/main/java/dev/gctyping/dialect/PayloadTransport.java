@@ -1,14 +1,17 @@
-package dev.gctyping.replay;
+package dev.gctyping.dialect;
 
 import dev.gctyping.engine.AgentState;
 import java.time.Duration;
 
 /**
- * Where a replay's payloads go: a dialect's wire client. Calls come from the replay thread in
- * emission order; implementations queue, retry and account for every payload, so each one ends
- * as delivered or lost with a reason, never silently dropped.
+ * A dialect's wire client: carries a plan's sends to the target. Calls come from the replay thread
+ * in emission order; implementations queue, retry and account for every send, so each one ends as
+ * delivered or lost with a reason, never silently dropped.
  */
-public interface PayloadTransport extends PayloadSink, AutoCloseable {
+public interface PayloadTransport extends AutoCloseable {
+
+    /** Sends (or queues) one of the plan's sends for this agent. */
+    void send(AgentState agent, WireSend send);
 
     /** Waits (bounded) until everything queued is delivered or given up. */
     void drain(Duration timeout) throws InterruptedException;

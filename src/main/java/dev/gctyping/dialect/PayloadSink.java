@@ -1,9 +1,9 @@
-package dev.gctyping.replay;
+package dev.gctyping.dialect;
 
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.Signal;
 
-/** Where payloads and agent messages go, in emission order: a wire transport, or nowhere. */
+/** Where the engine's payloads and the agents' messages go, in emission order: a dialect's wire, or nowhere. */
 public interface PayloadSink {
     /** Sends nothing: dry runs. */
     PayloadSink NONE = new PayloadSink() {
@@ -21,4 +21,12 @@ public interface PayloadSink {
 
     /** The agent sent its message, whatever the engine emitted for it. */
     void message(AgentState agent, String text, long at);
+
+    /** The engine's expiry changed mid-session (the live prompt's {@code :set expiry}): later sends follow it. */
+    default void expiryChanged(long expiryMs) {
+    }
+
+    /** A trace line named the agent's messages communication id: use it rather than looking one up. */
+    default void useCommunication(AgentState agent, String communicationId) {
+    }
 }

@@ -1,4 +1,4 @@
-package dev.gctyping.replay;
+package dev.gctyping.dialect;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;

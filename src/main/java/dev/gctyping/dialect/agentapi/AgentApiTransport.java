@@ -1,10 +1,14 @@
-package dev.gctyping.replay;
+package dev.gctyping.dialect.agentapi;
 
 import dev.gctyping.client.ClientException;
 import dev.gctyping.client.PlatformApi;
 import dev.gctyping.client.RequestStats;
 import dev.gctyping.engine.AgentState;
-import dev.gctyping.engine.Signal;
+import dev.gctyping.dialect.AgentDeliveries;
+import dev.gctyping.dialect.DeliveryStats;
+import dev.gctyping.dialect.LatencyProbe;
+import dev.gctyping.dialect.PayloadTransport;
+import dev.gctyping.dialect.WireSend;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,19 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code agent-api} dialect: {@code active} → {@code POST …/typing} with {@code On} lasting the
- * expiry; {@code inactive} → nothing (the API has no Off); a trace send → {@code POST …/messages}.
+ * agent-api's transport: an On → {@code POST …/typing}, a message → {@code POST …/messages}.
  * Requests leave in order from one sender thread, so a 429's {@code Retry-After} or a 5xx backoff
- * delays the calls behind it instead of reordering them. Refreshes are spent only while the
- * token's budget lasts; a burst's first On and messages always go.
+ * delays the calls behind it instead of reordering them.
  */
-public final class AgentApiTransport implements PayloadTransport {
+final class AgentApiTransport implements PayloadTransport {
     private static final Logger LOG = LoggerFactory.getLogger(AgentApiTransport.class);
     private static final String PLACEHOLDER_TEXT = "(message sent by gctyping replay)";
 
     private final PlatformApi api;
-    private final long durationMs;
-    private final RequestBudget budget;
     private final LatencyProbe latency;
     private final AgentDeliveries deliveries = new AgentDeliveries();
     private final boolean simulator;
@@ -46,12 +46,9 @@ public final class AgentApiTransport implements PayloadTransport {
      * @param simulator whether the target is a simulator, which accepts a communication per agent
      *     (a conversation with several agents, after a transfer, then shows each one's typing apart)
      */
-    public AgentApiTransport(PlatformApi api, boolean simulator, long durationMs, int requestsPerMinute, int queueLimit,
-            LatencyProbe latency) {
+    AgentApiTransport(PlatformApi api, boolean simulator, int queueLimit, LatencyProbe latency) {
         this.api = api;
         this.simulator = simulator;
-        this.durationMs = durationMs;
-        this.budget = new RequestBudget(requestsPerMinute);
         this.latency = latency;
         this.queue = new ArrayBlockingQueue<>(queueLimit);
         this.sender = new Thread(this::sendLoop, "agent-api-sender");
@@ -60,32 +57,27 @@ public final class AgentApiTransport implements PayloadTransport {
     }
 
     @Override
-    public void typing(AgentState agent, Signal signal, long at) {
-        if (!signal.active()) {
-            return; // no Off in the platform API: the guest's indicator lapses, or the message ends it
-        }
-        DeliveryStats stats = deliveries.of(agent);
-        if (signal == Signal.ACTIVE_REFRESH && !budget.trySpend(at)) {
-            stats.skippedForBudget.incrementAndGet();
-            return;
-        }
-        if (signal == Signal.ACTIVE_START) {
-            budget.spend(at);
-        }
+    public void send(AgentState agent, WireSend send) {
         String conversation = agent.conversationId();
-        enqueue(stats, "typing On for " + conversation, agent, communication -> {
-            latency.emitted(conversation);
-            api.sendTyping(conversation, communication, durationMs, at);
-        });
+        long at = send.at();
+        if (send.kind() == WireSend.Kind.TYPING_ON) {
+            long durationMs = send.durationMs();
+            enqueue(deliveries.of(agent), "typing On for " + conversation, agent, communication -> {
+                latency.emitted(conversation);
+                api.sendTyping(conversation, communication, durationMs, at);
+            });
+        } else if (send.kind() == WireSend.Kind.MESSAGE) {
+            String body = messageText(send.text());
+            enqueue(deliveries.of(agent), "message for " + conversation, agent,
+                    communication -> api.sendMessage(conversation, communication, body, at));
+        } else {
+            throw new IllegalArgumentException("the agent API has no typing Off");
+        }
     }
 
-    @Override
-    public void message(AgentState agent, String text, long at) {
-        budget.spend(at);
-        String conversation = agent.conversationId();
-        String body = text == null || text.isEmpty() ? PLACEHOLDER_TEXT : text;
-        enqueue(deliveries.of(agent), "message for " + conversation, agent,
-                communication -> api.sendMessage(conversation, communication, body, at));
+    /** A trace's send without text still posts a message, so the guest's indicator ends as it would. */
+    static String messageText(String text) {
+        return text == null || text.isEmpty() ? PLACEHOLDER_TEXT : text;
     }
 
     /** A queued call, with what it is for, so it can be accounted for whatever happens. */
@@ -112,16 +104,16 @@ public final class AgentApiTransport implements PayloadTransport {
     }
 
     private void enqueue(DeliveryStats stats, String what, AgentState agent, Consumer<String> call) {
-        stats.sent.incrementAndGet();
+        stats.countSent();
         String communication;
         try {
             communication = communicationId(agent);
         } catch (ClientException e) {
-            stats.lost(what + ": " + e.getMessage());
+            stats.recordLoss(what + ": " + e.getMessage());
             return;
         }
         if (!queue.offer(new Request(stats, what, () -> call.accept(communication)))) {
-            stats.lost(what + ": the send queue is full (" + queue.size() + " requests waiting)");
+            stats.recordLoss(what + ": the send queue is full (" + queue.size() + " requests waiting)");
             return;
         }
         synchronized (this) {
@@ -135,14 +127,14 @@ public final class AgentApiTransport implements PayloadTransport {
         long rateLimitedBefore = http.rateLimitedCount();
         try {
             call.run();
-            stats.delivered.incrementAndGet();
+            stats.countDelivered();
         } catch (ClientException e) {
             LOG.warn("{} lost: {}", what, e.getMessage());
-            stats.lost(what + ": " + e.getMessage());
+            stats.recordLoss(what + ": " + e.getMessage());
         } finally {
             // one sender thread: the counters' growth during this call is this call's
-            stats.retried.addAndGet(http.retries() + http.reauthentications() - retriesBefore);
-            stats.rateLimited.addAndGet(http.rateLimitedCount() - rateLimitedBefore);
+            stats.countRetries(http.retries() + http.reauthentications() - retriesBefore);
+            stats.countRateLimited(http.rateLimitedCount() - rateLimitedBefore);
             synchronized (this) {
                 inFlight--;
                 notifyAll();
@@ -198,7 +190,7 @@ public final class AgentApiTransport implements PayloadTransport {
         closed = true;
         sender.interrupt();
         for (Request abandoned : queue) {
-            abandoned.stats().lost(abandoned.what() + ": not sent before the replay ended");
+            abandoned.stats().recordLoss(abandoned.what() + ": not sent before the replay ended");
         }
         queue.clear();
     }
