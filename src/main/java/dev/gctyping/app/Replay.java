@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.LongConsumer;
 
 /**
@@ -31,8 +30,6 @@ import java.util.function.LongConsumer;
 public final class Replay {
     /** Conversations that get a real guest on the Guest API (latency is sampled on them). */
     private static final int OBSERVING_GUESTS = 200;
-    /** How long queued sends may still take (retries back off up to a minute) before they count as lost. */
-    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
 
     private final Environment environment;
     private final Targets targets;
@@ -64,8 +61,8 @@ public final class Replay {
         try (TraceMerger trace = open(request, replayer.engine())) {
             ReplayStats stats = replayer.run(trace, progress(request, trace));
             replayer.metrics().records(replayer.engine(), MetricsExtension.NONE).forEach(out::println);
-            out.println(ReplaySummary.of(trace, replayer.engine(), stats).toString());
-            return ReplayResult.dry(stats.elapsedMs());
+            out.println(ReplaySummary.of(trace, replayer.engine(), stats).field("complete", stats.complete()).toString());
+            return ReplayResult.dry(stats.elapsedMs(), !stats.complete());
         }
     }
 
@@ -82,7 +79,7 @@ public final class Replay {
                         + "start `gctyping simulate --fault …` to inject faults into a separate one");
             }
             WireReplay.Options options = new WireReplay.Options(request.dialect(), request.engine(), pacer, request.queueLimit(),
-                    request.plan(), request.pauseThresholdMs(), OBSERVING_GUESTS, DRAIN_TIMEOUT, request.enrich());
+                    request.plan(), request.pauseThresholdMs(), OBSERVING_GUESTS, request.enrich());
             PlannedWire.SendListener printer = request.printPayloads() ? printer(request) : (agent, send) -> { };
             try (WireReplay replay = new WireReplay(open, options, printer);
                     TraceMerger trace = open(request, replay.engine())) {

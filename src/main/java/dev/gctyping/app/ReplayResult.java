@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record ReplayResult(boolean overTheWire, List<String> conversations, Map<String, List<String>> violations,
         boolean guestTruthAvailable, long elapsedMs, long payloadsLost, boolean interrupted) {
-    static ReplayResult dry(long elapsedMs) {
-        return new ReplayResult(false, List.of(), Map.of(), false, elapsedMs, 0, false);
+    static ReplayResult dry(long elapsedMs, boolean interrupted) {
+        return new ReplayResult(false, List.of(), Map.of(), false, elapsedMs, 0, interrupted);
     }
 }

@@ -15,7 +15,7 @@ final class ReplayVerdict {
 
     static int render(ReplayResult result, PrintWriter err, String suite, boolean assertions, Path junit, boolean interrupted) {
         if (!result.overTheWire()) {
-            return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+            return interrupted || result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
         }
         if (!result.guestTruthAvailable()) {
             err.println("gctyping: no simulator report for this target: delivery is counted from HTTP answers and the guest truth is not measured");

@@ -39,7 +39,12 @@ public final class PlatformApi {
 
     /** Agent typing: {@code {"typing":{"type":"On","duration":D},"dateSent":…}}. The API has no "Off". */
     public void sendTyping(String conversationId, String communicationId, long durationMs, long dateSentMillis) {
-        call("POST", typingPath(conversationId, communicationId), utf8(typingBody(durationMs, dateSentMillis)), null);
+        sendTyping(conversationId, communicationId, durationMs, dateSentMillis, null);
+    }
+
+    /** @param call also counts this call's attempts (null for none) */
+    public void sendTyping(String conversationId, String communicationId, long durationMs, long dateSentMillis, RequestStats call) {
+        call("POST", typingPath(conversationId, communicationId), utf8(typingBody(durationMs, dateSentMillis)), null, call);
     }
 
     /** The typing request's path: {@code /api/v2/conversations/messages/{id}/communications/{communicationId}/typing}. */
@@ -55,7 +60,13 @@ public final class PlatformApi {
 
     /** The agent's message, which ends the guest's typing indicator; {@code traceTimeMillis} rides in {@link #TRACE_TIME_HEADER}. */
     public void sendMessage(String conversationId, String communicationId, String text, long traceTimeMillis) {
-        call("POST", messagePath(conversationId, communicationId), utf8(messageBody(text)), new IsoMillis().format(traceTimeMillis));
+        sendMessage(conversationId, communicationId, text, traceTimeMillis, null);
+    }
+
+    /** @param call also counts this call's attempts (null for none) */
+    public void sendMessage(String conversationId, String communicationId, String text, long traceTimeMillis, RequestStats call) {
+        call("POST", messagePath(conversationId, communicationId), utf8(messageBody(text)), new IsoMillis().format(traceTimeMillis),
+                call);
     }
 
     public static String messagePath(String conversationId, String communicationId) {
@@ -68,20 +79,20 @@ public final class PlatformApi {
 
     /** {@code GET /api/v2/conversations/messages/{id}}: the conversation and its agent's messages communication id. */
     public MessagingConversation conversation(String conversationId) {
-        JsonNode body = call("GET", "/api/v2/conversations/messages/" + encode(conversationId), null, null);
+        JsonNode body = call("GET", "/api/v2/conversations/messages/" + encode(conversationId), null, null, null);
         return MessagingConversation.from(conversationId, body);
     }
 
     /** {@code POST /api/v2/analytics/conversations/details/query} with the caller's query; returns the response as is. */
     public JsonNode analyticsQuery(JsonNode query) {
-        return call("POST", "/api/v2/analytics/conversations/details/query", toBytes(query), null);
+        return call("POST", "/api/v2/analytics/conversations/details/query", toBytes(query), null, null);
     }
 
     private static String communicationPath(String conversationId, String communicationId) {
         return "/api/v2/conversations/messages/" + encode(conversationId) + "/communications/" + encode(communicationId);
     }
 
-    private JsonNode call(String method, String path, byte[] payload, String traceTime) {
+    private JsonNode call(String method, String path, byte[] payload, String traceTime, RequestStats callStats) {
         URI uri = target.api(path);
         String what = method + " " + path + " on " + target.environment();
         for (boolean retriedAuth = false; ; retriedAuth = true) {
@@ -99,11 +110,14 @@ public final class PlatformApi {
                 }
                 return request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(payload)).build();
-            }, what);
+            }, what, callStats);
             int status = response.statusCode();
             if (status == 401 && !retriedAuth) {
                 log.debug("{}: 401, fetching a fresh token and trying once more", what);
                 http.stats().reauthentication();
+                if (callStats != null) {
+                    callStats.reauthentication();
+                }
                 oauth.invalidate();
                 continue;
             }

@@ -85,8 +85,13 @@ public final class ReconnectingSocket implements AutoCloseable {
      * @return false if it did not open within {@code timeout} or reconnecting gave up (it keeps trying in the first case)
      */
     public boolean connect(Duration timeout) throws InterruptedException {
-        scheduler.execute(() -> attempt(null));
+        start();
         return firstOpenOrGiveUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && connections.get() > 0;
+    }
+
+    /** Starts connecting and returns at once: the listener hears when it opens. */
+    public void start() {
+        scheduler.execute(() -> attempt(null));
     }
 
     /** Sends a text frame if the socket is open now; false means it was not sent (the caller decides what to do). */

@@ -26,6 +26,10 @@ public final class RequestStats {
         serverErrors.incrementAndGet();
     }
 
+    /** Counters for one call, or one caller's share of a client's calls. */
+    public RequestStats() {
+    }
+
     void reauthentication() {
         reauthentications.incrementAndGet();
     }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,15 +76,23 @@ public final class RetryingHttp {
      * @throws UnavailableException when attempts run out or the server asks for a wait above the limit
      */
     public HttpResponse<String> send(Supplier<HttpRequest> request, String what) {
+        return send(request, what, null);
+    }
+
+    /**
+     * As {@link #send(Supplier, String)}, also counting this call's attempts into {@code call}
+     * (null for none): concurrent callers each learn what their own call cost.
+     */
+    public HttpResponse<String> send(Supplier<HttpRequest> request, String what, RequestStats call) {
         for (int attempt = 1; ; attempt++) {
-            stats.request();
+            count(call, RequestStats::request);
             Duration wait;
             String failure;
             try {
                 HttpResponse<String> response = client.send(request.get(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status == 429) {
-                    stats.rateLimited();
+                    count(call, RequestStats::rateLimited);
                     OptionalLong retryAfter = retryAfterSeconds(response);
                     if (retryAfter.isPresent() && retryAfter.getAsLong() > MAX_RETRY_AFTER.toSeconds()) {
                         throw new UnavailableException(what + " was rate limited (429) and told to wait "
@@ -95,14 +104,14 @@ public final class RetryingHttp {
                             : backoff.delay(attempt);
                     failure = "rate limited (429)";
                 } else if (status >= 500 && status != 501) {
-                    stats.serverError();
+                    count(call, RequestStats::serverError);
                     wait = backoff.delay(attempt);
                     failure = "HTTP " + status;
                 } else {
                     return response;
                 }
             } catch (IOException e) {
-                stats.serverError();
+                count(call, RequestStats::serverError);
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 if (attempt >= Math.min(maxAttempts, MAX_TRANSPORT_ATTEMPTS)) {
                     throw new UnavailableException(what + " failed after " + attempt + " attempts: " + failure, e);
@@ -115,7 +124,7 @@ public final class RetryingHttp {
             if (attempt >= maxAttempts) {
                 throw new UnavailableException(what + " failed after " + attempt + " attempts: " + failure);
             }
-            stats.retry();
+            count(call, RequestStats::retry);
             log.debug("{}: {}; retry {} in {} ms", what, failure, attempt, wait.toMillis());
             try {
                 sleeper.sleep(wait);
@@ -123,6 +132,13 @@ public final class RetryingHttp {
                 Thread.currentThread().interrupt();
                 throw new UnavailableException(what + " was interrupted while waiting to retry");
             }
+        }
+    }
+
+    private void count(RequestStats call, Consumer<RequestStats> counter) {
+        counter.accept(stats);
+        if (call != null) {
+            counter.accept(call);
         }
     }
 

@@ -15,6 +15,11 @@ abstract class SocketClient implements MessageSocket {
         return socket.connect(timeout);
     }
 
+    /** Starts connecting without waiting: the listener hears when it opens. */
+    public void start() {
+        socket.start();
+    }
+
     @Override
     public boolean send(String json) {
         return socket.send(json);

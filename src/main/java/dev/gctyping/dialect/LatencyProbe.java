@@ -7,25 +7,54 @@ import org.HdrHistogram.Histogram;
 
 /**
  * End-to-end latency on the wall clock, from the moment the engine emitted a payload to the moment
- * a guest received the typing frame it became. Frames of one conversation arrive in the order they
- * were sent, so each received frame is matched with the oldest unmatched emission.
+ * a guest received the typing frame it became. A frame carries its payload's trace time, so each
+ * receipt is matched with its own emission (by conversation and trace time), never with a neighbour.
+ * Only conversations with a watching guest count, and a payload emitted before its guest was ready
+ * is timed from that moment: the wait for an observer is not the platform's latency.
  */
 public final class LatencyProbe {
-    private final Map<String, ArrayDeque<Long>> pending = new HashMap<>();
+    /** Per watched conversation: the wall-clock emissions waiting for their frame, by trace time. */
+    private final Map<String, Map<Long, ArrayDeque<Long>>> pending = new HashMap<>();
     private final Histogram micros = new Histogram(60_000_000L, 3);
 
-    /** A payload that will reach the conversation's guests as a typing frame leaves now. */
-    public synchronized void emitted(String conversationId) {
-        pending.computeIfAbsent(conversationId, id -> new ArrayDeque<>()).add(System.nanoTime());
+    /** A guest is joining the conversation: its payloads are timed. */
+    public synchronized void watch(String conversationId) {
+        pending.putIfAbsent(conversationId, new HashMap<>());
     }
 
-    /** A guest of the conversation received a typing frame now. */
-    public synchronized void received(String conversationId) {
-        ArrayDeque<Long> queue = pending.get(conversationId);
-        Long sentAt = queue == null ? null : queue.poll();
-        if (sentAt != null) {
-            micros.recordValue(Math.min(micros.getHighestTrackableValue(), Math.max(0, (System.nanoTime() - sentAt) / 1_000)));
+    /** The conversation's guest is ready: what waited for it is timed from now. */
+    public synchronized void ready(String conversationId) {
+        long now = System.nanoTime();
+        Map<Long, ArrayDeque<Long>> waiting = pending.get(conversationId);
+        if (waiting != null) {
+            waiting.replaceAll((at, emissions) -> {
+                ArrayDeque<Long> moved = new ArrayDeque<>(emissions.size());
+                emissions.forEach(emitted -> moved.add(Math.max(emitted, now)));
+                return moved;
+            });
         }
+    }
+
+    /** The engine emitted, now, a payload of trace time {@code at} that will reach the conversation's guests. */
+    public synchronized void emitted(String conversationId, long at) {
+        Map<Long, ArrayDeque<Long>> waiting = pending.get(conversationId);
+        if (waiting != null) {
+            waiting.computeIfAbsent(at, k -> new ArrayDeque<>(1)).add(System.nanoTime());
+        }
+    }
+
+    /** A guest of the conversation received, now, the typing frame of trace time {@code at}. */
+    public synchronized void received(String conversationId, long at) {
+        Map<Long, ArrayDeque<Long>> waiting = pending.get(conversationId);
+        ArrayDeque<Long> emissions = waiting == null ? null : waiting.get(at);
+        Long sentAt = emissions == null ? null : emissions.poll();
+        if (sentAt == null) {
+            return; // not ours to time (a second guest's copy, a frame from before the guest joined)
+        }
+        if (emissions.isEmpty()) {
+            waiting.remove(at);
+        }
+        micros.recordValue(Math.min(micros.getHighestTrackableValue(), Math.max(0, (System.nanoTime() - sentAt) / 1_000)));
     }
 
     public synchronized long count() {

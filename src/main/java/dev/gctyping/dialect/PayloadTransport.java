@@ -2,6 +2,7 @@ package dev.gctyping.dialect;
 
 import dev.gctyping.engine.AgentState;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A dialect's wire client: carries a plan's sends to the target. Calls come from the replay thread
@@ -10,11 +11,24 @@ import java.time.Duration;
  */
 public interface PayloadTransport extends AutoCloseable {
 
+    /**
+     * Holds the conversation's sends (they queue) until {@code ready} completes, at most a few
+     * seconds: a guest joining to watch sees them from the first. Called before its first send.
+     */
+    void sendAfter(String conversationId, CompletableFuture<?> ready);
+
     /** Sends (or queues) one of the plan's sends for this agent. */
     void send(AgentState agent, WireSend send);
 
-    /** Waits (bounded) until everything queued is delivered or given up. */
-    void drain(Duration timeout) throws InterruptedException;
+    /**
+     * Waits, at most {@code timeout}, until every send is delivered or has definitively failed.
+     *
+     * @return true when nothing is pending any more
+     */
+    boolean drain(Duration timeout) throws InterruptedException;
+
+    /** Sends handed over and not yet delivered or failed. */
+    int pending();
 
     /** What happened to this agent's payloads so far. */
     DeliveryStats delivery(AgentState agent);

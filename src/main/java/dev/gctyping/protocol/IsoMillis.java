@@ -45,4 +45,9 @@ public final class IsoMillis {
     private static StringBuilder two(StringBuilder out, int value) {
         return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
+
+    /** Parses an ISO-8601 instant (as the platform writes {@code channel.time}) to epoch milliseconds. */
+    public static long parse(String iso) {
+        return java.time.Instant.parse(iso).toEpochMilli();
+    }
 }

@@ -4,23 +4,22 @@ import dev.gctyping.client.GuestSession;
 import dev.gctyping.client.SocketSettings;
 import dev.gctyping.dialect.LatencyProbe;
 import dev.gctyping.client.Target;
+import dev.gctyping.protocol.IsoMillis;
 import dev.gctyping.protocol.guest.GuestEvent;
 import dev.gctyping.protocol.guest.GuestFrame;
-import java.time.Duration;
+import java.time.DateTimeException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Real guests on the Guest API, one per conversation (up to a limit), joined before the first
- * payload: the typing frames they receive time the end-to-end latency. Only for simulator targets,
+ * Real guests on the Guest API, one per conversation (up to a limit), joining as the first payload
+ * leaves: the typing frames they receive time the end-to-end latency. Only for simulator targets,
  * where a guest can pick its conversation.
  */
 final class GuestObservers implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(GuestObservers.class);
     private static final String DEPLOYMENT = "gctyping-replay";
     private static final String ORIGIN = "http://localhost";
 
@@ -28,6 +27,7 @@ final class GuestObservers implements AutoCloseable {
     private final LatencyProbe latency;
     private final int limit;
     private final Map<String, GuestSession> guests = new HashMap<>();
+    private final Set<String> seen = new HashSet<>();
 
     GuestObservers(Target target, LatencyProbe latency, int limit) {
         this.target = target;
@@ -35,31 +35,49 @@ final class GuestObservers implements AutoCloseable {
         this.limit = limit;
     }
 
-    /** Joins a guest to the conversation if none has yet; waits (briefly) for its session. */
-    void ensure(String conversationId) {
-        if (guests.containsKey(conversationId) || guests.size() >= limit) {
-            return;
+    /**
+     * The first time a conversation is seen: joins a guest to it (up to the limit) and returns at
+     * once, with what completes when the guest is ready, so guests join in parallel and the
+     * conversation's sends can wait for its guest. Null for a conversation seen before.
+     */
+    CompletableFuture<Void> ensure(String conversationId) {
+        if (!seen.add(conversationId)) {
+            return null;
         }
-        CountDownLatch configured = new CountDownLatch(1);
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        if (guests.size() >= limit) {
+            ready.complete(null);
+            return ready;
+        }
         GuestSession guest = new GuestSession(target, DEPLOYMENT, ORIGIN, GuestSession.joinConversation(conversationId),
                 SocketSettings.defaults(), new GuestSession.Listener() {
                     @Override
                     public void onFrame(String text, GuestFrame frame) {
                         if (frame instanceof GuestFrame.SessionResponse) {
-                            configured.countDown();
-                        } else if (frame instanceof GuestFrame.StructuredMessage message
+                            latency.ready(conversationId);
+                            ready.complete(null);
+                        } else if (frame instanceof GuestFrame.StructuredMessage message && message.channelTime() != null
                                 && message.events().stream().anyMatch(e -> e instanceof GuestEvent.Typing)) {
-                            latency.received(conversationId);
+                            received(conversationId, message.channelTime());
                         }
+                    }
+
+                    @Override
+                    public void onClosed(int closeCode, String reason) {
+                        ready.complete(null); // it will not join: nothing waits for it
                     }
                 });
         guests.put(conversationId, guest);
+        latency.watch(conversationId);
+        guest.start();
+        return ready;
+    }
+
+    private void received(String conversationId, String channelTime) {
         try {
-            if (!guest.connect(Duration.ofSeconds(5)) || !configured.await(5, TimeUnit.SECONDS)) {
-                LOG.warn("conversation {}: the observing guest did not join in time; latency is not measured there", conversationId);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            latency.received(conversationId, IsoMillis.parse(channelTime));
+        } catch (DateTimeException notATime) {
+            // a frame we cannot time is not timed
         }
     }
 

@@ -46,23 +46,19 @@ public final class Replayer {
         return metrics;
     }
 
-    /** Replays every event unpaced, then closes all open typing runs. */
+    /** Replays every event unpaced (a dry run), then closes all open typing runs. */
     public ReplayStats run(TraceMerger trace, LongConsumer progress) throws IOException {
-        try {
-            return run(trace, progress, Pacer.UNPACED);
-        } catch (InterruptedException unpacedNeverWaits) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(unpacedNeverWaits);
-        }
+        return run(trace, progress, Pacer.UNPACED);
     }
 
     /**
      * Replays every event at the pacer's speed, then closes all open typing runs. An interrupt
-     * (Ctrl-C) stops it early: the stats then say {@code complete == false} and open runs stay open.
+     * (Ctrl-C) stops it early: the stats then say {@code complete == false}, open runs stay open, and
+     * the thread stays interrupted.
      *
      * @param progress called every {@value #PROGRESS_EVERY} events with the count so far
      */
-    public ReplayStats run(TraceMerger trace, LongConsumer progress, Pacer pacer) throws IOException, InterruptedException {
+    public ReplayStats run(TraceMerger trace, LongConsumer progress, Pacer pacer) throws IOException {
         long started = System.nanoTime();
         events = 0;
         keystrokes = 0;
@@ -83,6 +79,7 @@ public final class Replayer {
 
     private void replayPaced(TraceMerger trace, LongConsumer progress, Pacer pacer) throws IOException, InterruptedException {
         for (TraceEvent e = trace.next(); e != null; e = trace.next()) {
+            stopIfInterrupted();
             paceDeadlinesBefore(e.ts(), pacer);
             pacer.waitFor(e.ts());
             step(e.agent(), e.type(), e.ts(), e.text(), e.communicationId(), progress);
@@ -94,10 +91,18 @@ public final class Replayer {
     private void replayPrefetched(TraceMerger trace, LongConsumer progress) throws IOException, InterruptedException {
         try (PrefetchingTrace prefetched = PrefetchingTrace.start(trace)) {
             for (PrefetchingTrace.Batch batch = prefetched.next(); batch != null; batch = prefetched.next()) {
+                stopIfInterrupted();
                 for (int i = 0, size = batch.size(); i < size; i++) {
                     step(batch.agent(i), batch.type(i), batch.ts(i), batch.text(i), batch.communicationId(i), progress);
                 }
             }
+        }
+    }
+
+    /** Ctrl-C interrupts the replay thread; a sink that waits (backpressure) keeps the flag set for us to see. */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
         }
     }
 

@@ -32,10 +32,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A replay over the wire: the engine's payloads leave through a dialect's transport, guests on the
@@ -46,7 +49,7 @@ import java.util.function.Supplier;
 public final class WireReplay implements AutoCloseable {
     /** How a wire replay runs. */
     public record Options(Dialect dialect, EngineSettings settings, Pacer pacer, int queueLimit, PlanSettings plan,
-            long pauseThresholdMs, int observingGuests, Duration drainTimeout, boolean enrich) {
+            long pauseThresholdMs, int observingGuests, boolean enrich) {
     }
 
     /**
@@ -56,6 +59,10 @@ public final class WireReplay implements AutoCloseable {
     public record Outcome(ReplayStats stats, List<String> records, String summary, DeliveryTotals totals,
             Map<String, List<String>> violations, List<String> conversations, boolean guestTruthAvailable) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(WireReplay.class);
+    /** How often the wait for the last sends says what it waits for. */
+    private static final Duration SETTLE_REPORT_EVERY = Duration.ofSeconds(2);
 
     private final PlatformApi api;
     private final Supplier<Optional<SimulatorReport>> reports;
@@ -82,7 +89,10 @@ public final class WireReplay implements AutoCloseable {
         this.replayer = new Replayer(options.settings(), new PayloadSink() {
             @Override
             public void typing(AgentState agent, Signal signal, long at) {
-                guests.ensure(agent.conversationId());
+                CompletableFuture<Void> guestReady = guests.ensure(agent.conversationId());
+                if (guestReady != null) {
+                    transport.sendAfter(agent.conversationId(), guestReady);
+                }
                 wire.typing(agent, signal, at);
             }
 
@@ -107,13 +117,37 @@ public final class WireReplay implements AutoCloseable {
      * Replays, waits for the transport to settle, closes every connection (what is still queued
      * then counts as lost), and reads the report.
      */
-    public Outcome run(TraceMerger trace, LongConsumer progress) throws IOException, InterruptedException {
+    public Outcome run(TraceMerger trace, LongConsumer progress) throws IOException {
         ReplayStats stats;
         try (transport; guests) {
             stats = replayer.run(trace, progress, options.pacer());
-            transport.drain(options.drainTimeout());
+            if (stats.complete()) {
+                long started = System.nanoTime();
+                boolean settled = awaitSettled();
+                stats = stats.plusSettling(System.nanoTime() - started, settled);
+            }
         }
         return outcome(trace, stats, transport, reports.get());
+    }
+
+    /**
+     * Waits until every send is delivered or has definitively failed: a slow or failing platform
+     * costs time, not data. Says on stderr what it waits for; an interrupt (Ctrl-C) stops the wait,
+     * and what is still pending then counts as lost.
+     *
+     * @return false when stopped before everything settled
+     */
+    private boolean awaitSettled() {
+        try {
+            while (!transport.drain(SETTLE_REPORT_EVERY)) {
+                LOG.info("waiting for {} send(s) to be delivered (retries, backoff or a reconnect); Ctrl-C stops",
+                        transport.pending());
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Closes the connections if {@link #run} never did (e.g. the trace could not be opened). */

@@ -120,11 +120,14 @@ class ReplayOverTheWireTest {
 
     @Test
     void assertFailsWithOneLinePerViolationAndAJUnitFailure() throws IOException {
+        // a message over the platform's 4000 characters is refused (400): a real, definitive loss
         Path junit = dir.resolve("reports/replay.xml");
-        CliRun run = run("replay", "-q", "--dialect", "seed", "--speed", "max", "--queue-size", "1", "--fault", "drop-every=3",
-                "--assert", "--junit", junit.toString(), "samples/transfer.ndjson");
+        Path trace = trace(event(0, "a1", "keystroke"), "{\"ts\": " + (T0 + 500) + ", \"conversationId\": \"c1\", \"agentId\": \"a1\", "
+                + "\"event\": \"send\", \"text\": \"" + "x".repeat(4001) + "\"}");
+        CliRun run = run("replay", "-q", "--speed", "max", "--assert", "--junit", junit.toString(), trace.toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ASSERTION_FAILED);
-        assertThat(run.err()).contains("assertion failed: conversation conv-transfer-042: agent ").contains("payload lost: queue full");
+        assertThat(run.err()).contains("assertion failed: conversation c1: agent a1: payload lost: message for c1")
+                .contains("HTTP 400");
         assertThat(summary(run).path("payloadsLost").asLong()).isPositive();
         assertThat(Files.readString(junit)).contains("tests=\"1\" failures=\"1\"").contains("<failure message=");
     }

@@ -3,44 +3,54 @@ package dev.gctyping.dialect.agentapi;
 import dev.gctyping.client.ClientException;
 import dev.gctyping.client.PlatformApi;
 import dev.gctyping.client.RequestStats;
-import dev.gctyping.engine.AgentState;
 import dev.gctyping.dialect.AgentDeliveries;
 import dev.gctyping.dialect.DeliveryStats;
 import dev.gctyping.dialect.LatencyProbe;
 import dev.gctyping.dialect.PayloadTransport;
 import dev.gctyping.dialect.WireSend;
+import dev.gctyping.engine.AgentState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * agent-api's transport: an On → {@code POST …/typing}, a message → {@code POST …/messages}.
- * Requests leave in order from one sender thread, so a 429's {@code Retry-After} or a 5xx backoff
- * delays the calls behind it instead of reordering them.
+ * Conversations send concurrently, each one's requests strictly in order (a 429's
+ * {@code Retry-After} or a 5xx backoff delays the calls behind it in that conversation instead of
+ * reordering them). At most {@code queueLimit} requests wait or fly at once: beyond that the replay
+ * waits for room (backpressure), so a slow or failing API costs time, never data.
  */
 final class AgentApiTransport implements PayloadTransport {
     private static final Logger LOG = LoggerFactory.getLogger(AgentApiTransport.class);
     private static final String PLACEHOLDER_TEXT = "(message sent by gctyping replay)";
+    /** Requests in flight at once, across conversations: enough to hide a slow API's latency. */
+    private static final int SENDERS = 32;
+    /** How long a conversation's first request waits for a watching guest to join. */
+    private static final Duration GUEST_WAIT = Duration.ofSeconds(5);
 
     private final PlatformApi api;
+    private final boolean simulator;
     private final LatencyProbe latency;
     private final AgentDeliveries deliveries = new AgentDeliveries();
-    private final boolean simulator;
-    /** The conversation's agent communication (looked up once), then each agent's, by engine handle. */
-    private final Map<String, String> conversationCommunications = new HashMap<>();
-    private final Map<Integer, String> agentCommunications = new HashMap<>();
-    private final BlockingQueue<Request> queue;
-    private final Thread sender;
-    private volatile boolean closed;
-    private int inFlight;
+    private final Semaphore room;
+    private final ExecutorService senders;
+    private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
+    /** Each agent's messages communication (by engine handle): named by the trace, or resolved on first use. */
+    private final Map<Integer, String> agentCommunications = new ConcurrentHashMap<>();
+    private final Object settled = new Object();
+    private int pending;
 
     /**
      * @param simulator whether the target is a simulator, which accepts a communication per agent
@@ -50,29 +60,50 @@ final class AgentApiTransport implements PayloadTransport {
         this.api = api;
         this.simulator = simulator;
         this.latency = latency;
-        this.queue = new ArrayBlockingQueue<>(queueLimit);
-        this.sender = new Thread(this::sendLoop, "agent-api-sender");
-        this.sender.setDaemon(true);
-        this.sender.start();
+        this.room = new Semaphore(queueLimit);
+        this.senders = Executors.newFixedThreadPool(SENDERS, runnable -> {
+            Thread thread = new Thread(runnable, "agent-api-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
     public void send(AgentState agent, WireSend send) {
         String conversation = agent.conversationId();
         long at = send.at();
+        Call call;
+        String what;
         if (send.kind() == WireSend.Kind.TYPING_ON) {
             long durationMs = send.durationMs();
-            enqueue(deliveries.of(agent), "typing On for " + conversation, agent, communication -> {
-                latency.emitted(conversation);
-                api.sendTyping(conversation, communication, durationMs, at);
-            });
+            what = "typing On for " + conversation;
+            call = (communication, stats) -> api.sendTyping(conversation, communication, durationMs, at, stats);
+            latency.emitted(conversation, at);
         } else if (send.kind() == WireSend.Kind.MESSAGE) {
             String body = messageText(send.text());
-            enqueue(deliveries.of(agent), "message for " + conversation, agent,
-                    communication -> api.sendMessage(conversation, communication, body, at));
+            what = "message for " + conversation;
+            call = (communication, stats) -> api.sendMessage(conversation, communication, body, at, stats);
         } else {
             throw new IllegalArgumentException("the agent API has no typing Off");
         }
+        DeliveryStats stats = deliveries.of(agent);
+        stats.countSent();
+        try {
+            room.acquire(); // backpressure: the replay waits while the API is behind
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stats.recordLoss(what + ": not sent, the replay was stopped");
+            return;
+        }
+        synchronized (settled) {
+            pending++;
+        }
+        conversations.computeIfAbsent(conversation, Conversation::new).offer(new Request(agent, stats, what, call));
+    }
+
+    @Override
+    public void sendAfter(String conversationId, CompletableFuture<?> ready) {
+        conversations.computeIfAbsent(conversationId, Conversation::new).ready = ready;
     }
 
     /** A trace's send without text still posts a message, so the guest's indicator ends as it would. */
@@ -80,86 +111,137 @@ final class AgentApiTransport implements PayloadTransport {
         return text == null || text.isEmpty() ? PLACEHOLDER_TEXT : text;
     }
 
+    /** One HTTP call, given the communication to use and the counters of its attempts. */
+    private interface Call {
+        void run(String communication, RequestStats attempts);
+    }
+
     /** A queued call, with what it is for, so it can be accounted for whatever happens. */
-    private record Request(DeliveryStats stats, String what, Runnable call) {
+    private record Request(AgentState agent, DeliveryStats stats, String what, Call call) {
     }
 
-    /**
-     * The agent's messages communication: the conversation's agent participant, looked up once per
-     * conversation (on the replay thread, so a conversation's first payload waits for it) and used
-     * by its first agent. Later agents of the same conversation (a transfer) get their own id from
-     * a simulator, which accepts any; a real org has one agent communication per participant that
-     * only its own user may use, so there they share the looked-up one.
-     */
-    private String communicationId(AgentState agent) {
-        return agentCommunications.computeIfAbsent(agent.handle(), handle -> {
-            String conversation = agent.conversationId();
-            boolean first = !conversationCommunications.containsKey(conversation);
-            String looked = conversationCommunications.computeIfAbsent(conversation, id -> api.conversation(id)
-                    .agentCommunicationId()
-                    .orElseThrow(() -> new ClientException("conversation " + id + " has no agent participant to type as")));
-            return first || !simulator ? looked
-                    : UUID.nameUUIDFromBytes((conversation + "/" + agent.agentId()).getBytes(StandardCharsets.UTF_8)).toString();
-        });
-    }
+    /** One conversation's requests, sent in order by one sender at a time. */
+    private final class Conversation {
+        private final String id;
+        private final ArrayDeque<Request> queue = new ArrayDeque<>();
+        private boolean sending;
+        /** Its first request waits for this (a watching guest joining), briefly. */
+        volatile CompletableFuture<?> ready = CompletableFuture.completedFuture(null);
+        /** The conversation's agent participant's communication, looked up once (by its sender). */
+        private String looked;
+        private int firstAgent = -1;
 
-    private void enqueue(DeliveryStats stats, String what, AgentState agent, Consumer<String> call) {
-        stats.countSent();
-        String communication;
-        try {
-            communication = communicationId(agent);
-        } catch (ClientException e) {
-            stats.recordLoss(what + ": " + e.getMessage());
-            return;
+        Conversation(String id) {
+            this.id = id;
         }
-        if (!queue.offer(new Request(stats, what, () -> call.accept(communication)))) {
-            stats.recordLoss(what + ": the send queue is full (" + queue.size() + " requests waiting)");
-            return;
-        }
-        synchronized (this) {
-            inFlight++;
-        }
-    }
 
-    private void deliver(DeliveryStats stats, String what, Runnable call) {
-        RequestStats http = api.stats();
-        long retriesBefore = http.retries() + http.reauthentications();
-        long rateLimitedBefore = http.rateLimitedCount();
-        try {
-            call.run();
-            stats.countDelivered();
-        } catch (ClientException e) {
-            LOG.warn("{} lost: {}", what, e.getMessage());
-            stats.recordLoss(what + ": " + e.getMessage());
-        } finally {
-            // one sender thread: the counters' growth during this call is this call's
-            stats.countRetries(http.retries() + http.reauthentications() - retriesBefore);
-            stats.countRateLimited(http.rateLimitedCount() - rateLimitedBefore);
+        void offer(Request request) {
             synchronized (this) {
-                inFlight--;
-                notifyAll();
+                queue.add(request);
+                if (sending) {
+                    return;
+                }
+                sending = true;
             }
+            senders.execute(this::sendAll);
+        }
+
+        private void sendAll() {
+            awaitReady(ready);
+            while (true) {
+                Request next;
+                synchronized (this) {
+                    next = queue.poll();
+                    if (next == null) {
+                        sending = false;
+                        return;
+                    }
+                }
+                deliver(this, next);
+            }
+        }
+
+        /** Abandons what was never sent (the replay was stopped). */
+        synchronized void abandon() {
+            for (Request request = queue.poll(); request != null; request = queue.poll()) {
+                request.stats().recordLoss(request.what() + ": not sent, the replay was stopped");
+                done();
+            }
+        }
+
+        /**
+         * The agent's messages communication: named by the trace, else the conversation's agent
+         * participant, used by its first agent. Later agents of the same conversation (a transfer) get
+         * their own id from a simulator, which accepts any; a real org has one agent communication per
+         * participant that only its own user may use, so there they share the looked-up one.
+         */
+        String communicationOf(AgentState agent) {
+            String named = agentCommunications.get(agent.handle());
+            if (named != null) {
+                return named;
+            }
+            if (looked == null) {
+                looked = api.conversation(id).agentCommunicationId()
+                        .orElseThrow(() -> new ClientException("conversation " + id + " has no agent participant to type as"));
+            }
+            if (firstAgent < 0) {
+                firstAgent = agent.handle();
+            }
+            String communication = firstAgent == agent.handle() || !simulator ? looked
+                    : UUID.nameUUIDFromBytes((id + "/" + agent.agentId()).getBytes(StandardCharsets.UTF_8)).toString();
+            agentCommunications.put(agent.handle(), communication);
+            return communication;
         }
     }
 
-    private void sendLoop() {
-        while (!closed) {
-            try {
-                Request next = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (next != null) {
-                    deliver(next.stats(), next.what(), next.call());
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
+    private static void awaitReady(CompletableFuture<?> ready) {
+        try {
+            ready.get(GUEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the guest did not join in time: send anyway, unwatched
+        }
+    }
+
+    private void deliver(Conversation conversation, Request request) {
+        RequestStats attempts = new RequestStats();
+        try {
+            request.call().run(conversation.communicationOf(request.agent()), attempts);
+            request.stats().countDelivered();
+        } catch (ClientException e) {
+            LOG.warn("{} lost: {}", request.what(), e.getMessage());
+            request.stats().recordLoss(request.what() + ": " + e.getMessage());
+        } finally {
+            request.stats().countRetries(attempts.retries() + attempts.reauthentications());
+            request.stats().countRateLimited(attempts.rateLimitedCount());
+            done();
+        }
+    }
+
+    private void done() {
+        room.release();
+        synchronized (settled) {
+            pending--;
+            settled.notifyAll();
         }
     }
 
     @Override
-    public synchronized void drain(Duration timeout) throws InterruptedException {
+    public boolean drain(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight > 0 && System.nanoTime() < deadline) {
-            wait(Math.max(1, Math.min(100, (deadline - System.nanoTime()) / 1_000_000)));
+        synchronized (settled) {
+            for (long left = timeout.toNanos(); pending > 0 && left > 0; left = deadline - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(settled, left);
+            }
+            return pending == 0;
+        }
+    }
+
+    @Override
+    public int pending() {
+        synchronized (settled) {
+            return pending;
         }
     }
 
@@ -185,13 +267,15 @@ final class AgentApiTransport implements PayloadTransport {
         return 0;
     }
 
+    /** Stops sending: calls in flight are interrupted and what never left counts as lost, with the reason. */
     @Override
     public void close() {
-        closed = true;
-        sender.interrupt();
-        for (Request abandoned : queue) {
-            abandoned.stats().recordLoss(abandoned.what() + ": not sent before the replay ended");
+        senders.shutdownNow();
+        conversations.values().forEach(Conversation::abandon);
+        try {
+            senders.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        queue.clear();
     }
 }

@@ -20,6 +20,8 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SeedTransport implements PayloadTransport {
     private static final Logger LOG = LoggerFactory.getLogger(SeedTransport.class);
+    /** How long a conversation's socket waits for a watching guest to join before it opens anyway. */
+    private static final Duration GUEST_WAIT = Duration.ofSeconds(5);
 
     private final Target target;
     private final OAuthClient oauth;
@@ -78,38 +82,55 @@ final class SeedTransport implements PayloadTransport {
          * the server would take the older ones for resends.
          */
         boolean current;
+        /** Reconnecting gave up, or the transport closed: nothing more will be acknowledged. */
+        boolean closedForGood;
+        String closeReason;
 
         Conversation(String id) {
             this.id = id;
         }
 
         synchronized void enqueue(String agentId, boolean active, Pending pending) {
+            pending.stats().countSent();
+            try {
+                while (unacknowledged.size() >= queueLimit && !closedForGood) {
+                    wait(); // backpressure: the replay waits while the socket is behind
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pending.stats().recordLoss("not sent, the replay was stopped");
+                return;
+            }
+            if (closedForGood) {
+                pending.stats().recordLoss("the socket of " + id + " is closed for good: " + closeReason);
+                return;
+            }
             if (active) {
                 typingAgents.put(agentId, pending);
             } else {
                 typingAgents.remove(agentId);
             }
-            if (unacknowledged.size() >= queueLimit) {
-                pending.stats().recordLoss("queue full (" + queueLimit + " payloads) while the socket of " + id + " was down");
-                return;
-            }
             unacknowledged.add(pending);
-            pending.stats().countSent();
             if (current && socket.isOpen()) {
                 socket.send(pending.json());
-                latency.emitted(id);
             }
         }
 
+        /** Sends what queued while the socket was not open: on a reopen, everything unacknowledged again, in order. */
         @Override
         public synchronized void onOpen(int connection) {
             current = true;
-            if (connection > 1) {
-                LOG.info("conversation {}: socket reopened; resending {} unacknowledged payload(s)", id, unacknowledged.size());
-                for (Pending pending : unacknowledged) {
+            boolean reopened = connection > 1;
+            if (reopened) {
+                LOG.debug("conversation {}: socket reopened; resending {} unacknowledged payload(s)", id, unacknowledged.size());
+            }
+            for (Pending pending : unacknowledged) {
+                if (reopened) {
                     pending.stats().countRetries(1);
-                    socket.send(pending.json());
                 }
+                socket.send(pending.json());
+            }
+            if (reopened) {
                 // agents still typing: their state is sent again, so a server that lost it shows it again
                 for (Pending lastActive : typingAgents.values()) {
                     if (unacknowledged.stream().noneMatch(p -> p.key().equals(lastActive.key()))) {
@@ -149,25 +170,38 @@ final class SeedTransport implements PayloadTransport {
             current = false;
         }
 
+        /** The socket gave up reconnecting (or was closed): what it still owes is lost, with the reason. */
         @Override
         public synchronized void onClosed(int closeCode, String reason) {
             current = false;
+            abandon("the socket of " + id + " closed for good: " + reason);
+        }
+
+        synchronized void abandon(String reason) {
+            if (!closedForGood) {
+                closedForGood = true;
+                closeReason = reason;
+                for (Pending pending : unacknowledged) {
+                    if (pending.stats() != resyncs) {
+                        pending.stats().recordLoss("not acknowledged: " + reason);
+                    }
+                }
+                unacknowledged.clear();
+            }
             notifyAll();
         }
 
-        synchronized void awaitAcknowledged(long deadlineNanos) throws InterruptedException {
-            while (!unacknowledged.isEmpty() && System.nanoTime() < deadlineNanos) {
-                long waitMs = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-                wait(Math.min(waitMs, 100));
+        /** Waits until everything sent is acknowledged or the socket closed for good; false at the deadline. */
+        synchronized boolean awaitAcknowledged(long deadlineNanos) throws InterruptedException {
+            for (long left = deadlineNanos - System.nanoTime(); !unacknowledged.isEmpty() && left > 0;
+                    left = deadlineNanos - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             }
-            for (Pending pending : unacknowledged) {
-                if (pending.stats() == resyncs) {
-                    continue;
-                }
-                pending.stats().recordLoss("not acknowledged by the end of the replay (socket of " + id
-                        + (socket.isOpen() ? " open" : " down") + ")");
-            }
-            unacknowledged.clear();
+            return unacknowledged.isEmpty();
+        }
+
+        synchronized int pending() {
+            return (int) unacknowledged.stream().filter(p -> p.stats() != resyncs).count();
         }
     }
 
@@ -177,32 +211,48 @@ final class SeedTransport implements PayloadTransport {
         boolean active = send.kind() == WireSend.Kind.TYPING_ON;
         String json = encoder.encode(agent.conversationId(), agent.agentId(), send.at(), active).toString();
         String key = Pending.key(agent.agentId(), timestamps.format(send.at()), active ? "active" : "inactive");
+        latency.emitted(agent.conversationId(), send.at());
         conversation(agent.conversationId()).enqueue(agent.agentId(), active, new Pending(json, key, deliveries.of(agent)));
     }
 
+    /** The socket opens once the guest is ready (or after a few seconds): payloads queue meanwhile. */
+    @Override
+    public void sendAfter(String conversationId, CompletableFuture<?> ready) {
+        Conversation conversation = conversation(conversationId, false);
+        ready.completeOnTimeout(null, GUEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((done, failed) -> conversation.socket.start());
+    }
+
     private Conversation conversation(String id) {
+        return conversation(id, true);
+    }
+
+    private Conversation conversation(String id, boolean start) {
         Conversation conversation = conversations.get(id);
         if (conversation == null) {
             conversation = new Conversation(id);
             conversation.socket = new ConversationSocket(target, oauth, id, settings, conversation);
             conversations.put(id, conversation);
-            try {
-                if (!conversation.socket.connect(Duration.ofSeconds(10))) {
-                    LOG.warn("conversation {}: socket not open yet; payloads wait for it", id);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (start) {
+                conversation.socket.start(); // payloads queue until it opens: the replay never waits for a handshake
             }
         }
         return conversation;
     }
 
     @Override
-    public void drain(Duration timeout) throws InterruptedException {
+    public boolean drain(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean settled = true;
         for (Conversation conversation : conversations.values()) {
-            conversation.awaitAcknowledged(deadline);
+            settled &= conversation.awaitAcknowledged(deadline);
         }
+        return settled;
+    }
+
+    @Override
+    public int pending() {
+        return conversations.values().stream().mapToInt(Conversation::pending).sum();
     }
 
     @Override
@@ -222,8 +272,12 @@ final class SeedTransport implements PayloadTransport {
         return conversation == null ? 0 : conversation.socket.reconnects();
     }
 
+    /** Closes every socket; what is still unacknowledged then counts as lost. */
     @Override
     public void close() {
-        conversations.values().forEach(c -> c.socket.close());
+        conversations.values().forEach(c -> {
+            c.abandon("the replay was stopped");
+            c.socket.close();
+        });
     }
 }
