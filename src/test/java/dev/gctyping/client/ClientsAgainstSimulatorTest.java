@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gctyping.protocol.guest.GuestEvent;
 import dev.gctyping.protocol.guest.GuestFrame;
 import dev.gctyping.simulator.FaultPlan;
+import dev.gctyping.simulator.SettableClock;
 import dev.gctyping.simulator.Simulator;
 import dev.gctyping.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,12 +27,13 @@ class ClientsAgainstSimulatorTest {
             new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5), 8, 0);
 
     private Simulator simulator;
+    private final SettableClock serverClock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private RetryingHttp http;
     private OAuthClient oauth;
 
     private Target start(String... faults) throws IOException {
-        simulator = Simulator.start(SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of(faults), 7)));
+        simulator = Simulator.start(SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of(faults), 7)), serverClock);
         Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(),
                 SimulatorConfig.DEFAULT_CLIENT_ID, SimulatorConfig.DEFAULT_CLIENT_SECRET);
         http = RetryingHttp.withSleeper(sleeper);
@@ -75,8 +78,7 @@ class ClientsAgainstSimulatorTest {
         PlatformApi api = new PlatformApi(oauth, http);
         api.sendTyping("conv-2", "agent-comm", 3000, 1_000);
         String first = oauth.token().value();
-        // let the simulator's early-expiry deadline pass (a server clock, not a thread hand-off)
-        Thread.sleep(1_100);
+        serverClock.advance(Duration.ofMillis(1_100)); // past the first token's early expiry on the server
 
         api.sendTyping("conv-2", "agent-comm", 3000, 2_000);
 
@@ -104,7 +106,7 @@ class ClientsAgainstSimulatorTest {
             assertThat(socket.connect(WAIT)).isTrue();
             assertThat(next(events, e -> e.startsWith("open "))).isEqualTo("open 1");
             String first = oauth.token().value();
-            Thread.sleep(1_100); // the first token is now dead on the server
+            serverClock.advance(Duration.ofMillis(1_100)); // the first token is now dead on the server
 
             // two acknowledged payloads, then the simulator drops the socket (1006)
             assertThat(socket.send(seed("conv-3", "active", "2026-01-01T00:00:00.000Z"))).isTrue();
