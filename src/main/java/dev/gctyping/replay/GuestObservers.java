@@ -46,7 +46,7 @@ final class GuestObservers implements AutoCloseable {
                     public void onFrame(String text, GuestFrame frame) {
                         if (frame instanceof GuestFrame.SessionResponse) {
                             configured.countDown();
-                        } else if (frame instanceof GuestFrame.StructuredMessage message
+                        } else if (frame instanceof GuestFrame.StructuredMessage message && message.isOutbound()
                                 && message.events().stream().anyMatch(e -> e instanceof GuestEvent.Typing)) {
                             latency.received(conversationId);
                         }

@@ -161,12 +161,16 @@ final class Conversation {
         guests.remove(guest);
     }
 
-    synchronized void guestTyping() {
+    /** The guest's own typing; its echo goes to the conversation's guests (the customer's connections). */
+    synchronized void guestTyping(String echo) {
         guestTypingEvents++;
+        push(echo);
     }
 
-    synchronized void guestMessage() {
+    /** The guest's own text; its echo goes to the conversation's guests (the customer's connections). */
+    synchronized void guestMessage(String echo) {
         guestMessages++;
+        push(echo);
     }
 
     synchronized Snapshot snapshot() {
