@@ -8,7 +8,9 @@ import dev.gctyping.engine.Signal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -37,6 +39,8 @@ public final class AgentApiTransport implements PayloadTransport {
     /** The conversation's agent communication (looked up once), then each agent's, by engine handle. */
     private final Map<String, String> conversationCommunications = new HashMap<>();
     private final Map<Integer, String> agentCommunications = new HashMap<>();
+    /** Communications a simulator has been told about ("conversation/communication"). */
+    private final Set<String> joined = new HashSet<>();
     private final BlockingQueue<Request> queue;
     private final Thread sender;
     private volatile boolean closed;
@@ -95,20 +99,32 @@ public final class AgentApiTransport implements PayloadTransport {
     /**
      * The agent's messages communication: the conversation's agent participant, looked up once per
      * conversation (on the replay thread, so a conversation's first payload waits for it) and used
-     * by its first agent. Later agents of the same conversation (a transfer) get their own id from
-     * a simulator, which accepts any; a real org has one agent communication per participant that
-     * only its own user may use, so there they share the looked-up one.
+     * by its first agent. Later agents of the same conversation (a transfer) get their own id on a
+     * simulator; a real org has one agent communication per participant that only its own user may
+     * use, so there they share the looked-up one. A simulator refuses communications that are no agent
+     * participant's, as an org does, so the ids it did not hand out (the trace's own, the later agents')
+     * join it first as agents.
      */
     private String communicationId(AgentState agent) {
-        return agentCommunications.computeIfAbsent(agent.handle(), handle -> {
-            String conversation = agent.conversationId();
+        String conversation = agent.conversationId();
+        String communication = agentCommunications.computeIfAbsent(agent.handle(), handle -> {
             boolean first = !conversationCommunications.containsKey(conversation);
-            String looked = conversationCommunications.computeIfAbsent(conversation, id -> api.conversation(id)
-                    .agentCommunicationId()
-                    .orElseThrow(() -> new ClientException("conversation " + id + " has no agent participant to type as")));
+            String looked = lookUp(conversation);
             return first || !simulator ? looked
                     : UUID.nameUUIDFromBytes((conversation + "/" + agent.agentId()).getBytes(StandardCharsets.UTF_8)).toString();
         });
+        String key = conversation + "/" + communication;
+        if (simulator && !communication.equals(conversationCommunications.get(conversation)) && !joined.contains(key)) {
+            api.joinSimulatedAgent(conversation, communication, agent.agentId());
+            joined.add(key);
+        }
+        return communication;
+    }
+
+    private String lookUp(String conversation) {
+        return conversationCommunications.computeIfAbsent(conversation, id -> api.conversation(id)
+                .agentCommunicationId()
+                .orElseThrow(() -> new ClientException("conversation " + id + " has no agent participant to type as")));
     }
 
     private void enqueue(DeliveryStats stats, String what, AgentState agent, Consumer<String> call) {

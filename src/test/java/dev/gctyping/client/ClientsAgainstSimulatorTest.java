@@ -1,6 +1,7 @@
 package dev.gctyping.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gctyping.protocol.guest.GuestEvent;
 import dev.gctyping.protocol.guest.GuestFrame;
@@ -56,11 +57,17 @@ class ClientsAgainstSimulatorTest {
         assertThat(token.expiresInSeconds()).isEqualTo(86_400);
 
         PlatformApi api = new PlatformApi(oauth, http);
-        api.sendTyping("conv-1", "agent-comm", 3000, 1_000);
-        api.sendMessage("conv-1", "agent-comm", "hello", 2_000);
-        assertThat(api.conversation("conv-1").agentCommunicationId()).contains("agent-comm");
-        assertThat(simulator.report().conversation("conv-1").orElseThrow().sender("agent-comm").orElseThrow().messages())
+        String agent = api.conversation("conv-1").agentCommunicationId().orElseThrow();
+        api.sendTyping("conv-1", agent, 3000, 1_000);
+        api.sendMessage("conv-1", agent, "hello", 2_000);
+        assertThat(simulator.report().conversation("conv-1").orElseThrow().sender(agent).orElseThrow().messages())
                 .isEqualTo(1);
+        assertThatThrownBy(() -> api.sendTyping("conv-1", "not-an-agents", 3000, 3_000))
+                .isInstanceOf(ApiException.class).hasMessageContaining("HTTP 404");
+
+        api.joinSimulatedAgent("conv-1", "trace-comm", "agent-2");
+        api.sendTyping("conv-1", "trace-comm", 3000, 4_000);
+        assertThat(simulator.report().conversation("conv-1").orElseThrow().sender("trace-comm")).isPresent();
     }
 
     @Test
@@ -76,15 +83,16 @@ class ClientsAgainstSimulatorTest {
     void aTokenThatExpiresEarlyIsReplacedAndTheCallRepeated() throws Exception {
         start("token-expire-after=1s");
         PlatformApi api = new PlatformApi(oauth, http);
-        api.sendTyping("conv-2", "agent-comm", 3000, 1_000);
+        String agent = api.conversation("conv-2").agentCommunicationId().orElseThrow();
+        api.sendTyping("conv-2", agent, 3000, 1_000);
         String first = oauth.token().value();
         serverClock.advance(Duration.ofMillis(1_100)); // past the first token's early expiry on the server
 
-        api.sendTyping("conv-2", "agent-comm", 3000, 2_000);
+        api.sendTyping("conv-2", agent, 3000, 2_000);
 
         assertThat(api.stats().reauthentications()).isEqualTo(1);
         assertThat(oauth.token().value()).isNotEqualTo(first);
-        assertThat(simulator.report().conversation("conv-2").orElseThrow().sender("agent-comm").orElseThrow().typingPayloads())
+        assertThat(simulator.report().conversation("conv-2").orElseThrow().sender(agent).orElseThrow().typingPayloads())
                 .isEqualTo(2);
     }
 
@@ -135,13 +143,14 @@ class ClientsAgainstSimulatorTest {
             assertThat(session.conversationId()).isEqualTo("conv-4");
 
             PlatformApi api = new PlatformApi(oauth, http);
-            api.sendTyping("conv-4", "agent-comm", 4000, 1_000);
+            String agent = api.conversation("conv-4").agentCommunicationId().orElseThrow();
+            api.sendTyping("conv-4", agent, 4000, 1_000);
             GuestFrame.StructuredMessage typing = take(frames, GuestFrame.StructuredMessage.class);
             assertThat(typing.isOutbound()).isTrue();
             assertThat(typing.bodyType()).isEqualTo("Event");
             assertThat(typing.events()).containsExactly(new GuestEvent.Typing("On", 4000L));
 
-            api.sendMessage("conv-4", "agent-comm", "Here is your answer", 2_000);
+            api.sendMessage("conv-4", agent, "Here is your answer", 2_000);
             GuestFrame.StructuredMessage text = take(frames, GuestFrame.StructuredMessage.class);
             assertThat(text.isOutbound()).isTrue();
             assertThat(text.isText()).isTrue();

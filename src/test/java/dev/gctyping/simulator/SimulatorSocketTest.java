@@ -123,10 +123,11 @@ class SimulatorSocketTest {
         TestSocket guest = guest("conv-1", "guest-token-1");
         String token = http.token();
 
-        http.postJson(SimHttp.typingPath("conv-1", "comm-1"), token,
+        String agent = Conversation.stableId("agent-communication", "conv-1");
+        http.postJson(SimHttp.typingPath("conv-1", agent), token,
                 "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"2026-01-01T00:00:00.000Z\"}");
         JsonNode typing = guest.next();
-        http.postJson(SimHttp.messagesPath("conv-1", "comm-1"), token, "{\"textBody\":\"Hi there\"}",
+        http.postJson(SimHttp.messagesPath("conv-1", agent), token, "{\"textBody\":\"Hi there\"}",
                 "Gctyping-Trace-Time", "2026-01-01T00:00:01.000Z");
         JsonNode text = guest.next();
 
@@ -143,7 +144,7 @@ class SimulatorSocketTest {
         assertThat(text.get("body").get("type").asText()).isEqualTo("Text");
         assertThat(text.get("body").get("direction").asText()).isEqualTo("Outbound");
         assertThat(text.get("body").get("text").asText()).isEqualTo("Hi there");
-        SenderReport sender = simulator.report().conversation("conv-1").orElseThrow().sender("comm-1").orElseThrow();
+        SenderReport sender = simulator.report().conversation("conv-1").orElseThrow().sender(agent).orElseThrow();
         assertThat(sender.framesPushed()).isEqualTo(2);
     }
 
@@ -241,11 +242,12 @@ class SimulatorSocketTest {
         }
         barrier(seed);
         String token = http.token();
-        http.postJson(SimHttp.typingPath("api-conv", "comm-1"), token,
+        String agent = Conversation.stableId("agent-communication", "api-conv");
+        http.postJson(SimHttp.typingPath("api-conv", agent), token,
                 "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"" + SimulatorJson.iso(T0) + "\"}");
-        http.postJson(SimHttp.typingPath("api-conv", "comm-1"), token,
+        http.postJson(SimHttp.typingPath("api-conv", agent), token,
                 "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"" + SimulatorJson.iso(T0 + 600) + "\"}");
-        http.postJson(SimHttp.messagesPath("api-conv", "comm-1"), token, "{\"textBody\":\"done\"}",
+        http.postJson(SimHttp.messagesPath("api-conv", agent), token, "{\"textBody\":\"done\"}",
                 "Gctyping-Trace-Time", Long.toString(T0 + 1000));
 
         SimulatorReport report = simulator.report();
@@ -256,7 +258,7 @@ class SimulatorSocketTest {
         assertThat(seedAgent.framesPushed()).as("no guest connected: a virtual guest").isZero();
         assertThat(seedAgent.intervals()).containsExactly(new Interval(T0, T0 + 3600, "inactive"));
         assertThat(report.conversation("seed-conv").orElseThrow().guestVisibleMs()).isEqualTo(3600);
-        SenderReport apiAgent = report.conversation("api-conv").orElseThrow().sender("comm-1").orElseThrow();
+        SenderReport apiAgent = report.conversation("api-conv").orElseThrow().sender(agent).orElseThrow();
         assertThat(apiAgent.dialect()).isEqualTo("agent-api");
         assertThat(apiAgent.messages()).isEqualTo(1);
         assertThat(apiAgent.intervals()).containsExactly(new Interval(T0, T0 + 1000, "message"));
