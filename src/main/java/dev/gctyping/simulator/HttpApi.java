@@ -13,6 +13,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -41,6 +44,11 @@ final class HttpApi implements AutoCloseable {
     static final String CORRELATION_HEADER = "ININ-Correlation-Id";
     /** The platform's {@code request.bytes.max}. */
     private static final int MAX_BODY_BYTES = 512_000;
+    /**
+     * The longest typing {@code duration} accepted: the platform documents none; a day keeps every
+     * interval inside the years a request's time may take.
+     */
+    static final long MAX_TYPING_DURATION_MS = 86_400_000L;
     /** What agents may send on web messaging (help.mypurecloud.com: "Web messaging: 4000"). */
     static final int MAX_TEXT_LENGTH = 4000;
 
@@ -156,6 +164,16 @@ final class HttpApi implements AutoCloseable {
             } else {
                 route(call);
             }
+        } catch (BadRequest e) {
+            try {
+                if (call.path.equals("/oauth/token")) {
+                    oauthError(call, 400, "invalid_request", e.getMessage());
+                } else {
+                    call.error(400, "bad.request", e.getMessage());
+                }
+            } catch (IOException replyFailed) {
+                // the client is gone: nothing more to say
+            }
         } catch (Exception e) {
             LOG.warn("{} {} failed: {}", call.method, call.path, e.toString());
             try {
@@ -178,7 +196,29 @@ final class HttpApi implements AutoCloseable {
                 in.transferTo(OutputStream.nullOutputStream());
                 return null;
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            return utf8(bytes);
+        }
+    }
+
+    /** A client's malformed request: answered 400 (never "the simulator failed"). */
+    private static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    /** Request bodies are UTF-8; bytes that are not are refused, not replaced. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new BadRequest("The request body is not valid UTF-8");
         }
     }
 
@@ -292,8 +332,12 @@ final class HttpApi implements AutoCloseable {
         call.json(200, body);
     }
 
+    /**
+     * The login server's error: OAuth's {@code error}/{@code error_description} (what OAuth clients
+     * read), with Genesys' {@code ErrorBody} fields beside them.
+     */
     private static void oauthError(Call call, int status, String error, String description) throws IOException {
-        ObjectNode body = SimulatorJson.object();
+        ObjectNode body = PlatformErrors.body(status, error, description, call.correlationId);
         body.put("error", error);
         body.put("description", description);
         body.put("error_description", description);
@@ -329,7 +373,11 @@ final class HttpApi implements AutoCloseable {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                fields.put(urlDecode(pair.substring(0, eq)), urlDecode(pair.substring(eq + 1)));
+                try {
+                    fields.put(urlDecode(pair.substring(0, eq)), urlDecode(pair.substring(eq + 1)));
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequest("The form body is not application/x-www-form-urlencoded: " + e.getMessage());
+                }
             }
         }
         return fields;
@@ -353,8 +401,11 @@ final class HttpApi implements AutoCloseable {
             return;
         }
         JsonNode duration = typing.path("duration");
-        if (!duration.isMissingNode() && !duration.isNull() && (!duration.canConvertToLong() || duration.asLong() < 0)) {
-            call.error(400, "bad.request", "typing.duration must be a whole number of milliseconds");
+        boolean durationGiven = !duration.isMissingNode() && !duration.isNull();
+        if (durationGiven && (!duration.isIntegralNumber() || !duration.canConvertToLong() || duration.asLong() < 0
+                || duration.asLong() > MAX_TYPING_DURATION_MS)) {
+            call.error(400, "bad.request", "typing.duration must be a whole number of milliseconds from 0 to "
+                    + MAX_TYPING_DURATION_MS);
             return;
         }
         long at;
@@ -364,7 +415,7 @@ final class HttpApi implements AutoCloseable {
             call.error(400, "bad.request", "dateSent: " + e.getMessage());
             return;
         }
-        Long durationMs = duration.canConvertToLong() ? duration.asLong() : null;
+        Long durationMs = durationGiven ? duration.asLong() : null;
         if (conversation.agentTyping(communicationId, at, durationMs)) {
             call.empty(202);
         } else {

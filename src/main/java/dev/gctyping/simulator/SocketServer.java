@@ -206,10 +206,17 @@ final class SocketServer extends WebSocketServer {
         if (link == null || link.refusedStatus != 0) {
             return;
         }
-        if (link.isGuest()) {
-            guest(conn, link, message);
-        } else {
-            seed(conn, link.seedConversation, message);
+        try {
+            if (link.isGuest()) {
+                guest(conn, link, message);
+            } else {
+                seed(conn, link.seedConversation, message);
+            }
+        } catch (RuntimeException e) {
+            // a bug of ours, not the client's: it still gets an answer instead of waiting forever
+            LOG.warn("a {} frame failed: {}", link.isGuest() ? "guest" : "seed", e.toString());
+            conn.send(link.isGuest() ? GuestFrames.text(5000, "Request failed.", null)
+                    : seedError(500, "the simulator failed on this frame"));
         }
         link.messages++;
         int dropEvery = faults.plan.dropEveryMessages();
@@ -271,9 +278,13 @@ final class SocketServer extends WebSocketServer {
     }
 
     private static String seedError(String message) {
+        return seedError(400, message);
+    }
+
+    private static String seedError(int code, String message) {
         ObjectNode error = SimulatorJson.object();
         error.put("type", "error");
-        error.put("code", 400);
+        error.put("code", code);
         error.put("message", message);
         return Json.write(error);
     }
