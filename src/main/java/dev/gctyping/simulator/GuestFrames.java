@@ -7,7 +7,7 @@ import dev.gctyping.support.Json;
 import java.util.UUID;
 
 /**
- * The Web Messaging Guest API frames the simulator writes, shaped as in protocol-facts.md §1.3:
+ * The Web Messaging Guest API frames the simulator writes (docs/protocol.md, "Guest side"):
  * {@code {"type":"response"|"message","class":…,"code":…,"body":…,"tracingId"?}}.
  */
 final class GuestFrames {
@@ -101,8 +101,8 @@ final class GuestFrames {
      * A guest's own typing comes back as an Inbound {@code Event} (Genesys' transport SDK ignores
      * inbound typing; an agent's desktop shows "customer is typing").
      */
-    static String guestTypingEcho(String type, Long durationMs, long at, String tracingId) {
-        return frame("message", "StructuredMessage", 200, typingBody("Inbound", type, durationMs, at), tracingId);
+    static String guestTypingEcho(long at, String tracingId) {
+        return frame("message", "StructuredMessage", 200, typingBody("Inbound", "On", null, at), tracingId);
     }
 
     /** The request's {@code metadata} (e.g. a {@code customMessageId}) comes back with the echo, as in Genesys' fixtures. */

@@ -452,8 +452,9 @@ final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * A real org refuses a communication that is not an agent participant's: the customer's is not
-     * the agent's to type on (400); any other is not in the conversation (404). No participant is made up.
+     * A communication that is not an agent participant's is refused, as a real org refuses it (its exact
+     * status is undocumented): the customer's is not the agent's to type on (400); any other is not in
+     * the conversation (404). No participant is made up.
      */
     private static void notAnAgentCommunication(Call call, Conversation conversation, String communicationId)
             throws IOException {

@@ -380,7 +380,7 @@ final class SocketServer extends WebSocketServer {
                     conn.send(GuestFrames.text(400, "Request failed.", tracingId));
                     return;
                 }
-                session.conversation.guestTyping(GuestFrames.guestTypingEcho("On", null, clock.getAsLong(), tracingId));
+                session.conversation.guestTyping(GuestFrames.guestTypingEcho(clock.getAsLong(), tracingId));
             }
         }
     }
