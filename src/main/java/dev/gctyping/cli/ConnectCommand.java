@@ -52,7 +52,9 @@ import picocli.CommandLine.Spec;
             "",
             "stdout, one NDJSON record each:",
             "  {\"event\":\"open\",\"at\":…,\"connection\":N}  (re)connected",
-            "  {\"event\":\"frame\",\"direction\":\"in\",\"at\":…,\"frame\":{…}}  every frame received",
+            "  {\"event\":\"frame\",\"direction\":\"in\",\"at\":…,\"frame\":{…}}  every frame received; a guest's own "
+                + "text and typing come back as Inbound StructuredMessages (its typing as an Event, which is what an agent "
+                + "sees as \"customer is typing\"), the agent's as Outbound",
             "  {\"event\":\"frame\",\"direction\":\"out\",\"at\":…,\"frame\":{…}}  every stdin line sent (as typed)",
             "  {\"event\":\"reconnect\",\"at\":…,\"attempt\":N,\"delayMs\":…,\"closeCode\":…,\"reason\":…}",
             "",

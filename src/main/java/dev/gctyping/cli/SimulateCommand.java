@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
         header = "Run a local Genesys Cloud stand-in (OAuth, Platform API, Guest API sockets) until Ctrl-C.",
         description = {
             "Listens on loopback: HTTP (POST /oauth/token, the agent typing and message endpoints,",
-            "GET /api/v2/conversations/messages/{id}, the analytics details query, GET /sim/info and",
-            "GET /sim/report) and WebSocket (/v1?deploymentId=… the Web Messaging Guest API, and the seed",
+            "GET /api/v2/conversations/{id} and …/messages/{id}, the analytics details query, GET /sim/info,",
+            "GET /sim/report and POST /sim/conversations/{id}/agents) and WebSocket (/v1?deploymentId=… the Web Messaging Guest API, and the seed",
             "tutorial's /v1/conversations/{id}/websocket).",
             "",
             "stdout: one line {\"event\":\"simulator_ready\",\"httpUrl\":…,\"wsUrl\":…,\"clientId\":…} once both",

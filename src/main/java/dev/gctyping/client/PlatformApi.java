@@ -77,10 +77,20 @@ public final class PlatformApi {
         return JsonLine.object().field("textBody", text).toString();
     }
 
-    /** {@code GET /api/v2/conversations/messages/{id}}: the conversation and its agent's messages communication id. */
+    /** {@code GET /api/v2/conversations/{id}}: the conversation and its agent's messages communication id. */
     public MessagingConversation conversation(String conversationId) {
-        JsonNode body = call("GET", "/api/v2/conversations/messages/" + encode(conversationId), null, null, null);
+        JsonNode body = call("GET", "/api/v2/conversations/" + encode(conversationId), null, null, null);
         return MessagingConversation.from(conversationId, body);
+    }
+
+    /**
+     * The gctyping simulator only ({@code POST /sim/conversations/{id}/agents}): an agent participant
+     * with this messages communication joins the conversation, as one does on an org by accepting it,
+     * so that a trace's own communication ids can be typed on. Idempotent.
+     */
+    public void joinSimulatedAgent(String conversationId, String communicationId, String userId) {
+        String body = JsonLine.object().field("communicationId", communicationId).field("userId", userId).toString();
+        call("POST", "/sim/conversations/" + encode(conversationId) + "/agents", utf8(body), null, null);
     }
 
     /** {@code POST /api/v2/analytics/conversations/details/query} with the caller's query; returns the response as is. */

@@ -56,7 +56,8 @@ final class GuestObservers implements AutoCloseable {
                         if (frame instanceof GuestFrame.SessionResponse) {
                             latency.ready(conversationId);
                             ready.complete(null);
-                        } else if (frame instanceof GuestFrame.StructuredMessage message && message.channelTime() != null
+                        } else if (frame instanceof GuestFrame.StructuredMessage message && message.isOutbound()
+                                && message.channelTime() != null
                                 && message.events().stream().anyMatch(e -> e instanceof GuestEvent.Typing)) {
                             received(conversationId, message.channelTime());
                         }

@@ -64,7 +64,11 @@ public final class GuestWatch implements GuestView, AutoCloseable {
         }
     }
 
-    /** A frame in words: {@code Typing On 3000ms}, {@code Typing Off}, {@code Text "hi"}, or its class. */
+    /**
+     * A frame in words: {@code Typing On 3000ms} (the agent's), {@code customer Typing On} (the guest's
+     * own, echoed Inbound: what an agent's desktop shows as "customer is typing"), {@code Text "hi" (Outbound)},
+     * or its class.
+     */
     static String summary(GuestFrame frame) {
         if (frame instanceof GuestFrame.StructuredMessage message) {
             if (message.isText()) {
@@ -80,7 +84,10 @@ public final class GuestWatch implements GuestView, AutoCloseable {
                     events.append(event.eventType());
                 }
             }
-            return events.length() == 0 ? message.bodyType() : events.toString();
+            if (events.length() == 0) {
+                return message.bodyType();
+            }
+            return "Inbound".equals(message.direction()) ? "customer " + events : events.toString();
         }
         return frame.getClass().getSimpleName();
     }

@@ -44,7 +44,11 @@ final class AnalyticsQuery {
         JsonNode paging = request.path("paging");
         int pageSize = positive(paging.path("pageSize"), DEFAULT_PAGE_SIZE, "paging.pageSize");
         int pageNumber = positive(paging.path("pageNumber"), 1, "paging.pageNumber");
-        boolean descending = request.path("order").asText("asc").equalsIgnoreCase("desc");
+        String ordering = request.path("order").asText("asc").toLowerCase(Locale.ROOT);
+        if (!List.of("asc", "desc", "unordered").contains(ordering)) {
+            throw new IllegalArgumentException("order must be asc, desc or unordered");
+        }
+        boolean descending = ordering.equals("desc");
 
         List<Snapshot> hits = new ArrayList<>();
         for (Snapshot conversation : conversations) {
@@ -76,7 +80,7 @@ final class AnalyticsQuery {
         if (node.isMissingNode() || node.isNull()) {
             return absent;
         }
-        if (!node.canConvertToInt() || node.asInt() < 1) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1) {
             throw new IllegalArgumentException(name + " must be a positive whole number");
         }
         return node.asInt();

@@ -31,11 +31,12 @@ final class Conversation {
     }
 
     /**
-     * What the HTTP side renders (GET conversation, analytics), copied under the lock: the agents are
-     * those who sent something, or the conversation's default agent while nobody has.
+     * What the HTTP side renders, copied under the lock: {@code participants} are every agent
+     * participant (GET conversation); {@code agents} are those who sent something, or the
+     * conversation's default agent while nobody has (analytics).
      */
     record Snapshot(String id, long startMs, long endMs, String customerParticipantId,
-            String customerCommunicationId, List<AgentParticipant> agents) {
+            String customerCommunicationId, List<AgentParticipant> participants, List<AgentParticipant> agents) {
     }
 
     private static final class Sender {
@@ -83,29 +84,64 @@ final class Conversation {
                 .toString();
     }
 
-    /** agent-api {@code Typing On}: shown for the duration (5000 ms when absent). */
-    synchronized int agentTyping(String communicationId, long at, Long durationMs) {
+    /**
+     * An agent participant joins with its messages communication (what happens on a real org when an
+     * agent accepts the conversation); a communication that is already an agent's keeps its participant.
+     *
+     * @param userId the agent's user id, or null for one derived from the communication
+     */
+    synchronized AgentParticipant join(String communicationId, String userId) {
+        return agentsBySender.computeIfAbsent(communicationId, key -> {
+            String user = userId != null ? userId : stableId("agent-user", id, key);
+            return new AgentParticipant(stableId("agent-participant", id, key), user, "Agent " + user, key);
+        });
+    }
+
+    /** Whose a communication id is, for the agent-api endpoints, which accept only an agent participant's. */
+    enum Communication { AGENT, CUSTOMER, UNKNOWN }
+
+    synchronized Communication communication(String communicationId) {
+        AgentParticipant agent = agentsBySender.get(communicationId);
+        if (agent != null && agent.communicationId().equals(communicationId)) {
+            return Communication.AGENT;
+        }
+        return communicationId.equals(customerCommunicationId) ? Communication.CUSTOMER : Communication.UNKNOWN;
+    }
+
+    /**
+     * agent-api {@code Typing On}: shown for the duration (5000 ms when absent); false (nothing
+     * recorded) unless {@code communicationId} is an agent participant's.
+     */
+    synchronized boolean agentTyping(String communicationId, long at, Long durationMs) {
+        if (communication(communicationId) != Communication.AGENT) {
+            return false;
+        }
         Sender sender = sender(communicationId, AGENT_API);
         sender.timeline.on(at, durationMs == null ? TypingTimeline.DEFAULT_DURATION_MS : durationMs);
         sender.typingPayloads++;
-        return deliver(sender, GuestFrames.typing("On", durationMs, at));
+        deliver(sender, GuestFrames.typing("On", durationMs, at));
+        return true;
     }
 
-    /** The agent's text message: it takes the sender's indicator down. */
-    synchronized int agentMessage(String communicationId, long at, String messageId, String text) {
+    /** The agent's text message: it takes the sender's indicator down; false as for {@link #agentTyping}. */
+    synchronized boolean agentMessage(String communicationId, long at, String messageId, String text) {
+        if (communication(communicationId) != Communication.AGENT) {
+            return false;
+        }
         Sender sender = sender(communicationId, AGENT_API);
         sender.timeline.stop(at, TypingTimeline.BY_MESSAGE);
         sender.messages++;
-        return deliver(sender, GuestFrames.agentText(messageId, text, at));
+        deliver(sender, GuestFrames.agentText(messageId, text, at));
+        return true;
     }
 
     /** A seed payload: {@code active} is {@code Typing On} without duration, {@code inactive} is {@code Off}. */
-    synchronized int seedTyping(String senderId, long at, boolean active) {
+    synchronized void seedTyping(String senderId, long at, boolean active) {
         Sender sender = sender(senderId, SEED);
         if (at < sender.lastSeedAt || (at == sender.lastSeedAt && active == sender.lastSeedActive)) {
             // a sender's payloads come in time order, so an older one is a resend of a payload whose
             // acknowledgement was lost in a drop: it was shown already
-            return 0;
+            return;
         }
         sender.lastSeedAt = at;
         sender.lastSeedActive = active;
@@ -115,24 +151,22 @@ final class Conversation {
             sender.timeline.stop(at, TypingTimeline.BY_INACTIVE);
         }
         sender.typingPayloads++;
-        return deliver(sender, GuestFrames.typing(active ? "On" : "Off", null, at));
+        deliver(sender, GuestFrames.typing(active ? "On" : "Off", null, at));
     }
 
+    /** A seed sender becomes an agent participant on its first payload; agent-api senders have joined before. */
     private Sender sender(String senderId, String dialect) {
-        agentsBySender.computeIfAbsent(senderId, key -> dialect.equals(SEED)
-                ? new AgentParticipant(stableId("agent-participant", id, key), key, key,
-                        stableId("agent-communication", id, key))
-                : new AgentParticipant(stableId("agent-participant", id, key), stableId("agent-user", id, key),
-                        "Agent " + key, key));
+        if (dialect.equals(SEED)) {
+            agentsBySender.computeIfAbsent(senderId, key -> new AgentParticipant(stableId("agent-participant", id, key),
+                    key, key, stableId("agent-communication", id, key)));
+        }
         return senders.computeIfAbsent(senderId, key -> new Sender(dialect));
     }
 
-    private int deliver(Sender sender, GuestFrames.Frame frame) {
+    private void deliver(Sender sender, GuestFrames.Frame frame) {
         firstTraceMs = Math.min(firstTraceMs, frame.traceTimeMs());
         lastTraceMs = Math.max(lastTraceMs, frame.traceTimeMs());
-        int pushed = push(frame.json());
-        sender.framesPushed += pushed;
-        return pushed;
+        sender.framesPushed += push(frame.json());
     }
 
     /** Writes a frame to every open guest socket of this conversation; returns how many got it. */
@@ -162,12 +196,16 @@ final class Conversation {
         guests.remove(guest);
     }
 
-    synchronized void guestTyping() {
+    /** The guest's own typing; its echo goes to the conversation's guests (the customer's connections). */
+    synchronized void guestTyping(String echo) {
         guestTypingEvents++;
+        push(echo);
     }
 
-    synchronized void guestMessage() {
+    /** The guest's own text; its echo goes to the conversation's guests (the customer's connections). */
+    synchronized void guestMessage(String echo) {
         guestMessages++;
+        push(echo);
     }
 
     synchronized Snapshot snapshot() {
@@ -177,7 +215,7 @@ final class Conversation {
                 .map(Map.Entry::getValue)
                 .toList();
         return new Snapshot(id, seen ? firstTraceMs : createdAtMs, seen ? lastTraceMs : createdAtMs,
-                customerParticipantId, customerCommunicationId,
+                customerParticipantId, customerCommunicationId, List.copyOf(agentsBySender.values()),
                 agents.isEmpty() ? List.of(defaultAgent) : agents);
     }
 

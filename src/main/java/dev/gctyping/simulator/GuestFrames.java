@@ -7,7 +7,7 @@ import dev.gctyping.support.Json;
 import java.util.UUID;
 
 /**
- * The Web Messaging Guest API frames the simulator writes, shaped as in protocol-facts.md §1.3:
+ * The Web Messaging Guest API frames the simulator writes (docs/protocol.md, "Guest side"):
  * {@code {"type":"response"|"message","class":…,"code":…,"body":…,"tracingId"?}}.
  */
 final class GuestFrames {
@@ -20,18 +20,22 @@ final class GuestFrames {
 
     /** Agent typing: {@code StructuredMessage} {@code Event} {@code Outbound} with one {@code Typing} event. */
     static Frame typing(String type, Long durationMs, long at) {
-        ObjectNode body = outbound("Event", at);
+        return new Frame(frame("message", "StructuredMessage", 200, typingBody("Outbound", type, durationMs, at), null), at);
+    }
+
+    private static ObjectNode typingBody(String direction, String type, Long durationMs, long at) {
+        ObjectNode body = body("Event", direction, at);
         ObjectNode typing = body.putArray("events").addObject().put("eventType", "Typing").putObject("typing");
         typing.put("type", type);
         if (durationMs != null) {
             typing.put("duration", durationMs);
         }
-        return new Frame(frame("message", "StructuredMessage", 200, body, null), at);
+        return body;
     }
 
     /** The agent's message: {@code StructuredMessage} {@code Text} {@code Outbound}. */
     static Frame agentText(String messageId, String text, long at) {
-        ObjectNode body = outbound("Text", at);
+        ObjectNode body = body("Text", "Outbound", at);
         body.put("id", messageId);
         ((ObjectNode) body.get("channel")).put("messageId", messageId);
         body.put("text", text);
@@ -39,44 +43,75 @@ final class GuestFrames {
         return new Frame(frame("message", "StructuredMessage", 200, body, null), at);
     }
 
-    private static ObjectNode outbound(String type, long at) {
+    /**
+     * A {@code StructuredMessage} body as every one the platform sends has it: {@code id}, and
+     * {@code channel} with {@code time} (clients order messages by it) and {@code messageId}.
+     */
+    private static ObjectNode body(String type, String direction, long at) {
         String id = UUID.randomUUID().toString();
         ObjectNode body = SimulatorJson.object();
         body.put("type", type);
-        body.put("direction", "Outbound");
+        body.put("direction", direction);
         body.put("id", id);
         body.putObject("channel").put("time", SimulatorJson.iso(at)).put("messageId", id);
         return body;
     }
 
     static String sessionResponse(boolean newSession, String conversationId, String tracingId) {
-        ObjectNode body = SimulatorJson.object();
-        body.put("connected", true);
-        body.put("newSession", newSession);
-        body.put("readOnly", false);
-        body.put("maxCustomDataBytes", 2048);
-        body.put("clearedExistingSession", false);
+        ObjectNode body = sessionBody(true, newSession, false);
         // not in Genesys' SessionResponse: tells a simulator guest which conversation it joined
         body.put("conversationId", conversationId);
         return response("SessionResponse", 200, body, tracingId);
     }
 
+    /**
+     * The reply to {@code closeSession}: a {@code SessionResponse} with {@code connected:false} and
+     * {@code readOnly:true}, on which Genesys' transport SDK configures a new session on the same socket.
+     */
+    static String sessionClosed(String tracingId) {
+        return response("SessionResponse", 200, sessionBody(false, false, true), tracingId);
+    }
+
+    private static ObjectNode sessionBody(boolean connected, boolean newSession, boolean readOnly) {
+        ObjectNode body = SimulatorJson.object();
+        body.put("connected", connected);
+        body.put("newSession", newSession);
+        body.put("readOnly", readOnly);
+        body.put("maxCustomDataBytes", 2048);
+        body.put("clearedExistingSession", false);
+        return body;
+    }
+
+    /** Pushed to the session's other connections when one of them closes the session; the client then disconnects. */
+    static String connectionClosed() {
+        return frame("message", "ConnectionClosedEvent", 200, SimulatorJson.object(), null);
+    }
+
     /** The reply to {@code echo}: the guest's "ping" as an Inbound text, keeping the request's tracingId. */
-    static String echo(String text, String tracingId) {
-        return response("StructuredMessage", 200, inboundText(text), tracingId);
+    static String echo(String text, JsonNode metadata, long at, String tracingId) {
+        return response("StructuredMessage", 200, inboundText(text, metadata, at), tracingId);
     }
 
     /** A guest's own text comes back as an Inbound {@code StructuredMessage}. */
-    static String guestTextEcho(String text, String tracingId) {
-        return frame("message", "StructuredMessage", 200, inboundText(text), tracingId);
+    static String guestTextEcho(String text, JsonNode metadata, long at, String tracingId) {
+        return frame("message", "StructuredMessage", 200, inboundText(text, metadata, at), tracingId);
     }
 
-    private static ObjectNode inboundText(String text) {
-        ObjectNode body = SimulatorJson.object();
+    /**
+     * A guest's own typing comes back as an Inbound {@code Event} (Genesys' transport SDK ignores
+     * inbound typing; an agent's desktop shows "customer is typing").
+     */
+    static String guestTypingEcho(long at, String tracingId) {
+        return frame("message", "StructuredMessage", 200, typingBody("Inbound", "On", null, at), tracingId);
+    }
+
+    /** The request's {@code metadata} (e.g. a {@code customMessageId}) comes back with the echo, as in Genesys' fixtures. */
+    private static ObjectNode inboundText(String text, JsonNode metadata, long at) {
+        ObjectNode body = body("Text", "Inbound", at);
         body.put("text", text);
-        body.put("type", "Text");
-        body.put("direction", "Inbound");
-        body.put("id", UUID.randomUUID().toString());
+        if (metadata != null && metadata.isObject() && !metadata.isEmpty()) {
+            body.set("metadata", metadata.deepCopy());
+        }
         return body;
     }
 

@@ -3,7 +3,6 @@ package dev.gctyping.simulator;
 import dev.gctyping.protocol.SimulatorApi;
 import dev.gctyping.protocol.SimulatorReport;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,6 +15,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -44,11 +46,19 @@ final class HttpApi implements AutoCloseable {
     static final String CORRELATION_HEADER = "ININ-Correlation-Id";
     /** The platform's {@code request.bytes.max}. */
     private static final int MAX_BODY_BYTES = 512_000;
+    /**
+     * The longest typing {@code duration} accepted: the platform documents none; a day keeps every
+     * interval inside the years a request's time may take.
+     */
+    static final long MAX_TYPING_DURATION_MS = 86_400_000L;
     /** What agents may send on web messaging (help.mypurecloud.com: "Web messaging: 4000"). */
     static final int MAX_TEXT_LENGTH = 4000;
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final Pattern CONVERSATION = Pattern.compile("/api/v2/conversations/messages/([^/]+)");
+    private static final Pattern MESSAGE_CONVERSATION = Pattern.compile("/api/v2/conversations/messages/([^/]+)");
+    /** The generic conversation; {@code messages} alone is the list of the user's messaging conversations. */
+    private static final Pattern CONVERSATION = Pattern.compile("/api/v2/conversations/(?!messages$)([^/]+)");
+    private static final Pattern SIM_AGENTS = Pattern.compile("/sim/conversations/([^/]+)/agents");
     private static final Pattern COMMUNICATION =
             Pattern.compile("/api/v2/conversations/messages/([^/]+)/communications/([^/]+)/(typing|messages)");
     private static final String ANALYTICS = "/api/v2/analytics/conversations/details/query";
@@ -156,6 +166,16 @@ final class HttpApi implements AutoCloseable {
             } else {
                 route(call);
             }
+        } catch (BadRequest e) {
+            try {
+                if (call.path.equals("/oauth/token")) {
+                    oauthError(call, 400, "invalid_request", e.getMessage());
+                } else {
+                    call.error(400, "bad.request", e.getMessage());
+                }
+            } catch (IOException replyFailed) {
+                // the client is gone: nothing more to say
+            }
         } catch (Exception e) {
             LOG.warn("{} {} failed: {}", call.method, call.path, e.toString());
             try {
@@ -178,7 +198,29 @@ final class HttpApi implements AutoCloseable {
                 in.transferTo(OutputStream.nullOutputStream());
                 return null;
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            return utf8(bytes);
+        }
+    }
+
+    /** A client's malformed request: answered 400 (never "the simulator failed"). */
+    private static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    /** Request bodies are UTF-8; bytes that are not are refused, not replaced. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new BadRequest("The request body is not valid UTF-8");
         }
     }
 
@@ -200,6 +242,7 @@ final class HttpApi implements AutoCloseable {
             return;
         }
         Matcher communication = COMMUNICATION.matcher(call.path);
+        Matcher messageConversation = MESSAGE_CONVERSATION.matcher(call.path);
         Matcher conversation = CONVERSATION.matcher(call.path);
         if (communication.matches() && call.method.equals("POST")) {
             Conversation target = conversations.get(communication.group(1));
@@ -208,8 +251,10 @@ final class HttpApi implements AutoCloseable {
             } else {
                 message(call, target, communication.group(2));
             }
+        } else if (messageConversation.matches() && call.method.equals("GET")) {
+            call.json(200, ConversationModels.messageConversation(conversations.get(messageConversation.group(1)).snapshot()));
         } else if (conversation.matches() && call.method.equals("GET")) {
-            call.json(200, messageConversation(conversations.get(conversation.group(1)).snapshot()));
+            call.json(200, ConversationModels.conversation(conversations.get(conversation.group(1)).snapshot()));
         } else if (call.path.equals(ANALYTICS) && call.method.equals("POST")) {
             analytics(call);
         } else {
@@ -289,8 +334,12 @@ final class HttpApi implements AutoCloseable {
         call.json(200, body);
     }
 
+    /**
+     * The login server's error: OAuth's {@code error}/{@code error_description} (what OAuth clients
+     * read), with Genesys' {@code ErrorBody} fields beside them.
+     */
     private static void oauthError(Call call, int status, String error, String description) throws IOException {
-        ObjectNode body = SimulatorJson.object();
+        ObjectNode body = PlatformErrors.body(status, error, description, call.correlationId);
         body.put("error", error);
         body.put("description", description);
         body.put("error_description", description);
@@ -326,7 +375,11 @@ final class HttpApi implements AutoCloseable {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                fields.put(urlDecode(pair.substring(0, eq)), urlDecode(pair.substring(eq + 1)));
+                try {
+                    fields.put(urlDecode(pair.substring(0, eq)), urlDecode(pair.substring(eq + 1)));
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequest("The form body is not application/x-www-form-urlencoded: " + e.getMessage());
+                }
             }
         }
         return fields;
@@ -350,8 +403,11 @@ final class HttpApi implements AutoCloseable {
             return;
         }
         JsonNode duration = typing.path("duration");
-        if (!duration.isMissingNode() && !duration.isNull() && (!duration.canConvertToLong() || duration.asLong() < 0)) {
-            call.error(400, "bad.request", "typing.duration must be a whole number of milliseconds");
+        boolean durationGiven = !duration.isMissingNode() && !duration.isNull();
+        if (durationGiven && (!duration.isIntegralNumber() || !duration.canConvertToLong() || duration.asLong() < 0
+                || duration.asLong() > MAX_TYPING_DURATION_MS)) {
+            call.error(400, "bad.request", "typing.duration must be a whole number of milliseconds from 0 to "
+                    + MAX_TYPING_DURATION_MS);
             return;
         }
         long at;
@@ -361,9 +417,12 @@ final class HttpApi implements AutoCloseable {
             call.error(400, "bad.request", "dateSent: " + e.getMessage());
             return;
         }
-        Long durationMs = duration.canConvertToLong() ? duration.asLong() : null;
-        conversation.agentTyping(communicationId, at, durationMs);
-        call.empty(202);
+        Long durationMs = durationGiven ? duration.asLong() : null;
+        if (conversation.agentTyping(communicationId, at, durationMs)) {
+            call.empty(202);
+        } else {
+            notAnAgentCommunication(call, conversation, communicationId);
+        }
     }
 
     /** {@code {"textBody":…}} → pushed to the guests; replies with the message entity. */
@@ -387,56 +446,27 @@ final class HttpApi implements AutoCloseable {
             return;
         }
         String messageId = UUID.randomUUID().toString();
-        conversation.agentMessage(communicationId, at, messageId, text);
-        ObjectNode entity = SimulatorJson.object();
-        entity.put("id", messageId);
-        entity.put("conversationId", conversation.id);
-        entity.put("timestamp", SimulatorJson.iso(at));
-        entity.put("direction", "outbound");
-        entity.put("messengerType", "webmessaging");
-        entity.put("textBody", text);
-        entity.put("status", "sent");
-        entity.put("selfUri", "/api/v2/conversations/messages/" + conversation.id + "/messages/" + messageId);
-        call.json(200, entity);
+        if (conversation.agentMessage(communicationId, at, messageId, text)) {
+            call.json(200, ConversationModels.messageData(conversation.id, messageId, text, at));
+        } else {
+            notAnAgentCommunication(call, conversation, communicationId);
+        }
     }
 
     /**
-     * Genesys' {@code MessageConversation} with {@code MessageMediaParticipant}s. That model has no
-     * field for a participant's communication id, so each participant also carries
-     * {@code communicationId} (a simulator extension; SDKs ignore unknown fields).
+     * A communication that is not an agent participant's is refused, as a real org refuses it (its exact
+     * status is undocumented): the customer's is not the agent's to type on (400); any other is not in
+     * the conversation (404). No participant is made up.
      */
-    private static ObjectNode messageConversation(Snapshot conversation) {
-        ObjectNode node = SimulatorJson.object();
-        node.put("id", conversation.id());
-        ArrayNode participants = node.putArray("participants");
-        ObjectNode customer = mediaParticipant(participants, conversation.customerParticipantId(), "Guest",
-                "customer", conversation);
-        customer.put("communicationId", conversation.customerCommunicationId());
-        for (AgentParticipant agent : conversation.agents()) {
-            ObjectNode participant = mediaParticipant(participants, agent.participantId(), agent.name(), "agent",
-                    conversation);
-            participant.putObject("user").put("id", agent.userId()).put("selfUri", "/api/v2/users/" + agent.userId());
-            participant.put("communicationId", agent.communicationId());
+    private static void notAnAgentCommunication(Call call, Conversation conversation, String communicationId)
+            throws IOException {
+        if (conversation.communication(communicationId) == Conversation.Communication.CUSTOMER) {
+            call.error(400, "bad.request", "Communication " + communicationId + " is the customer's in conversation "
+                    + conversation.id + "; post as the agent participant's messages communication");
+        } else {
+            call.error(404, "not.found", "Communication " + communicationId + " is not an agent participant's in conversation "
+                    + conversation.id);
         }
-        node.putArray("otherMediaUris");
-        node.put("selfUri", "/api/v2/conversations/messages/" + conversation.id());
-        return node;
-    }
-
-    private static ObjectNode mediaParticipant(ArrayNode participants, String id, String name, String purpose,
-            Snapshot conversation) {
-        ObjectNode participant = participants.addObject();
-        participant.put("id", id);
-        participant.put("name", name);
-        participant.put("startTime", SimulatorJson.iso(conversation.startMs()));
-        participant.put("connectedTime", SimulatorJson.iso(conversation.startMs()));
-        participant.put("purpose", purpose);
-        participant.put("state", "connected");
-        participant.put("direction", "inbound");
-        participant.put("held", false);
-        participant.put("type", "webmessaging");
-        participant.putArray("messages");
-        return participant;
     }
 
     private void analytics(Call call) throws IOException {
@@ -453,6 +483,29 @@ final class HttpApi implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code POST /sim/conversations/{id}/agents} {@code {"communicationId":…,"userId"?:…}}: sets the
+     * scene as an org would when an agent accepts the conversation, so a trace that names its own
+     * communication ids can type on them. 201 with the new participant, 200 when it was already there.
+     */
+    private static void joinAgent(Call call, Conversation conversation) throws IOException {
+        ObjectNode body = SimulatorJson.parseObject(call.body);
+        if (body == null || !body.path("communicationId").isTextual() || body.get("communicationId").asText().isBlank()
+                || !(body.path("userId").isMissingNode() || body.path("userId").isTextual())) {
+            call.error(400, "bad.request",
+                    "The request body must be {\"communicationId\":\"…\",\"userId\"?:\"…\"}");
+            return;
+        }
+        String communicationId = body.get("communicationId").asText();
+        if (conversation.communication(communicationId) == Conversation.Communication.CUSTOMER) {
+            call.error(400, "bad.request", "Communication " + communicationId + " is the customer's");
+            return;
+        }
+        boolean existed = conversation.communication(communicationId) == Conversation.Communication.AGENT;
+        AgentParticipant agent = conversation.join(communicationId, body.hasNonNull("userId") ? body.get("userId").asText() : null);
+        call.json(existed ? 200 : 201, ConversationModels.participant(agent, conversation.snapshot()));
+    }
+
     private void simulator(Call call) throws IOException {
         if (call.path.equals(SimulatorApi.INFO_PATH) && call.method.equals("GET")) {
             ObjectNode info = SimulatorJson.object();
@@ -461,6 +514,10 @@ final class HttpApi implements AutoCloseable {
             call.json(200, info);
         } else if (call.path.equals(SimulatorApi.REPORT_PATH) && call.method.equals("GET")) {
             call.json(200, Json.MAPPER.valueToTree(report.get()));
+        } else if (SIM_AGENTS.matcher(call.path).matches() && call.method.equals("POST")) {
+            Matcher agents = SIM_AGENTS.matcher(call.path);
+            agents.matches();
+            joinAgent(call, conversations.get(agents.group(1)));
         } else {
             call.error(404, "not.found", "No resource for " + call.method + " " + call.path);
         }

@@ -3,6 +3,7 @@ package dev.gctyping.simulator;
 import dev.gctyping.protocol.SimulatorReport;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,10 +33,11 @@ public final class Simulator implements AutoCloseable {
     private final SocketServer sockets;
     private final HttpApi http;
     private final URI wsUri;
+    private final LongSupplier clock;
     private boolean closed;
 
-    private Simulator(SimulatorConfig config) throws IOException {
-        LongSupplier clock = System::currentTimeMillis;
+    private Simulator(SimulatorConfig config, Clock wallClock) throws IOException {
+        this.clock = wallClock::millis;
         this.faults = new Faults(config.faults());
         this.conversations = new Conversations(clock);
         TokenStore tokens = new TokenStore(config, faults, clock);
@@ -56,9 +58,18 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    /** Starts both listeners and returns once both are bound. */
+    /** Starts both listeners on the system clock and returns once both are bound. */
     public static Simulator start(SimulatorConfig config) throws IOException {
-        Simulator simulator = new Simulator(config);
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts both listeners and returns once both are bound. {@code clock} is the platform's time:
+     * token expiry, rate limits, the time of guests' messages and of requests without a time of
+     * their own; tests pass one they move by hand.
+     */
+    public static Simulator start(SimulatorConfig config, Clock clock) throws IOException {
+        Simulator simulator = new Simulator(config, clock);
         LOG.info("simulator listening on {} and {} (client id {}, faults: {})", simulator.httpUri(), simulator.wsUri,
                 config.clientId(), config.faults());
         return simulator;
@@ -78,7 +89,7 @@ public final class Simulator implements AutoCloseable {
     public SimulatorReport report() {
         List<SimulatorReport.ConversationReport> reports =
                 conversations.all().stream().map(Conversation::report).toList();
-        return new SimulatorReport(SimulatorJson.iso(System.currentTimeMillis()), faults.plan.specs(), faults.counts(),
+        return new SimulatorReport(SimulatorJson.iso(clock.getAsLong()), faults.plan.specs(), faults.counts(),
                 reports);
     }
 

@@ -205,10 +205,17 @@ final class SocketServer extends WebSocketServer {
         if (link == null || link.refusedStatus != 0) {
             return;
         }
-        if (link.isGuest()) {
-            guest(conn, link, message);
-        } else {
-            seed(conn, link.seedConversation, message);
+        try {
+            if (link.isGuest()) {
+                guest(conn, link, message);
+            } else {
+                seed(conn, link.seedConversation, message);
+            }
+        } catch (RuntimeException e) {
+            // a bug of ours, not the client's: it still gets an answer instead of waiting forever
+            LOG.warn("a {} frame failed: {}", link.isGuest() ? "guest" : "seed", e.toString());
+            conn.send(link.isGuest() ? GuestFrames.text(5000, "Request failed.", null)
+                    : seedError(500, "the simulator failed on this frame"));
         }
         link.messages++;
         int dropEvery = faults.plan.dropEveryMessages();
@@ -270,9 +277,13 @@ final class SocketServer extends WebSocketServer {
     }
 
     private static String seedError(String message) {
+        return seedError(400, message);
+    }
+
+    private static String seedError(int code, String message) {
         ObjectNode error = SimulatorJson.object();
         error.put("type", "error");
-        error.put("code", 400);
+        error.put("code", code);
         error.put("message", message);
         return Json.write(error);
     }
@@ -296,11 +307,13 @@ final class SocketServer extends WebSocketServer {
                 if (session == null || !session.token.equals(token)) {
                     conn.send(GuestFrames.text(4007, "Session not found", tracingId));
                 } else if (action.equals("echo")) {
-                    conn.send(GuestFrames.echo(request.path("message").path("text").asText("ping"), tracingId));
+                    JsonNode ping = request.path("message");
+                    conn.send(GuestFrames.echo(ping.path("text").asText("ping"), ping.get("metadata"), clock.getAsLong(),
+                            tracingId));
                 } else if (action.equals("onMessage")) {
                     onGuestMessage(conn, session, request.path("message"), tracingId);
                 } else {
-                    closeSession(conn, link, session, tracingId);
+                    closeSession(conn, link, session, request.path("closeAllConnections").asBoolean(false), tracingId);
                 }
             }
             case "configureAuthenticatedSession", "getJwt", "onAttachment", "getAttachment", "deleteAttachment" ->
@@ -346,27 +359,55 @@ final class SocketServer extends WebSocketServer {
                     conn.send(GuestFrames.text(4011, "Message too long", tracingId));
                     return;
                 }
-                session.conversation.guestMessage();
-                conn.send(GuestFrames.guestTextEcho(text, tracingId));
+                session.conversation.guestMessage(GuestFrames.guestTextEcho(text, message.get("metadata"),
+                        clock.getAsLong(), tracingId));
             }
-            case "Event" -> {
-                // unknown event types are ignored, as the platform does
-                for (JsonNode event : message.path("events")) {
-                    if (event.path("eventType").asText("").equals("Typing")) {
-                        session.conversation.guestTyping();
-                    }
-                }
-            }
+            case "Event" -> guestEvents(conn, session, message.path("events"), tracingId);
             default -> conn.send(GuestFrames.text(400, "Request failed.", tracingId));
         }
     }
 
-    private void closeSession(WebSocket conn, Link link, GuestSession session, String tracingId) {
+    /**
+     * The guest's events: its own {@code Typing On} comes back to the conversation's guests as an
+     * Inbound event (as the platform echoes a guest's messages); other event types are ignored, as
+     * the platform does with types it does not know.
+     */
+    private void guestEvents(WebSocket conn, GuestSession session, JsonNode events, String tracingId) {
+        for (JsonNode event : events) {
+            if (event.path("eventType").asText("").equals("Typing")) {
+                if (!event.path("typing").path("type").asText("").equals("On")) {
+                    conn.send(GuestFrames.text(400, "Request failed.", tracingId));
+                    return;
+                }
+                session.conversation.guestTyping(GuestFrames.guestTypingEcho(clock.getAsLong(), tracingId));
+            }
+        }
+    }
+
+    /**
+     * Ends the session: the closing connection gets a {@code SessionResponse} with
+     * {@code connected:false} and stays open (a client may configure a new session on it); with
+     * {@code closeAllConnections}, the session's other connections get a {@code ConnectionClosedEvent}.
+     */
+    private void closeSession(WebSocket conn, Link link, GuestSession session, boolean closeAll, String tracingId) {
         sessions.remove(session.token, session);
-        session.conversation.guestLeft(conn);
-        link.session = null;
-        conn.send(GuestFrames.text(200, "Session closed", tracingId));
-        conn.close(CloseFrame.NORMAL, "session closed");
+        for (WebSocket other : closeAll ? getConnections() : List.<WebSocket>of()) {
+            Object attachment = other.getAttachment();
+            if (other != conn && attachment instanceof Link otherLink && otherLink.session == session) {
+                leave(other, otherLink);
+                other.send(GuestFrames.connectionClosed());
+            }
+        }
+        leave(conn, link);
+        conn.send(GuestFrames.sessionClosed(tracingId));
+    }
+
+    private static void leave(WebSocket conn, Link link) {
+        GuestSession session = link.session;
+        if (session != null) {
+            session.conversation.guestLeft(conn);
+            link.session = null;
+        }
     }
 
     @Override

@@ -169,7 +169,8 @@ class ConnectCommandTest {
         Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(), SimulatorApi.DEFAULT_CLIENT_ID,
                 SimulatorApi.DEFAULT_CLIENT_SECRET);
         RetryingHttp http = RetryingHttp.standard();
-        new PlatformApi(new OAuthClient(target, http, Clock.systemUTC(), null), http).sendTyping("conv-3", "agent", 5000, 0);
+        PlatformApi api = new PlatformApi(new OAuthClient(target, http, Clock.systemUTC(), null), http);
+        api.sendTyping("conv-3", api.conversation("conv-3").agentCommunicationId().orElseThrow(), 5000, 0);
 
         JsonNode typing = run.next(frameIn("class", "StructuredMessage"));
         assertThat(typing.path("frame").path("body").path("events").get(0).path("typing").path("type").asText()).isEqualTo("On");
@@ -181,6 +182,13 @@ class ConnectCommandTest {
         JsonNode echo = run.next(frameIn("tracingId", "t-42"));
         assertThat(echo.path("frame").path("class").asText()).isEqualTo("StructuredMessage");
         assertThat(echo.path("frame").path("body").path("text").asText()).isEqualTo("ping");
+
+        // the guest's own typing comes back Inbound: what an agent sees as "customer is typing"
+        run.send("{\"action\":\"onMessage\",\"tracingId\":\"t-43\",\"message\":{\"type\":\"Event\","
+                + "\"events\":[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}]}}");
+        JsonNode ownTyping = run.next(frameIn("tracingId", "t-43")).path("frame").path("body");
+        assertThat(ownTyping.path("direction").asText()).isEqualTo("Inbound");
+        assertThat(ownTyping.path("events").get(0).path("typing").path("type").asText()).isEqualTo("On");
     }
 
     @Test

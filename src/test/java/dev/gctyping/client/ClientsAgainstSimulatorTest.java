@@ -2,15 +2,18 @@ package dev.gctyping.client;
 
 import dev.gctyping.protocol.SimulatorApi;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gctyping.protocol.guest.GuestEvent;
 import dev.gctyping.protocol.guest.GuestFrame;
 import dev.gctyping.simulator.FaultPlan;
+import dev.gctyping.simulator.SettableClock;
 import dev.gctyping.simulator.Simulator;
 import dev.gctyping.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,12 +29,13 @@ class ClientsAgainstSimulatorTest {
             new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5), 8, 0);
 
     private Simulator simulator;
+    private final SettableClock serverClock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private RetryingHttp http;
     private OAuthClient oauth;
 
     private Target start(String... faults) throws IOException {
-        simulator = Simulator.start(SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of(faults), 7)));
+        simulator = Simulator.start(SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of(faults), 7)), serverClock);
         Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(),
                 SimulatorApi.DEFAULT_CLIENT_ID, SimulatorApi.DEFAULT_CLIENT_SECRET);
         http = RetryingHttp.withSleeper(sleeper);
@@ -54,11 +58,17 @@ class ClientsAgainstSimulatorTest {
         assertThat(token.expiresInSeconds()).isEqualTo(86_400);
 
         PlatformApi api = new PlatformApi(oauth, http);
-        api.sendTyping("conv-1", "agent-comm", 3000, 1_000);
-        api.sendMessage("conv-1", "agent-comm", "hello", 2_000);
-        assertThat(api.conversation("conv-1").agentCommunicationId()).contains("agent-comm");
-        assertThat(simulator.report().conversation("conv-1").orElseThrow().sender("agent-comm").orElseThrow().messages())
+        String agent = api.conversation("conv-1").agentCommunicationId().orElseThrow();
+        api.sendTyping("conv-1", agent, 3000, 1_000);
+        api.sendMessage("conv-1", agent, "hello", 2_000);
+        assertThat(simulator.report().conversation("conv-1").orElseThrow().sender(agent).orElseThrow().messages())
                 .isEqualTo(1);
+        assertThatThrownBy(() -> api.sendTyping("conv-1", "not-an-agents", 3000, 3_000))
+                .isInstanceOf(ApiException.class).hasMessageContaining("HTTP 404");
+
+        api.joinSimulatedAgent("conv-1", "trace-comm", "agent-2");
+        api.sendTyping("conv-1", "trace-comm", 3000, 4_000);
+        assertThat(simulator.report().conversation("conv-1").orElseThrow().sender("trace-comm")).isPresent();
     }
 
     @Test
@@ -74,16 +84,16 @@ class ClientsAgainstSimulatorTest {
     void aTokenThatExpiresEarlyIsReplacedAndTheCallRepeated() throws Exception {
         start("token-expire-after=1s");
         PlatformApi api = new PlatformApi(oauth, http);
-        api.sendTyping("conv-2", "agent-comm", 3000, 1_000);
+        String agent = api.conversation("conv-2").agentCommunicationId().orElseThrow();
+        api.sendTyping("conv-2", agent, 3000, 1_000);
         String first = oauth.token().value();
-        // let the simulator's early-expiry deadline pass (a server clock, not a thread hand-off)
-        Thread.sleep(1_100);
+        serverClock.advance(Duration.ofMillis(1_100)); // past the first token's early expiry on the server
 
-        api.sendTyping("conv-2", "agent-comm", 3000, 2_000);
+        api.sendTyping("conv-2", agent, 3000, 2_000);
 
         assertThat(api.stats().reauthentications()).isEqualTo(1);
         assertThat(oauth.token().value()).isNotEqualTo(first);
-        assertThat(simulator.report().conversation("conv-2").orElseThrow().sender("agent-comm").orElseThrow().typingPayloads())
+        assertThat(simulator.report().conversation("conv-2").orElseThrow().sender(agent).orElseThrow().typingPayloads())
                 .isEqualTo(2);
     }
 
@@ -105,7 +115,7 @@ class ClientsAgainstSimulatorTest {
             assertThat(socket.connect(WAIT)).isTrue();
             assertThat(next(events, e -> e.startsWith("open "))).isEqualTo("open 1");
             String first = oauth.token().value();
-            Thread.sleep(1_100); // the first token is now dead on the server
+            serverClock.advance(Duration.ofMillis(1_100)); // the first token is now dead on the server
 
             // two acknowledged payloads, then the simulator drops the socket (1006)
             assertThat(socket.send(seed("conv-3", "active", "2026-01-01T00:00:00.000Z"))).isTrue();
@@ -134,13 +144,14 @@ class ClientsAgainstSimulatorTest {
             assertThat(session.conversationId()).isEqualTo("conv-4");
 
             PlatformApi api = new PlatformApi(oauth, http);
-            api.sendTyping("conv-4", "agent-comm", 4000, 1_000);
+            String agent = api.conversation("conv-4").agentCommunicationId().orElseThrow();
+            api.sendTyping("conv-4", agent, 4000, 1_000);
             GuestFrame.StructuredMessage typing = take(frames, GuestFrame.StructuredMessage.class);
             assertThat(typing.isOutbound()).isTrue();
             assertThat(typing.bodyType()).isEqualTo("Event");
             assertThat(typing.events()).containsExactly(new GuestEvent.Typing("On", 4000L));
 
-            api.sendMessage("conv-4", "agent-comm", "Here is your answer", 2_000);
+            api.sendMessage("conv-4", agent, "Here is your answer", 2_000);
             GuestFrame.StructuredMessage text = take(frames, GuestFrame.StructuredMessage.class);
             assertThat(text.isOutbound()).isTrue();
             assertThat(text.isText()).isTrue();

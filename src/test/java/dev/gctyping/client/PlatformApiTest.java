@@ -86,20 +86,22 @@ class PlatformApiTest {
     }
 
     @Test
-    void conversationFindsTheAgentsCommunication() {
+    void conversationReadsTheAgentsCommunicationFromTheGenericConversation() {
         server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON)).then(Answer.json(200,
                 "{\"id\":\"c\",\"participants\":[{\"id\":\"p1\",\"purpose\":\"customer\",\"messages\":[{\"id\":\"guest-comm\"}]},"
-                        + "{\"id\":\"p2\",\"purpose\":\"agent\",\"messages\":[{\"id\":\"agent-comm\"}]}]}"));
-        MessagingConversation conversation = api.conversation("c");
-        assertThat(conversation.agentCommunicationId()).contains("agent-comm");
+                        + "{\"id\":\"p2\",\"purpose\":\"agent\",\"messages\":[{\"id\":\"old-comm\",\"state\":\"disconnected\"}]},"
+                        + "{\"id\":\"p3\",\"purpose\":\"agent\",\"messages\":[{\"id\":\"agent-comm\",\"state\":\"connected\"}]}]}"));
+        MessagingConversation conversation = api.conversation("c 1");
+        assertThat(conversation.agentCommunicationId()).as("not the transferred agent's").contains("agent-comm");
+        assertThat(server.received.get(1).path()).isEqualTo("/api/v2/conversations/c 1");
     }
 
     @Test
-    void conversationPrefersTheSimulatorsCommunicationIdAndIsEmptyWithoutAnAgent() {
+    void conversationIsEmptyWithoutAnAgentAndIgnoresMessageDetails() {
         server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON))
-                .then(Answer.json(200, "{\"participants\":[{\"purpose\":\"agent\",\"communicationId\":\"sim-comm\",\"messages\":[]}]}"))
-                .then(Answer.json(200, "{\"participants\":[{\"purpose\":\"customer\",\"communicationId\":\"guest\"}]}"));
-        assertThat(api.conversation("c").agentCommunicationId()).contains("sim-comm");
+                .then(Answer.json(200, "{\"participants\":[{\"purpose\":\"agent\",\"messages\":[{\"messageId\":\"m1\"}]}]}"))
+                .then(Answer.json(200, "{\"participants\":[{\"purpose\":\"customer\",\"messages\":[{\"id\":\"guest\"}]}]}"));
+        assertThat(api.conversation("c").agentCommunicationId()).isEmpty();
         assertThat(api.conversation("c").agentCommunicationId()).isEmpty();
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gctyping.support.LogCapture;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,11 +15,17 @@ import org.junit.jupiter.api.Test;
 class SimulatorHttpTest {
     private static final String ON = "{\"typing\":{\"type\":\"On\",\"duration\":3000}}";
 
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private Simulator simulator;
     private SimHttp http;
 
+    /** The agent communication every simulated conversation starts with (what the lookup answers). */
+    private static String agentOf(String conversationId) {
+        return Conversation.stableId("agent-communication", conversationId);
+    }
+
     private void start(SimulatorConfig config) throws Exception {
-        simulator = Simulator.start(config);
+        simulator = Simulator.start(config, clock);
         http = new SimHttp(simulator.httpUri());
     }
 
@@ -90,18 +98,18 @@ class SimulatorHttpTest {
     @Test
     void typingNeedsABearerToken() throws Exception {
         start();
-        HttpResponse<String> response = http.postJson(SimHttp.typingPath("c1", "comm1"), null, ON);
+        HttpResponse<String> response = http.postJson(SimHttp.typingPath("c1", agentOf("c1")), null, ON);
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(SimHttp.json(response).get("status").asInt()).isEqualTo(401);
-        HttpResponse<String> badToken = http.postJson(SimHttp.typingPath("c1", "comm1"), "not-a-token", ON);
+        HttpResponse<String> badToken = http.postJson(SimHttp.typingPath("c1", agentOf("c1")), "not-a-token", ON);
         assertThat(badToken.statusCode()).isEqualTo(401);
     }
 
     @Test
     void typingOffIsRefusedWithAGenesysErrorBody() throws Exception {
         start();
-        HttpResponse<String> response = http.postJson(SimHttp.typingPath("c1", "comm1"), http.token(),
+        HttpResponse<String> response = http.postJson(SimHttp.typingPath("c1", agentOf("c1")), http.token(),
                 "{\"typing\":{\"type\":\"Off\"}}");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -118,14 +126,14 @@ class SimulatorHttpTest {
         start();
         String token = http.token();
 
-        HttpResponse<String> withDuration = http.postJson(SimHttp.typingPath("c1", "comm1"), token, ON);
-        HttpResponse<String> asTheSdkSendsIt = http.postJson(SimHttp.typingPath("c1", "comm1"), token,
+        HttpResponse<String> withDuration = http.postJson(SimHttp.typingPath("c1", agentOf("c1")), token, ON);
+        HttpResponse<String> asTheSdkSendsIt = http.postJson(SimHttp.typingPath("c1", agentOf("c1")), token,
                 "{\"typing\":{\"type\":\"On\"}}");
 
         assertThat(withDuration.statusCode()).isEqualTo(202);
         assertThat(withDuration.body()).isEmpty();
         assertThat(asTheSdkSendsIt.statusCode()).isEqualTo(202);
-        assertThat(simulator.report().conversation("c1").orElseThrow().sender("comm1").orElseThrow()
+        assertThat(simulator.report().conversation("c1").orElseThrow().sender(agentOf("c1")).orElseThrow()
                 .typingPayloads()).isEqualTo(2);
     }
 
@@ -134,53 +142,128 @@ class SimulatorHttpTest {
         start();
         String token = http.token();
         for (int i = 0; i < 300; i++) {
-            assertThat(http.postJson(SimHttp.typingPath("c1", "comm1"), token, ON).statusCode()).isEqualTo(202);
+            assertThat(http.postJson(SimHttp.typingPath("c1", agentOf("c1")), token, ON).statusCode()).isEqualTo(202);
         }
 
-        HttpResponse<String> limited = http.postJson(SimHttp.typingPath("c1", "comm1"), token, ON);
+        HttpResponse<String> limited = http.postJson(SimHttp.typingPath("c1", agentOf("c1")), token, ON);
 
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
         assertThat(SimHttp.json(limited).get("code").asText()).isEqualTo("too.many.requests");
-        assertThat(http.postJson(SimHttp.typingPath("c1", "comm1"), http.token(), ON).statusCode())
+        assertThat(http.postJson(SimHttp.typingPath("c1", agentOf("c1")), http.token(), ON).statusCode())
                 .as("the limit is per token").isEqualTo(202);
         assertThat(simulator.report().faultCounts().rateLimited()).isEqualTo(1);
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isEqualTo(60);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(http.postJson(SimHttp.typingPath("c1", agentOf("c1")), token, ON).statusCode())
+                .as("a minute later the window has room again").isEqualTo(202);
     }
 
     @Test
-    void conversationsExistOnFirstUseWithTheAgentsCommunicationId() throws Exception {
+    void theGenericConversationGivesTheAgentsCommunicationInItsMessages() throws Exception {
         start();
-        HttpResponse<String> response = http.get("/api/v2/conversations/messages/new-conv", http.token());
+        HttpResponse<String> response = http.get("/api/v2/conversations/new-conv", http.token());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode conversation = SimHttp.json(response);
         assertThat(conversation.get("id").asText()).isEqualTo("new-conv");
-        JsonNode agent = null;
-        for (JsonNode participant : conversation.get("participants")) {
-            if (participant.get("purpose").asText().equals("agent")) {
-                agent = participant;
-            }
-        }
-        assertThat(agent).isNotNull();
-        String communicationId = agent.get("communicationId").asText();
-        assertThat(communicationId).isNotBlank();
+        assertThat(conversation.get("participants").findValuesAsText("purpose")).containsExactly("customer", "agent");
+        JsonNode agent = conversation.get("participants").get(1);
+        assertThat(agent.has("communicationId")).as("no invented field").isFalse();
+        JsonNode communication = agent.get("messages").get(0);
+        assertThat(communication.get("state").asText()).isEqualTo("connected");
+        assertThat(communication.get("type").asText()).isEqualTo("webmessaging");
+        String communicationId = communication.get("id").asText();
+        assertThat(communicationId).isEqualTo(agentOf("new-conv"));
         assertThat(http.postJson(SimHttp.typingPath("new-conv", communicationId), http.token(), ON).statusCode())
                 .isEqualTo(202);
-        JsonNode again = SimHttp.json(http.get("/api/v2/conversations/messages/new-conv", http.token()));
+        JsonNode again = SimHttp.json(http.get("/api/v2/conversations/new-conv", http.token()));
         assertThat(again.get("participants")).as("the known agent is reused, not added").hasSize(2);
     }
 
     @Test
-    void theAgentsMessageIsAcceptedAndReturnedAsAMessageEntity() throws Exception {
+    void theMessagingConversationHasMediaParticipantsWithoutACommunicationId() throws Exception {
         start();
-        HttpResponse<String> response = http.postJson(SimHttp.messagesPath("c1", "comm1"), http.token(),
+        JsonNode conversation = SimHttp.json(http.get("/api/v2/conversations/messages/new-conv", http.token()));
+
+        assertThat(conversation.get("id").asText()).isEqualTo("new-conv");
+        assertThat(conversation.get("participants").findValuesAsText("purpose")).containsExactly("customer", "agent");
+        for (JsonNode participant : conversation.get("participants")) {
+            assertThat(participant.has("communicationId")).isFalse();
+            assertThat(participant.get("type").asText()).isEqualTo("webmessaging");
+            assertThat(participant.get("messages").findValues("id")).as("MessageDetails have no id").isEmpty();
+        }
+    }
+
+    @Test
+    void typingOrAMessageOnACommunicationThatIsNoAgentsIsRefusedWithoutAPhantomParticipant() throws Exception {
+        start();
+        String token = http.token();
+        String customer = SimHttp.json(http.get("/api/v2/conversations/c1", token)).get("participants").get(0)
+                .get("messages").get(0).get("id").asText();
+
+        HttpResponse<String> unknown = http.postJson(SimHttp.typingPath("c1", "no-such-comm"), token, ON);
+        HttpResponse<String> unknownMessage = http.postJson(SimHttp.messagesPath("c1", "no-such-comm"), token,
+                "{\"textBody\":\"Hello\"}");
+        HttpResponse<String> customers = http.postJson(SimHttp.typingPath("c1", customer), token, ON);
+
+        for (HttpResponse<String> refused : List.of(unknown, unknownMessage)) {
+            assertThat(refused.statusCode()).isEqualTo(404);
+            JsonNode error = SimHttp.json(refused);
+            assertThat(error.get("status").asInt()).isEqualTo(404);
+            assertThat(error.get("code").asText()).isEqualTo("not.found");
+            assertThat(error.get("message").asText()).contains("no-such-comm");
+            assertThat(error.get("contextId").asText()).isEqualTo(
+                    refused.headers().firstValue("ININ-Correlation-Id").orElseThrow());
+        }
+        assertThat(customers.statusCode()).isEqualTo(400);
+        assertThat(SimHttp.json(customers).get("code").asText()).isEqualTo("bad.request");
+        assertThat(simulator.report().conversation("c1").orElseThrow().senders()).isEmpty();
+        assertThat(SimHttp.json(http.get("/api/v2/conversations/c1", token)).get("participants")).hasSize(2);
+    }
+
+    @Test
+    void anAgentJoinsWithItsOwnCommunicationAndMayThenTypeOnIt() throws Exception {
+        start();
+        String token = http.token();
+
+        HttpResponse<String> joined = http.postJson("/sim/conversations/c1/agents", null,
+                "{\"communicationId\":\"comm-from-trace\",\"userId\":\"agent-7\"}");
+        HttpResponse<String> again = http.postJson("/sim/conversations/c1/agents", null,
+                "{\"communicationId\":\"comm-from-trace\",\"userId\":\"agent-7\"}");
+
+        assertThat(joined.statusCode()).isEqualTo(201);
+        assertThat(SimHttp.json(joined).get("userId").asText()).isEqualTo("agent-7");
+        assertThat(SimHttp.json(joined).get("messages").get(0).get("id").asText()).isEqualTo("comm-from-trace");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(http.postJson(SimHttp.typingPath("c1", "comm-from-trace"), token, ON).statusCode()).isEqualTo(202);
+        JsonNode participants = SimHttp.json(http.get("/api/v2/conversations/c1", token)).get("participants");
+        assertThat(participants.findValuesAsText("userId")).contains("agent-7");
+        assertThat(http.postJson("/sim/conversations/c1/agents", null, "{\"userId\":\"x\"}").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theAgentsMessageIsAnsweredWithMessageDataIncludingTheNormalizedMessage() throws Exception {
+        start();
+        HttpResponse<String> response = http.postJson(SimHttp.messagesPath("c1", agentOf("c1")), http.token(),
                 "{\"textBody\":\"Hello\"}", "Gctyping-Trace-Time", "2026-01-01T00:00:01.000Z");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode message = SimHttp.json(response);
         assertThat(message.get("textBody").asText()).isEqualTo("Hello");
         assertThat(message.get("timestamp").asText()).isEqualTo("2026-01-01T00:00:01.000Z");
-        assertThat(http.postJson(SimHttp.messagesPath("c1", "comm1"), http.token(), "{}").statusCode())
+        assertThat(message.get("conversationId").asText()).isEqualTo("c1");
+        assertThat(message.get("direction").asText()).isEqualTo("outbound");
+        assertThat(message.get("messengerType").asText()).isEqualTo("webmessaging");
+        assertThat(message.get("status").asText()).isEqualTo("sent");
+        JsonNode normalized = message.get("normalizedMessage");
+        assertThat(normalized.get("id").asText()).isEqualTo(message.get("id").asText());
+        assertThat(normalized.get("type").asText()).isEqualTo("Text");
+        assertThat(normalized.get("text").asText()).isEqualTo("Hello");
+        assertThat(normalized.get("direction").asText()).isEqualTo("Outbound");
+        assertThat(normalized.get("channel").get("time").asText()).isEqualTo("2026-01-01T00:00:01.000Z");
+        assertThat(http.postJson(SimHttp.messagesPath("c1", agentOf("c1")), http.token(), "{}").statusCode())
                 .isEqualTo(400);
     }
 
@@ -188,9 +271,9 @@ class SimulatorHttpTest {
     void analyticsQueryFindsTheConversationsTheSimulatorSaw() throws Exception {
         start();
         String token = http.token();
-        http.postJson(SimHttp.typingPath("conv-a", "comm1"), token,
+        http.postJson(SimHttp.typingPath("conv-a", agentOf("conv-a")), token,
                 "{\"typing\":{\"type\":\"On\"},\"dateSent\":\"2026-03-01T10:00:00.000Z\"}");
-        http.postJson(SimHttp.typingPath("conv-b", "comm1"), token,
+        http.postJson(SimHttp.typingPath("conv-b", agentOf("conv-b")), token,
                 "{\"typing\":{\"type\":\"On\"},\"dateSent\":\"2026-03-01T11:00:00.000Z\"}");
         // the official SDK's shape: empty arrays it never set, lowercase enums
         String query = "{\"interval\":\"2026-03-01T00:00:00.000Z/2026-03-02T00:00:00.000Z\","
@@ -218,10 +301,10 @@ class SimulatorHttpTest {
         start();
         String token = http.token();
         for (String id : List.of("p1", "p2", "p3")) {
-            http.postJson(SimHttp.typingPath(id, "comm1"), token,
+            http.postJson(SimHttp.typingPath(id, agentOf(id)), token,
                     "{\"typing\":{\"type\":\"On\"},\"dateSent\":\"2026-03-01T10:00:00.000Z\"}");
         }
-        http.postJson(SimHttp.typingPath("other-day", "comm1"), token,
+        http.postJson(SimHttp.typingPath("other-day", agentOf("other-day")), token,
                 "{\"typing\":{\"type\":\"On\"},\"dateSent\":\"2026-04-01T10:00:00.000Z\"}");
 
         JsonNode page2 = SimHttp.json(http.postJson("/api/v2/analytics/conversations/details/query", token,
@@ -243,27 +326,26 @@ class SimulatorHttpTest {
 
     @Test
     void tokensDieEarlyUnderTheExpiryFault() throws Exception {
-        start("token-expire-after=1ms");
+        start("token-expire-after=1s");
         String token = http.token();
-        int status = 0;
-        for (int attempt = 0; attempt < 1000 && status != 401; attempt++) {
-            status = http.postJson(SimHttp.typingPath("c1", "comm1"), token, ON).statusCode();
-        }
+        assertThat(http.postJson(SimHttp.typingPath("c1", agentOf("c1")), token, ON).statusCode()).isEqualTo(202);
 
-        assertThat(status).isEqualTo(401);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(http.postJson(SimHttp.typingPath("c1", agentOf("c1")), token, ON).statusCode()).isEqualTo(401);
         assertThat(simulator.report().faultCounts().tokensExpiredEarly()).isEqualTo(1);
     }
 
     @Test
     void injectedApiFaultsAnswer429And503() throws Exception {
         start("api-429-rate=1");
-        HttpResponse<String> limited = http.postJson(SimHttp.typingPath("c1", "comm1"), http.token(), ON);
+        HttpResponse<String> limited = http.postJson(SimHttp.typingPath("c1", agentOf("c1")), http.token(), ON);
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         simulator.close();
 
         start("api-5xx-rate=1");
-        assertThat(http.postJson(SimHttp.typingPath("c1", "comm1"), http.token(), ON).statusCode()).isEqualTo(503);
+        assertThat(http.postJson(SimHttp.typingPath("c1", agentOf("c1")), http.token(), ON).statusCode()).isEqualTo(503);
         assertThat(simulator.report().faultCounts().api5xx()).isEqualTo(1);
     }
 
@@ -277,8 +359,8 @@ class SimulatorHttpTest {
             SimHttp.json(http.tokenRequest("me", "wrong", "grant_type=client_credentials"));
             token = SimHttp.json(http.tokenRequest("me", secret, "grant_type=client_credentials"))
                     .get("access_token").asText();
-            http.postJson(SimHttp.typingPath("c1", "comm1"), token, ON);
-            http.postJson(SimHttp.typingPath("c1", "comm1"), token, "{\"typing\":{\"type\":\"Off\"}}");
+            http.postJson(SimHttp.typingPath("c1", agentOf("c1")), token, ON);
+            http.postJson(SimHttp.typingPath("c1", agentOf("c1")), token, "{\"typing\":{\"type\":\"Off\"}}");
             http.get("/sim/report", null);
             simulator.close();
             logs = capture.messages();
@@ -301,7 +383,7 @@ class SimulatorHttpTest {
     @Test
     void simReportIsTheReportAsJson() throws Exception {
         start();
-        http.postJson(SimHttp.typingPath("c1", "comm1"), http.token(), ON);
+        http.postJson(SimHttp.typingPath("c1", agentOf("c1")), http.token(), ON);
 
         SimulatorReport served = SimHttp.MAPPER.readValue(http.get("/sim/report", null).body(), SimulatorReport.class);
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gctyping.protocol.SimulatorReport.Interval;
 import dev.gctyping.protocol.SimulatorReport.SenderReport;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,12 @@ class SimulatorSocketTest {
     private static final long T0 = 1_767_225_600_000L; // 2026-01-01T00:00:00.000Z
 
     private final List<TestSocket> sockets = new ArrayList<>();
+    private final SettableClock clock = new SettableClock(Instant.ofEpochMilli(T0));
     private Simulator simulator;
     private SimHttp http;
 
     private void start(String... faults) throws Exception {
-        simulator = Simulator.start(SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of(faults), 7)));
+        simulator = Simulator.start(SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of(faults), 7)), clock);
         http = new SimHttp(simulator.httpUri());
     }
 
@@ -121,10 +124,11 @@ class SimulatorSocketTest {
         TestSocket guest = guest("conv-1", "guest-token-1");
         String token = http.token();
 
-        http.postJson(SimHttp.typingPath("conv-1", "comm-1"), token,
+        String agent = Conversation.stableId("agent-communication", "conv-1");
+        http.postJson(SimHttp.typingPath("conv-1", agent), token,
                 "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"2026-01-01T00:00:00.000Z\"}");
         JsonNode typing = guest.next();
-        http.postJson(SimHttp.messagesPath("conv-1", "comm-1"), token, "{\"textBody\":\"Hi there\"}",
+        http.postJson(SimHttp.messagesPath("conv-1", agent), token, "{\"textBody\":\"Hi there\"}",
                 "Gctyping-Trace-Time", "2026-01-01T00:00:01.000Z");
         JsonNode text = guest.next();
 
@@ -141,7 +145,7 @@ class SimulatorSocketTest {
         assertThat(text.get("body").get("type").asText()).isEqualTo("Text");
         assertThat(text.get("body").get("direction").asText()).isEqualTo("Outbound");
         assertThat(text.get("body").get("text").asText()).isEqualTo("Hi there");
-        SenderReport sender = simulator.report().conversation("conv-1").orElseThrow().sender("comm-1").orElseThrow();
+        SenderReport sender = simulator.report().conversation("conv-1").orElseThrow().sender(agent).orElseThrow();
         assertThat(sender.framesPushed()).isEqualTo(2);
     }
 
@@ -239,11 +243,12 @@ class SimulatorSocketTest {
         }
         barrier(seed);
         String token = http.token();
-        http.postJson(SimHttp.typingPath("api-conv", "comm-1"), token,
+        String agent = Conversation.stableId("agent-communication", "api-conv");
+        http.postJson(SimHttp.typingPath("api-conv", agent), token,
                 "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"" + SimulatorJson.iso(T0) + "\"}");
-        http.postJson(SimHttp.typingPath("api-conv", "comm-1"), token,
+        http.postJson(SimHttp.typingPath("api-conv", agent), token,
                 "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"" + SimulatorJson.iso(T0 + 600) + "\"}");
-        http.postJson(SimHttp.messagesPath("api-conv", "comm-1"), token, "{\"textBody\":\"done\"}",
+        http.postJson(SimHttp.messagesPath("api-conv", agent), token, "{\"textBody\":\"done\"}",
                 "Gctyping-Trace-Time", Long.toString(T0 + 1000));
 
         SimulatorReport report = simulator.report();
@@ -254,7 +259,7 @@ class SimulatorSocketTest {
         assertThat(seedAgent.framesPushed()).as("no guest connected: a virtual guest").isZero();
         assertThat(seedAgent.intervals()).containsExactly(new Interval(T0, T0 + 3600, "inactive"));
         assertThat(report.conversation("seed-conv").orElseThrow().guestVisibleMs()).isEqualTo(3600);
-        SenderReport apiAgent = report.conversation("api-conv").orElseThrow().sender("comm-1").orElseThrow();
+        SenderReport apiAgent = report.conversation("api-conv").orElseThrow().sender(agent).orElseThrow();
         assertThat(apiAgent.dialect()).isEqualTo("agent-api");
         assertThat(apiAgent.messages()).isEqualTo(1);
         assertThat(apiAgent.intervals()).containsExactly(new Interval(T0, T0 + 1000, "message"));
@@ -283,15 +288,85 @@ class SimulatorSocketTest {
     }
 
     @Test
-    void closeSessionEndsTheSessionAndTheSocket() throws Exception {
+    void closeSessionAnswersConnectedFalseAndClosesTheSessionsOtherConnections() throws Exception {
         start();
         TestSocket guest = guest("c1", "guest-token-6");
+        TestSocket otherDevice = guest("c1", "guest-token-6");
 
-        guest.send("{\"action\":\"closeSession\",\"token\":\"guest-token-6\",\"closeAllConnections\":true}");
+        guest.send("{\"action\":\"closeSession\",\"token\":\"guest-token-6\",\"closeAllConnections\":true,"
+                + "\"tracingId\":\"bye\"}");
 
-        assertThat(guest.next().get("code").asInt()).isEqualTo(200);
-        assertThat(guest.awaitCloseCode()).isEqualTo(CloseFrame.NORMAL);
+        JsonNode closed = guest.next();
+        assertThat(closed.get("type").asText()).isEqualTo("response");
+        assertThat(closed.get("class").asText()).as("never a class:string frame, an error to Genesys' SDK")
+                .isEqualTo("SessionResponse");
+        assertThat(closed.get("code").asInt()).isEqualTo(200);
+        assertThat(closed.get("tracingId").asText()).isEqualTo("bye");
+        assertThat(closed.get("body").get("connected").asBoolean()).isFalse();
+        assertThat(closed.get("body").get("readOnly").asBoolean()).isTrue();
+        JsonNode event = otherDevice.next();
+        assertThat(event.get("type").asText()).isEqualTo("message");
+        assertThat(event.get("class").asText()).isEqualTo("ConnectionClosedEvent");
+        assertThat(event.get("body").isObject()).isTrue();
         assertThat(simulator.report().conversation("c1").orElseThrow().guestsConnected()).isZero();
+
+        // the socket stays open: Genesys' SDK configures a new session on it
+        guest.send("{\"action\":\"configureSession\",\"token\":\"guest-token-6\",\"deploymentId\":\"dep-1\","
+                + "\"startNew\":true,\"conversationId\":\"c2\"}");
+        JsonNode fresh = guest.next();
+        assertThat(fresh.get("body").get("connected").asBoolean()).isTrue();
+        assertThat(fresh.get("body").get("newSession").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theGuestsTextAndEchoComeBackWithChannelTimeAndMessageId() throws Exception {
+        start();
+        TestSocket guest = guest("c1", "guest-token-7");
+        clock.advance(Duration.ofMillis(1_234));
+
+        guest.send("{\"action\":\"onMessage\",\"token\":\"guest-token-7\",\"tracingId\":\"t1\","
+                + "\"message\":{\"type\":\"Text\",\"text\":\"hello\",\"metadata\":{\"customMessageId\":\"mine\"}}}");
+        JsonNode echo = guest.next();
+        guest.send("{\"action\":\"echo\",\"token\":\"guest-token-7\",\"tracingId\":\"hc\","
+                + "\"message\":{\"type\":\"Text\",\"text\":\"ping\"}}");
+        JsonNode pong = guest.next();
+
+        assertThat(echo.get("type").asText()).isEqualTo("message");
+        assertThat(echo.get("class").asText()).isEqualTo("StructuredMessage");
+        JsonNode body = echo.get("body");
+        assertThat(body.get("direction").asText()).isEqualTo("Inbound");
+        assertThat(body.get("type").asText()).isEqualTo("Text");
+        assertThat(body.get("text").asText()).isEqualTo("hello");
+        assertThat(body.get("channel").get("time").asText()).isEqualTo("2026-01-01T00:00:01.234Z");
+        assertThat(body.get("channel").get("messageId").asText()).isEqualTo(body.get("id").asText()).isNotBlank();
+        assertThat(body.get("metadata").get("customMessageId").asText()).isEqualTo("mine");
+        assertThat(pong.get("type").asText()).isEqualTo("response");
+        assertThat(pong.get("body").get("channel").get("time").asText()).isEqualTo("2026-01-01T00:00:01.234Z");
+        assertThat(pong.get("body").get("channel").get("messageId").asText()).isNotBlank();
+    }
+
+    @Test
+    void theGuestsTypingComesBackToTheConversationsGuestsAsAnInboundEvent() throws Exception {
+        start();
+        TestSocket typist = guest("c1", "guest-token-8");
+        TestSocket watcher = guest("c1", "guest-token-9");
+
+        typist.send("{\"token\":\"guest-token-8\",\"tracingId\":\"ty\",\"action\":\"onMessage\","
+                + "\"message\":{\"events\":[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}],\"type\":\"Event\"}}");
+
+        for (JsonNode echo : List.of(typist.next(), watcher.next())) {
+            assertThat(echo.get("type").asText()).isEqualTo("message");
+            assertThat(echo.get("class").asText()).isEqualTo("StructuredMessage");
+            assertThat(echo.get("code").asInt()).isEqualTo(200);
+            JsonNode body = echo.get("body");
+            assertThat(body.get("type").asText()).isEqualTo("Event");
+            assertThat(body.get("direction").asText()).isEqualTo("Inbound");
+            assertThat(body.get("channel").get("time").asText()).isEqualTo("2026-01-01T00:00:00.000Z");
+            assertThat(body.get("events")).isEqualTo(
+                    SimHttp.json("[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}]"));
+        }
+        assertThat(simulator.report().conversation("c1").orElseThrow().guestTypingEvents()).isEqualTo(1);
+        assertThat(simulator.report().conversation("c1").orElseThrow().senders()).as("not an agent").isEmpty();
     }
 
     @Test

@@ -12,7 +12,9 @@ import dev.gctyping.engine.AgentState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -130,6 +132,8 @@ final class AgentApiTransport implements PayloadTransport {
         /** The conversation's agent participant's communication, looked up once (by its sender). */
         private String looked;
         private int firstAgent = -1;
+        /** Communications this simulator has been told about. */
+        private final Set<String> joined = new HashSet<>();
 
         Conversation(String id) {
             this.id = id;
@@ -172,25 +176,33 @@ final class AgentApiTransport implements PayloadTransport {
         /**
          * The agent's messages communication: named by the trace, else the conversation's agent
          * participant, used by its first agent. Later agents of the same conversation (a transfer) get
-         * their own id from a simulator, which accepts any; a real org has one agent communication per
-         * participant that only its own user may use, so there they share the looked-up one.
+         * their own id on a simulator; a real org has one agent communication per participant that only
+         * its own user may use, so there they share the looked-up one. A simulator refuses communications
+         * that are no agent participant's, as an org does, so the ids it did not hand out (the trace's
+         * own, the later agents') join it first as agents, once each.
          */
         String communicationOf(AgentState agent) {
-            String named = agentCommunications.get(agent.handle());
-            if (named != null) {
-                return named;
+            String communication = agentCommunications.get(agent.handle());
+            if (communication == null) {
+                if (firstAgent < 0) {
+                    firstAgent = agent.handle();
+                }
+                communication = firstAgent == agent.handle() || !simulator ? lookUp()
+                        : UUID.nameUUIDFromBytes((id + "/" + agent.agentId()).getBytes(StandardCharsets.UTF_8)).toString();
+                agentCommunications.put(agent.handle(), communication);
             }
+            if (simulator && !communication.equals(looked) && joined.add(communication)) {
+                api.joinSimulatedAgent(id, communication, agent.agentId());
+            }
+            return communication;
+        }
+
+        private String lookUp() {
             if (looked == null) {
                 looked = api.conversation(id).agentCommunicationId()
                         .orElseThrow(() -> new ClientException("conversation " + id + " has no agent participant to type as"));
             }
-            if (firstAgent < 0) {
-                firstAgent = agent.handle();
-            }
-            String communication = firstAgent == agent.handle() || !simulator ? looked
-                    : UUID.nameUUIDFromBytes((id + "/" + agent.agentId()).getBytes(StandardCharsets.UTF_8)).toString();
-            agentCommunications.put(agent.handle(), communication);
-            return communication;
+            return looked;
         }
     }
 
