@@ -152,7 +152,7 @@ public final class ReplayCommand implements Callable<Integer> {
     private int dryRun(EngineSettings settings, InvalidLinePolicy policy) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Replayer replayer = new Replayer(settings, printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
-        try (TraceMerger trace = TraceMerger.open(input.files, input.format, policy, replayer.engine()::agent, stdin)) {
+        try (TraceMerger trace = TraceMerger.open(input.files, input.format, input.maxLineBytes, policy, replayer.engine()::agent, stdin)) {
             ReplayStats stats = replayer.run(trace, progress(trace));
             replayer.metrics().records(replayer.engine(), MetricsExtension.NONE).forEach(out::println);
             out.println(summary(trace, replayer.engine(), stats).toString());
@@ -178,7 +178,7 @@ public final class ReplayCommand implements Callable<Integer> {
             WireReplay.Outcome outcome;
             try (WireReplay replay = new WireReplay(open, () -> report(open), options,
                             printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
-                    TraceMerger trace = TraceMerger.open(input.files, input.format, policy, replay.engine()::agent, stdin)) {
+                    TraceMerger trace = TraceMerger.open(input.files, input.format, input.maxLineBytes, policy, replay.engine()::agent, stdin)) {
                 outcome = replay.run(trace, progress(trace));
                 outcome.records().forEach(out::println);
                 JsonLine summary = summary(trace, replay.engine(), outcome.stats());

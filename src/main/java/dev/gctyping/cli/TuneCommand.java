@@ -84,7 +84,7 @@ public final class TuneCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
-        RecordedTrace trace = RecordedTrace.load(input.files, input.format, input.policy(err), stdin);
+        RecordedTrace trace = RecordedTrace.load(input.files, input.format, input.maxLineBytes, input.policy(err), stdin);
         SettingsSweep sweep = new SettingsSweep(trace, dialect, pauseThresholdMs);
         LoggerFactory.getLogger(TuneCommand.class).debug("loaded {} events; sweeping {} points on {} threads",
                 trace.size(), grid.size(), threads);

@@ -68,7 +68,7 @@ class CommonLineParserTest {
                 return resolved.size() - 1;
             };
             byte[] input = (fast + "\n" + general + "\n" + again + "\n").getBytes(StandardCharsets.UTF_8);
-            try (TraceMerger merger = TraceMerger.open(List.of(TraceMerger.STDIN), TraceFormat.NDJSON, InvalidLinePolicy.FAIL, resolver,
+            try (TraceMerger merger = TraceMerger.open(List.of(TraceMerger.STDIN), TraceFormat.NDJSON, TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL, resolver,
                     new ByteArrayInputStream(input))) {
                 for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
                     agents.add(e.agent());
@@ -89,7 +89,7 @@ class CommonLineParserTest {
             return names.size() - 1;
         };
         byte[] input = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        try (TraceMerger merger = TraceMerger.open(List.of(TraceMerger.STDIN), TraceFormat.NDJSON,
+        try (TraceMerger merger = TraceMerger.open(List.of(TraceMerger.STDIN), TraceFormat.NDJSON, TraceMerger.DEFAULT_MAX_LINE_BYTES,
                 error -> errors.add(error.getMessage().replaceAll("column \\d+", "column N")), resolver,
                 new ByteArrayInputStream(input))) {
             for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
