@@ -432,7 +432,9 @@ final class NdjsonTraceReader extends LineReader {
     private void number() throws InvalidLine {
         int numberEnd = ByteScan.numberEnd(buf, p, end);
         if (numberEnd < 0) {
-            throw syntax("malformed number", p);
+            int digit = buf[p] == '-' ? p + 1 : p;
+            boolean leadingZero = digit + 1 < end && buf[digit] == '0' && buf[digit + 1] >= '0' && buf[digit + 1] <= '9';
+            throw syntax(leadingZero ? "a number with a leading zero" : "malformed number", p);
         }
         p = numberEnd;
     }

@@ -3,6 +3,7 @@ package dev.gctyping.trace;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -88,7 +89,8 @@ public final class TraceMerger implements Closeable {
             AgentInterner interner, InputStream stdin) throws IOException {
         boolean isStdin = path.equals(STDIN);
         String name = isStdin ? "<stdin>" : path;
-        CountingInputStream counted = new CountingInputStream(isStdin ? stdin : Files.newInputStream(Path.of(path)));
+        // a FileInputStream, not Files.newInputStream: the latter's available() seeks, which a named pipe cannot
+        CountingInputStream counted = new CountingInputStream(isStdin ? stdin : new FileInputStream(path));
         InputStream decoded = new BufferedInputStream(counted, 1 << 16);
         if (isGzip(decoded)) {
             try {
