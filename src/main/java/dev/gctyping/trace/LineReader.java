@@ -14,7 +14,7 @@ import java.util.zip.ZipException;
  * the input; a gzip stream that breaks off or fails its checks is bad data at the line it reached.
  */
 abstract class LineReader extends TraceReader {
-    private static final int INITIAL_BUFFER = 1 << 20;
+    private static final int INITIAL_BUFFER = 1 << 16;
     /** Bytes kept ahead of the line being parsed: more than a usual line. */
     private static final int LOOKAHEAD = 1 << 12;
     /** {@code lineEnd} while the current line's end is not known yet: the parser finds it. */
