@@ -221,7 +221,7 @@ function _picocli_gctyping_replay() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '--skip-invalid' '--dry-run' '--print-payloads' '--assert' '--enrich' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--format' '--dedup-window' '--expiry' '--speed' '--fault' '--seed' '--junit' '--queue-size' '--budget' '--typing-lead' '--max-typing-duration' '--pause-threshold'"
+  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--format' '--max-line-bytes' '--dedup-window' '--expiry' '--speed' '--fault' '--seed' '--junit' '--queue-size' '--budget' '--typing-lead' '--max-typing-duration' '--pause-threshold'"
   local DIALECT_option_args=("agent-api" "seed") # --dialect values
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
   local SPEC_option_args=("token-429=" "api-429-rate=" "api-5xx-rate=" "latency=" "drop-every=" "token-expire-after=") # --fault values
@@ -253,6 +253,9 @@ function _picocli_gctyping_replay() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--max-line-bytes')
+      return
       ;;
     '--dedup-window')
       return
@@ -371,7 +374,7 @@ function _picocli_gctyping_tune() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '--skip-invalid' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--format' '--dedup' '--expiry' '--steps' '--dialect' '--pause-threshold' '--budget' '--typing-lead' '--max-typing-duration' '--threads'"
+  local arg_opts="'-v' '--verbose' '--format' '--max-line-bytes' '--dedup' '--expiry' '--steps' '--dialect' '--pause-threshold' '--budget' '--typing-lead' '--max-typing-duration' '--threads'"
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
   local dialect_option_args=("agent-api" "seed") # --dialect values
 
@@ -385,6 +388,9 @@ function _picocli_gctyping_tune() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--max-line-bytes')
+      return
       ;;
     '--dedup')
       return

@@ -99,7 +99,7 @@ public final class Replay {
     }
 
     private TraceMerger open(ReplayRequest request, TypingEngine engine) throws IOException {
-        return TraceMerger.open(request.files(), request.format(), request.invalidLines(), engine::agent, environment.stdin());
+        return TraceMerger.open(request.files(), request.format(), request.maxLineBytes(), request.invalidLines(), engine::agent, environment.stdin());
     }
 
     private LongConsumer progress(ReplayRequest request, TraceMerger trace) throws IOException {

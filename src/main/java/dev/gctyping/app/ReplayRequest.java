@@ -12,13 +12,14 @@ import java.util.List;
  * A replay to run.
  *
  * @param files trace files, merged by timestamp ({@code -} is standard input)
+ * @param maxLineBytes a longer trace line is bad data
  * @param speed over the wire: the trace's pace times this, {@code Double.POSITIVE_INFINITY} for as fast as allowed
  * @param faults fault specs for the embedded simulator (over the wire only)
  * @param queueLimit sends that may wait before more are lost
  * @param plan how the dialect plans its sends (its expiry is the engine's)
  * @param enrich add each conversation's analytics details to its records
  */
-public record ReplayRequest(List<String> files, TraceFormat format, InvalidLinePolicy invalidLines, EngineSettings engine,
+public record ReplayRequest(List<String> files, TraceFormat format, int maxLineBytes, InvalidLinePolicy invalidLines, EngineSettings engine,
         boolean dryRun, boolean printPayloads, double speed, Dialect dialect, TargetRequest target, List<String> faults,
         long faultSeed, int queueLimit, PlanSettings plan, boolean enrich, long pauseThresholdMs) {
     /** Sends that may wait (socket down, requests backed up) before more are lost. */

@@ -7,6 +7,7 @@ import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.metrics.ComposingTimeline;
 import dev.gctyping.trace.InvalidLinePolicy;
 import dev.gctyping.trace.TraceFormat;
+import dev.gctyping.trace.TraceMerger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public final class Smoke {
                     files.add(copy.toString());
                 }
             }
-            return replay.run(new ReplayRequest(files, TraceFormat.AUTO, InvalidLinePolicy.FAIL, EngineSettings.DEFAULTS,
+            return replay.run(new ReplayRequest(files, TraceFormat.AUTO, TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL, EngineSettings.DEFAULTS,
                     false, false, Double.POSITIVE_INFINITY, dialect, target, faults, faultSeed, ReplayRequest.DEFAULT_QUEUE_LIMIT,
                     PlanSettings.forExpiry(EngineSettings.DEFAULTS.expiryMs()), false, ComposingTimeline.DEFAULT_PAUSE_MS));
         } finally {

@@ -28,7 +28,7 @@ public final class Tune {
      * @param plan the dialect's plan settings (each point sets its own expiry); a point fits when its
      *     peak minute stays within the plan's budget
      */
-    public record Request(List<String> files, TraceFormat format, InvalidLinePolicy invalidLines, Range dedup, Range expiry,
+    public record Request(List<String> files, TraceFormat format, int maxLineBytes, InvalidLinePolicy invalidLines, Range dedup, Range expiry,
             int steps, Dialect dialect, long pauseThresholdMs, PlanSettings plan, int threads) {
     }
 
@@ -45,7 +45,7 @@ public final class Tune {
     public Result run(Request request) throws IOException, InterruptedException {
         long started = System.nanoTime();
         List<EngineSettings> grid = grid(request);
-        RecordedTrace trace = RecordedTrace.load(request.files(), request.format(), request.invalidLines(), environment.stdin());
+        RecordedTrace trace = RecordedTrace.load(request.files(), request.format(), request.maxLineBytes(), request.invalidLines(), environment.stdin());
         SettingsSweep sweep = new SettingsSweep(trace, request.dialect(), request.plan(), request.pauseThresholdMs());
         List<Point> points = sweep.run(grid, Math.max(1, request.threads()));
         int budget = request.plan().requestsPerMinute();

@@ -113,7 +113,7 @@ public final class ReplayCommand implements Callable<Integer> {
             OutputFiles.requireWritable(check.junit);
         }
         PrintWriter err = spec.commandLine().getErr();
-        ReplayRequest request = new ReplayRequest(input.files, input.format, input.policy(err), engine.settings(), dryRun,
+        ReplayRequest request = new ReplayRequest(input.files, input.format, input.maxLineBytes, input.policy(err), engine.settings(), dryRun,
                 printPayloads, speedFactor, target.dialect(), target.request(), check.faults, check.seed, queueSize,
                 plan.settings(engine.expiryMs), enrich, pauseThresholdMs);
         return run(spec, environment, logging, replay -> replay.run(request), "gctyping replay", assertions, check);

@@ -85,7 +85,7 @@ public final class TuneCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Tune.Result result = new Tune(environment).run(new Tune.Request(input.files, input.format, input.policy(err),
+        Tune.Result result = new Tune(environment).run(new Tune.Request(input.files, input.format, input.maxLineBytes, input.policy(err),
                 range(dedupRange, "--dedup"), range(expiryRange, "--expiry"), steps, dialect, pauseThresholdMs, plan.settings(EngineSettings.DEFAULTS.expiryMs()), threads));
         for (Point point : result.points()) {
             out.println(point(point, "tune_point").toString());

@@ -39,8 +39,8 @@ final class ByteScan {
     }
 
     /**
-     * Index of the first byte in {@code [from, to)} that ends the plain run of a JSON string: a
-     * quote, a backslash or a control character; or -1.
+     * Index of the first byte in {@code [from, to)} that ends the plain ASCII run of a JSON string:
+     * a quote, a backslash, a control character or a non-ASCII byte (to be checked as UTF-8); or -1.
      */
     static int stringSpecial(byte[] a, int from, int to) {
         int i = from;
@@ -52,16 +52,20 @@ final class ByteScan {
         }
         for (; i < to; i++) {
             byte b = a[i];
-            if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
+            if (b == '"' || b == '\\' || b < 0x20) { // signed: non-ASCII bytes are negative
                 return i;
             }
         }
         return -1;
     }
 
-    /** High bit set in the lowest byte of the word that is a quote, a backslash or a control character (see {@link #zeroBytes}). */
+    /**
+     * High bit set in the lowest byte of the word that is a quote, a backslash, a control character
+     * or a non-ASCII byte (see {@link #zeroBytes}); a byte below the space borrows, one at or above
+     * 0x80 has its own high bit: {@code (word - SPACES) | word} tests both at once.
+     */
     static long specials(long word) {
-        return zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | ((word - SPACES) & ~word & HIGHS);
+        return zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | (((word - SPACES) | word) & HIGHS);
     }
 
     /** The eight bytes at {@code i}, the first in the lowest byte. */
@@ -107,9 +111,96 @@ final class ByteScan {
         return value;
     }
 
-    /** Whether the byte may be part of a JSON number (a loose check: the number is skipped, not read). */
-    static boolean isNumberChar(byte b) {
-        return (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E';
+    /**
+     * The end of the JSON number that starts at {@code from} ({@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?}),
+     * or -1 if none does; a leading zero followed by a digit is no number. What follows it is the caller's to check.
+     */
+    static int numberEnd(byte[] a, int from, int to) {
+        int i = from < to && a[from] == '-' ? from + 1 : from;
+        int digits = i;
+        i = digitsEnd(a, i, to);
+        if (i == digits || (a[digits] == '0' && i - digits > 1)) {
+            return -1;
+        }
+        if (i < to && a[i] == '.') {
+            int fraction = ++i;
+            i = digitsEnd(a, i, to);
+            if (i == fraction) {
+                return -1;
+            }
+        }
+        if (i < to && (a[i] == 'e' || a[i] == 'E')) {
+            i++;
+            if (i < to && (a[i] == '+' || a[i] == '-')) {
+                i++;
+            }
+            int exponent = i;
+            i = digitsEnd(a, i, to);
+            if (i == exponent) {
+                return -1;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * The end of the well-formed UTF-8 sequence starting with the non-ASCII byte at {@code i}, or -1
+     * (a stray continuation byte, an overlong form, a surrogate, beyond U+10FFFF, or cut off by {@code to}).
+     */
+    static int utf8SequenceEnd(byte[] a, int i, int to) {
+        int lead = a[i] & 0xFF;
+        int length;
+        int secondLow = 0x80;
+        int secondHigh = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            if (lead == 0xE0) {
+                secondLow = 0xA0; // shorter forms are overlong
+            } else if (lead == 0xED) {
+                secondHigh = 0x9F; // above: UTF-16 surrogates
+            }
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            if (lead == 0xF0) {
+                secondLow = 0x90;
+            } else if (lead == 0xF4) {
+                secondHigh = 0x8F; // above: beyond U+10FFFF
+            }
+        } else {
+            return -1;
+        }
+        if (i + length > to) {
+            return -1;
+        }
+        int second = a[i + 1] & 0xFF;
+        if (second < secondLow || second > secondHigh) {
+            return -1;
+        }
+        for (int k = 2; k < length; k++) {
+            if ((a[i + k] & 0xC0) != 0x80) {
+                return -1;
+            }
+        }
+        return i + length;
+    }
+
+    /** The index of the first byte in {@code a[from, to)} that is not part of well-formed UTF-8, or -1. */
+    static int firstInvalidUtf8(byte[] a, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (a[i] >= 0) {
+                i++;
+            } else {
+                int next = utf8SequenceEnd(a, i, to);
+                if (next < 0) {
+                    return i;
+                }
+                i = next;
+            }
+        }
+        return -1;
     }
 
     /** Whether {@code a[aFrom, aFrom + len)} and {@code b[bFrom, bFrom + len)} hold the same bytes. */

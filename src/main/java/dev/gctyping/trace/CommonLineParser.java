@@ -3,8 +3,8 @@ package dev.gctyping.trace;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The fast path for the usual trace line: one flat object whose values are plain strings (no
- * escapes), whole-number or usual ISO-8601 timestamps, {@code true}/{@code false}/{@code null} or
+ * The fast path for the usual trace line: one flat object whose values are plain ASCII strings
+ * (no escapes), whole-number or usual ISO-8601 timestamps, {@code true}/{@code false}/{@code null} or
  * numbers, ending its line. Everything happens on local variables in this one method: the JIT
  * compiles it early and small, which is most of a short replay's speed (a replay of a few seconds
  * runs largely before the compiler has caught up with bigger code).
@@ -128,17 +128,23 @@ final class CommonLineParser {
                 if (field == TraceField.TS) {
                     int digits = first == '-' ? p + 1 : p;
                     p = ByteScan.digitsEnd(b, digits, limit);
-                    if (p == digits || p - digits > 18) {
+                    int count = p - digits;
+                    // none, a leading zero, or more digits than TraceTimestamps.MAX has
+                    if (count == 0 || count > 15 || (count > 1 && b[digits] == '0')) {
                         return DECLINED;
                     }
                     long value = ByteScan.digitsValue(b, digits, p);
                     ts = first == '-' ? -value : value; // a fraction or exponent after it fails the ',' or '}' check below
+                    if (ts < TraceTimestamps.MIN || ts > TraceTimestamps.MAX) {
+                        return DECLINED;
+                    }
                     hasTs = true;
                 } else if (field != TraceField.OTHER) {
                     return DECLINED; // a number where a string belongs
                 } else {
-                    while (p < limit && ByteScan.isNumberChar(b[p])) {
-                        p++;
+                    p = ByteScan.numberEnd(b, p, limit);
+                    if (p < 0) {
+                        return DECLINED;
                     }
                 }
             } else if ((first == 't' || first == 'f' || first == 'n') && field == TraceField.OTHER) {
@@ -205,8 +211,8 @@ final class CommonLineParser {
     }
 
     /**
-     * The index of the quote closing a string that starts at {@code from}; -1 if it has an escape
-     * or a control character, or is cut off.
+     * The index of the quote closing a string that starts at {@code from}; -1 if it has an escape,
+     * a control character or a non-ASCII byte, or is cut off.
      */
     private static int plainStringEnd(byte[] b, int from, int limit) {
         int special = ByteScan.stringSpecial(b, from, limit);

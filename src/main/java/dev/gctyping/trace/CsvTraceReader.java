@@ -1,7 +1,8 @@
 package dev.gctyping.trace;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,11 +10,10 @@ import java.util.Locale;
 /**
  * CSV traces: a header row naming the columns ({@code ts,conversationId,agentId,event[,key]}, in
  * any order, extra columns ignored), then one event per row. Fields may be double-quoted
- * (RFC 4180, {@code ""} for a quote); a quoted field cannot span lines.
+ * (RFC 4180, {@code ""} for a quote); a quoted field cannot span lines. An empty {@code event}
+ * cell is a keystroke. Rows must be UTF-8.
  */
-final class CsvTraceReader extends TraceReader {
-    private final BufferedReader in;
-    private final CountingInputStream counter;
+final class CsvTraceReader extends LineReader {
     private final AgentInterner interner;
     private final List<String> fields = new ArrayList<>();
     private int tsColumn = -1;
@@ -23,38 +23,42 @@ final class CsvTraceReader extends TraceReader {
     private int textColumn = -1;
     private int communicationColumn = -1;
     private int columns;
-    private long lineNumber;
-    private String line;
 
-    CsvTraceReader(String name, int sourceIndex, InvalidLinePolicy policy, CountingInputStream counter, BufferedReader in,
-            AgentInterner interner) {
-        super(name, sourceIndex, policy);
-        this.counter = counter;
-        this.in = in;
+    CsvTraceReader(String name, int sourceIndex, InvalidLinePolicy policy, CountingInputStream counter, InputStream decoded,
+            int maxLineBytes, AgentInterner interner) {
+        super(name, sourceIndex, policy, counter, decoded, maxLineBytes, false);
         this.interner = interner;
+    }
+
+    /** Whether the line names the columns a CSV trace needs, as its header does. */
+    static boolean looksLikeHeader(String line) {
+        List<String> cells = new ArrayList<>();
+        try {
+            split(line, cells);
+        } catch (InvalidLine notCsv) {
+            return false;
+        }
+        List<String> names = cells.stream().map(cell -> cell.trim().toLowerCase(Locale.ROOT)).toList();
+        return names.contains("ts") && names.contains("conversationid") && names.contains("agentid");
     }
 
     @Override
     protected long nextLine() throws IOException {
-        while ((line = in.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (columns == 0) {
-                readHeader();
-                continue;
-            }
-            return lineNumber;
+        long line = super.nextLine();
+        if (line > 0 && columns == 0) {
+            readHeader(line);
+            line = super.nextLine();
         }
-        return -1;
+        return line;
     }
 
-    private void readHeader() {
+    private void readHeader(long line) {
+        String header;
         try {
-            split(line);
+            header = text();
+            split(header, fields);
         } catch (InvalidLine e) {
-            throw new TraceFormatException(name(), lineNumber, "bad CSV header: " + e.getMessage());
+            throw new TraceFormatException(name(), line, "bad CSV header: " + e.getMessage());
         }
         columns = fields.size();
         for (int i = 0; i < columns; i++) {
@@ -71,25 +75,36 @@ final class CsvTraceReader extends TraceReader {
             }
         }
         if (tsColumn < 0 || conversationColumn < 0 || agentColumn < 0) {
-            throw new TraceFormatException(name(), lineNumber,
-                    "CSV header must name the columns ts,conversationId,agentId[,event][,key]; got: " + line);
+            throw new TraceFormatException(name(), line,
+                    "CSV header must name the columns ts,conversationId,agentId[,event][,key]; got: " + header);
         }
     }
 
     @Override
-    protected void parse(TraceEvent into) throws InvalidLine {
-        split(line);
+    protected void parseLine(TraceEvent into) throws InvalidLine {
+        split(text(), fields);
         if (fields.size() != columns) {
             throw new InvalidLine("expected " + columns + " columns as in the header, found " + fields.size());
         }
         into.ts = TraceTimestamps.parse(fields.get(tsColumn).trim());
         String conversation = required(conversationColumn, "conversationId");
         String agent = required(agentColumn, "agentId");
-        into.type = eventColumn < 0 ? EventType.KEYSTROKE : EventType.parse(fields.get(eventColumn).trim());
+        String event = eventColumn < 0 ? "" : fields.get(eventColumn).trim();
+        into.type = event.isEmpty() ? EventType.KEYSTROKE : EventType.parse(event);
         into.text = into.type == EventType.SEND ? optional(textColumn) : null;
         into.communicationId = optional(communicationColumn);
         into.key = interner.intern(conversation, agent);
         into.agent = interner.handle(into.key);
+    }
+
+    /** The current line as text, if it is UTF-8 (a decoder would replace bad bytes, and distinct ids could merge). */
+    private String text() throws InvalidLine {
+        checkLength();
+        int bad = ByteScan.firstInvalidUtf8(buf, pos, lineEnd);
+        if (bad >= 0) {
+            throw notUtf8(bad);
+        }
+        return new String(buf, pos, lineEnd - pos, StandardCharsets.UTF_8);
     }
 
     private String required(int column, String name) throws InvalidLine {
@@ -104,7 +119,7 @@ final class CsvTraceReader extends TraceReader {
         return column < 0 || fields.get(column).isEmpty() ? null : fields.get(column);
     }
 
-    private void split(String row) throws InvalidLine {
+    private static void split(String row, List<String> fields) throws InvalidLine {
         fields.clear();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -137,15 +152,5 @@ final class CsvTraceReader extends TraceReader {
             throw new InvalidLine("unterminated quoted field");
         }
         fields.add(field.toString());
-    }
-
-    @Override
-    public long bytesRead() {
-        return counter.count();
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }

@@ -21,11 +21,8 @@ public enum EventType {
         return wireName;
     }
 
-    /** The event an unescaped value names, matched on its bytes (empty means keystroke); null for any other. */
+    /** The event an unescaped value names, matched on its bytes; null for any other. */
     static EventType named(byte[] b, int start, int length) {
-        if (length == 0) {
-            return KEYSTROKE;
-        }
         for (EventType type : VALUES) {
             if (type.wireBytes.length == length && ByteScan.equal(b, start, type.wireBytes, 0, length)) {
                 return type;
@@ -36,11 +33,8 @@ public enum EventType {
 
     private static final EventType[] VALUES = values();
 
-    /** Parses a trace's {@code event} value; blank means the default, {@code keystroke}. */
+    /** Parses a trace's {@code event} value. */
     static EventType parse(String value) throws InvalidLine {
-        if (value == null || value.isEmpty()) {
-            return KEYSTROKE;
-        }
         for (EventType type : values()) {
             if (type.wireName.equals(value)) {
                 return type;

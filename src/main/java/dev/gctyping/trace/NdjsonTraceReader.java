@@ -7,138 +7,27 @@ import java.util.Arrays;
 
 /**
  * NDJSON traces, parsed straight from bytes: a streaming scanner for one flat JSON object per line
- * that reads the fields it knows and skips any other value (nested or not). Strings without
- * escapes are never copied; identifiers are interned from their bytes. Memory is bounded by the
- * longest line, whatever the file size. The usual line is read by {@link CommonLineParser} first;
- * the scanner here reads what it declines.
+ * that reads the fields it knows and checks and skips any other value (nested or not). A line is
+ * valid JSON in UTF-8 or it is rejected: a skipped field is held to the grammar as strictly as a
+ * read one, and no two distinct ids can decode to the same text. Strings without escapes are never
+ * copied; identifiers are interned from their bytes. The usual line is read by
+ * {@link CommonLineParser} first; the scanner here reads what it declines.
  */
-final class NdjsonTraceReader extends TraceReader {
-    private static final int INITIAL_BUFFER = 1 << 20;
-    /** Bytes kept ahead of the line being parsed: more than a usual line. */
-    private static final int LOOKAHEAD = 1 << 12;
-
-    private final InputStream in;
-    private final CountingInputStream counter;
+final class NdjsonTraceReader extends LineReader {
     private final AgentInterner interner;
-    private byte[] buf = new byte[INITIAL_BUFFER];
-    private int pos;
-    private int limit;
-    private boolean eof;
-    private long lineNumber;
-    private int lineEnd;
 
     private final Slice conversation = new Slice();
     private final Slice agent = new Slice();
     private final Slice scratch = new Slice();
     private final IsoInstantScanner iso = new IsoInstantScanner();
     private final CommonLineParser common = new CommonLineParser(iso);
+    /** Whether each open array or object of a skipped value is an object, innermost last. */
+    private boolean[] nesting = new boolean[16];
 
     NdjsonTraceReader(String name, int sourceIndex, InvalidLinePolicy policy, CountingInputStream in, InputStream decoded,
-            AgentInterner interner) {
-        super(name, sourceIndex, policy);
-        this.counter = in;
-        this.in = decoded;
+            int maxLineBytes, AgentInterner interner) {
+        super(name, sourceIndex, policy, in, decoded, maxLineBytes, true);
         this.interner = interner;
-    }
-
-    @Override
-    public long bytesRead() {
-        return counter.count();
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
-
-    // ---- lines ----
-
-    /** {@code lineEnd} while the current line's end is not known yet (see {@link #parse}). */
-    private static final int UNKNOWN = -1;
-
-    @Override
-    protected long nextLine() throws IOException {
-        if (lineNumber > 0) {
-            pos = lineEnd + 1;
-        }
-        while (true) {
-            if (limit - pos < LOOKAHEAD && !eof && in.available() > 0) {
-                // keep the usual line whole in the buffer: a line cut by the buffer's end would be a
-                // rare branch in the hot parse, and the JIT recompiles hot code each time one is taken.
-                // Only with bytes ready: a live pipe's complete line must not wait for the next one.
-                refill();
-            }
-            if (pos < limit && buf[pos] == '{') {
-                // the usual line: parse will find its end, saving a pass over its bytes
-                lineNumber++;
-                lineEnd = UNKNOWN;
-                return lineNumber;
-            }
-            int newline = findNewline();
-            if (newline < 0) {
-                return -1;
-            }
-            lineNumber++;
-            lineEnd = newline;
-            if (!isBlank(pos, lineEnd)) {
-                return lineNumber;
-            }
-            pos = lineEnd + 1;
-        }
-    }
-
-    /** Index of the '\n' ending the line at {@code pos} (or a virtual one at EOF), refilling as needed; -1 at end. */
-    private int findNewline() throws IOException {
-        int from = pos;
-        while (true) {
-            int newline = ByteScan.newline(buf, from, limit);
-            if (newline >= 0) {
-                return newline;
-            }
-            if (eof) {
-                if (pos < limit) {
-                    // last line without a trailing newline
-                    ensureCapacity(limit + 1);
-                    buf[limit] = '\n';
-                    return limit++;
-                }
-                return -1;
-            }
-            from = limit - pos;
-            refill();
-        }
-    }
-
-    private void refill() throws IOException {
-        int remaining = limit - pos;
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, remaining);
-            pos = 0;
-            limit = remaining;
-        }
-        ensureCapacity(limit + 8192);
-        int read = in.read(buf, limit, buf.length - limit);
-        if (read < 0) {
-            eof = true;
-        } else {
-            limit += read;
-        }
-    }
-
-    private void ensureCapacity(int needed) {
-        if (needed > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
-        }
-    }
-
-    private boolean isBlank(int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = buf[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---- one JSON object ----
@@ -153,15 +42,16 @@ final class NdjsonTraceReader extends TraceReader {
 
     /**
      * Parses the line at {@code pos}. When its end is not known yet, it first parses on up to
-     * the end of the buffer and takes the {@code '\n'} after the object as the line's end (a raw
-     * newline is invalid anywhere inside an object, so it cannot be skipped over). Anything
-     * unusual (a bad line, a line cut by the buffer's end, text after the object) finds the
-     * line's end first and parses again, so errors read exactly as with a known end.
+     * the end of the buffer (or of the longest line allowed) and takes the {@code '\n'} after the
+     * object as the line's end (a raw newline is invalid anywhere inside an object, so it cannot be
+     * skipped over). Anything unusual (a bad line, a line cut by the buffer's end, text after the
+     * object) finds the line's end first and parses again, so errors read exactly as with a known end.
      */
     @Override
-    protected void parse(TraceEvent into) throws InvalidLine, IOException {
+    protected void parseLine(TraceEvent into) throws InvalidLine, IOException {
         if (lineEnd == UNKNOWN) {
-            int newline = common.parse(buf, pos, limit);
+            int window = scanLimit();
+            int newline = common.parse(buf, pos, window);
             if (newline != CommonLineParser.DECLINED) {
                 lineEnd = newline;
                 into.ts = common.ts;
@@ -173,13 +63,13 @@ final class NdjsonTraceReader extends TraceReader {
                 into.agent = interner.handle(into.key);
                 return;
             }
-            if (parseUpToNewline(into)) {
+            if (parseUpToNewline(into, window)) {
                 resolve(into);
                 return;
             }
             into.text = null;
             into.communicationId = null;
-            lineEnd = findNewline();
+            findLineEnd();
         }
         end = lineEnd;
         parseObject(into);
@@ -189,15 +79,15 @@ final class NdjsonTraceReader extends TraceReader {
         resolve(into);
     }
 
-    /** True if the line parsed as one object followed by its newline, which becomes {@code lineEnd}. */
-    private boolean parseUpToNewline(TraceEvent into) {
-        end = limit;
+    /** True if the line parsed as one object followed by its newline (before {@code window}), which becomes {@code lineEnd}. */
+    private boolean parseUpToNewline(TraceEvent into, int window) {
+        end = window;
         try {
             parseObject(into);
         } catch (InvalidLine unusual) {
             return false;
         }
-        if (p < limit && buf[p] == '\n') {
+        if (p < window && buf[p] == '\n') {
             lineEnd = p;
             return true;
         }
@@ -286,16 +176,18 @@ final class NdjsonTraceReader extends TraceReader {
             return usual != IsoInstantScanner.DECLINED ? usual : TraceTimestamps.parseIso(scratch.decode());
         }
         if (c == '-' || (c >= '0' && c <= '9')) {
-            int digits = c == '-' ? p + 1 : p;
-            p = ByteScan.digitsEnd(buf, digits, end);
-            if (p - digits > 18) {
-                throw new InvalidLine("ts is too large to be epoch milliseconds");
-            }
-            if (p == digits || (p < end && (buf[p] == '.' || buf[p] == 'e' || buf[p] == 'E'))) {
+            int start = p;
+            number();
+            int digits = c == '-' ? start + 1 : start;
+            int digitsEnd = ByteScan.digitsEnd(buf, digits, p);
+            if (digitsEnd != p) {
                 throw new InvalidLine("ts must be whole epoch milliseconds or an ISO-8601 string");
             }
-            long value = ByteScan.digitsValue(buf, digits, p);
-            return c == '-' ? -value : value;
+            if (digitsEnd - digits > 15) { // more than TraceTimestamps.MAX has
+                throw TraceTimestamps.outOfRange(new String(buf, start, p - start, StandardCharsets.US_ASCII));
+            }
+            long value = ByteScan.digitsValue(buf, digits, digitsEnd);
+            return TraceTimestamps.inRange(c == '-' ? -value : value);
         }
         throw new InvalidLine("ts must be epoch milliseconds (a number) or an ISO-8601 string");
     }
@@ -351,43 +243,37 @@ final class NdjsonTraceReader extends TraceReader {
 
     /**
      * Reads the string starting at {@code p} (on its opening quote) into {@code into}: a view of
-     * the line when it has no escapes, else a decoded copy.
+     * the line when it has no escapes, else a decoded copy. Its bytes must be well-formed UTF-8.
      */
     private void string(Slice into) throws InvalidLine {
         int start = ++p;
-        int special = ByteScan.stringSpecial(buf, start, end);
-        if (special < 0) {
-            throw new InvalidLine("unterminated string");
-        }
-        byte b = buf[special];
-        if (b == '"') {
-            into.view(buf, start, special - start);
-            p = special + 1;
-        } else if (b == '\\') {
-            p = start;
-            unescape(into);
-        } else {
-            throw syntax("control character in string", special);
+        int at = start;
+        while (true) {
+            int special = ByteScan.stringSpecial(buf, at, end);
+            if (special < 0) {
+                throw new InvalidLine("unterminated string");
+            }
+            byte b = buf[special];
+            if (b == '"') {
+                into.view(buf, start, special - start);
+                p = special + 1;
+                return;
+            }
+            if (b == '\\') {
+                into.clearOwned();
+                into.append(buf, start, special - start);
+                p = special;
+                unescape(into);
+                return;
+            }
+            at = afterUtf8(special);
         }
     }
 
+    /** Decodes the rest of a string from the backslash at {@code p} on, leaving {@code p} after its closing quote. */
     private void unescape(Slice into) throws InvalidLine {
-        into.clearOwned();
         while (true) {
-            if (p >= end) {
-                throw new InvalidLine("unterminated string");
-            }
-            byte b = buf[p++];
-            if (b == '"') {
-                return;
-            }
-            if (b == '\n') {
-                throw new InvalidLine("unterminated string");
-            }
-            if (b != '\\') {
-                into.append(b);
-                continue;
-            }
+            int escape = p++;
             if (p >= end) {
                 throw new InvalidLine("unterminated string");
             }
@@ -399,17 +285,56 @@ final class NdjsonTraceReader extends TraceReader {
                 case 'n' -> into.append((byte) '\n');
                 case 'r' -> into.append((byte) '\r');
                 case 't' -> into.append((byte) '\t');
-                case 'u' -> {
-                    int code = hex4();
-                    if (Character.isHighSurrogate((char) code) && p + 1 < end && buf[p] == '\\' && buf[p + 1] == 'u') {
-                        p += 2;
-                        code = Character.toCodePoint((char) code, (char) hex4());
-                    }
-                    into.appendUtf8(code);
+                case 'u' -> into.appendUtf8(codePoint(escape));
+                default -> throw syntax("invalid escape \\" + (char) (e & 0xFF), p - 1);
+            }
+            int run = p;
+            while (true) {
+                int special = ByteScan.stringSpecial(buf, run, end);
+                if (special < 0) {
+                    throw new InvalidLine("unterminated string");
                 }
-                default -> throw syntax("invalid escape \\" + (char) e, p - 1);
+                byte b = buf[special];
+                if (b == '"' || b == '\\') {
+                    into.append(buf, p, special - p);
+                    if (b == '"') {
+                        p = special + 1;
+                        return;
+                    }
+                    p = special;
+                    break;
+                }
+                run = afterUtf8(special);
             }
         }
+    }
+
+    /** The character of the {@code \\u} escape at {@code escape}: a pair of them for one beyond U+FFFF, never a lone surrogate. */
+    private int codePoint(int escape) throws InvalidLine {
+        int code = hex4();
+        if (Character.isHighSurrogate((char) code) && p + 1 < end && buf[p] == '\\' && buf[p + 1] == 'u') {
+            p += 2;
+            int low = hex4();
+            if (Character.isLowSurrogate((char) low)) {
+                return Character.toCodePoint((char) code, (char) low);
+            }
+        }
+        if (Character.isSurrogate((char) code)) {
+            throw syntax("lone surrogate \\u" + Integer.toHexString(code) + " (half of a pair: no character)", escape);
+        }
+        return code;
+    }
+
+    /** Past the well-formed UTF-8 sequence at {@code i}, where a string's plain run stopped on something else than a quote or backslash. */
+    private int afterUtf8(int i) throws InvalidLine {
+        if (buf[i] >= 0) {
+            throw syntax("control character in string", i);
+        }
+        int next = ByteScan.utf8SequenceEnd(buf, i, end);
+        if (next < 0) {
+            throw notUtf8(i);
+        }
+        return next;
     }
 
     private int hex4() throws InvalidLine {
@@ -427,48 +352,91 @@ final class NdjsonTraceReader extends TraceReader {
         return value;
     }
 
-    /** Skips any JSON value, nested objects and arrays included. */
+    /**
+     * Skips any JSON value, checking that it is well-formed; nested arrays and objects are followed
+     * with {@link #nesting}, not recursion, so no depth can overflow the stack.
+     */
     private void skipValue() throws InvalidLine {
-        byte c = peek();
-        switch (c) {
-            case '"' -> string(scratch);
-            case '{', '[' -> skipNested();
-            case 't' -> literal("true");
-            case 'f' -> literal("false");
-            case 'n' -> literal("null");
-            default -> {
-                int start = p;
-                while (p < end && ByteScan.isNumberChar(buf[p])) {
-                    p++;
+        int depth = 0;
+        while (true) {
+            byte c = peek();
+            if (c == '{' || c == '[') {
+                p++;
+                if (depth == nesting.length) {
+                    nesting = Arrays.copyOf(nesting, depth * 2);
                 }
-                if (p == start) {
-                    throw syntax("expected a JSON value", p);
+                nesting[depth++] = c == '{';
+                skipWhitespace();
+                if (peek() != (c == '{' ? '}' : ']')) {
+                    if (c == '{') {
+                        memberName();
+                    }
+                    continue; // to the first element
                 }
+                p++;
+                depth--;
+            } else {
+                skipScalar(c);
+            }
+            // after a value: close what ends here, then go on to the next element, if any
+            while (true) {
+                if (depth == 0) {
+                    return;
+                }
+                boolean object = nesting[depth - 1];
+                skipWhitespace();
+                byte next = peek();
+                p++;
+                if (next == ',') {
+                    skipWhitespace();
+                    if (object) {
+                        memberName();
+                    }
+                    break;
+                }
+                if (next != (object ? '}' : ']')) {
+                    throw syntax(object ? "expected ',' or '}'" : "expected ',' or ']'", p - 1);
+                }
+                depth--;
             }
         }
     }
 
-    private void skipNested() throws InvalidLine {
-        int depth = 0;
-        do {
-            if (p >= end) {
-                throw new InvalidLine("unterminated object or array");
+    private void skipScalar(byte c) throws InvalidLine {
+        switch (c) {
+            case '"' -> string(scratch);
+            case 't' -> literal("true");
+            case 'f' -> literal("false");
+            case 'n' -> literal("null");
+            default -> {
+                if (c != '-' && (c < '0' || c > '9')) {
+                    throw syntax("expected a JSON value", p);
+                }
+                number();
             }
-            byte b = buf[p];
-            if (b == '"') {
-                string(scratch);
-                continue;
-            }
-            if (b == '\n') {
-                throw new InvalidLine("unterminated object or array");
-            }
-            if (b == '{' || b == '[') {
-                depth++;
-            } else if (b == '}' || b == ']') {
-                depth--;
-            }
-            p++;
-        } while (depth > 0);
+        }
+    }
+
+    /** In a skipped object: a member's name and colon, leaving {@code p} on its value. */
+    private void memberName() throws InvalidLine {
+        if (peek() != '"') {
+            throw syntax("expected a field name in double quotes", p);
+        }
+        string(scratch);
+        skipWhitespace();
+        expect(':');
+        skipWhitespace();
+    }
+
+    /** Moves past the JSON number at {@code p}. */
+    private void number() throws InvalidLine {
+        int numberEnd = ByteScan.numberEnd(buf, p, end);
+        if (numberEnd < 0) {
+            int digit = buf[p] == '-' ? p + 1 : p;
+            boolean leadingZero = digit + 1 < end && buf[digit] == '0' && buf[digit + 1] >= '0' && buf[digit + 1] <= '9';
+            throw syntax(leadingZero ? "a number with a leading zero" : "malformed number", p);
+        }
+        p = numberEnd;
     }
 
     private void literal(String word) throws InvalidLine {
@@ -500,9 +468,16 @@ final class NdjsonTraceReader extends TraceReader {
 
     private void expect(char c) throws InvalidLine {
         if (peek() != c) {
-            throw c == '{' ? new InvalidLine("not a JSON object") : syntax("expected '" + c + "'", p);
+            throw c == '{' ? notAnObject() : syntax("expected '" + c + "'", p);
         }
         p++;
+    }
+
+    /** The line does not start with '{': maybe it is CSV, read without --format csv. */
+    private InvalidLine notAnObject() {
+        String line = new String(buf, pos, end - pos, StandardCharsets.UTF_8);
+        return new InvalidLine(CsvTraceReader.looksLikeHeader(line)
+                ? "not a JSON object: this looks like a CSV header; use --format csv" : "not a JSON object");
     }
 
     private InvalidLine syntax(String what, int at) {
@@ -534,6 +509,15 @@ final class NdjsonTraceReader extends TraceReader {
                 bytes = owned;
             }
             owned[length++] = b;
+        }
+
+        void append(byte[] source, int from, int len) {
+            if (length + len > owned.length) {
+                owned = Arrays.copyOf(owned, Math.max(length + len, length * 2));
+                bytes = owned;
+            }
+            System.arraycopy(source, from, owned, length, len);
+            length += len;
         }
 
         void appendUtf8(int codePoint) {

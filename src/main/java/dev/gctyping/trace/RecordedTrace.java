@@ -27,10 +27,10 @@ public final class RecordedTrace {
     }
 
     /** Reads every event of the merged files. */
-    public static RecordedTrace load(List<String> paths, TraceFormat format, InvalidLinePolicy policy, InputStream stdin)
-            throws IOException {
+    public static RecordedTrace load(List<String> paths, TraceFormat format, int maxLineBytes, InvalidLinePolicy policy,
+            InputStream stdin) throws IOException {
         RecordedTrace trace = new RecordedTrace();
-        try (TraceMerger merger = TraceMerger.open(paths, format, policy, trace::agent, stdin)) {
+        try (TraceMerger merger = TraceMerger.open(paths, format, maxLineBytes, policy, trace::agent, stdin)) {
             for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
                 trace.append(e.ts(), e.agent(), e.type());
             }

@@ -1,18 +1,18 @@
 package dev.gctyping.trace;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.EOFException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Opens trace files and merges them into one stream ordered by {@code ts}; ties go to the earlier
@@ -22,6 +22,10 @@ import java.util.zip.GZIPInputStream;
 public final class TraceMerger implements Closeable {
     /** The command-line name for standard input. */
     public static final String STDIN = "-";
+    /** The longest line read by default, in bytes: far beyond a trace line, small enough to hold. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
+    /** The most {@code maxLineBytes} may be: what one buffer can hold twice over. */
+    public static final int MAX_LINE_BYTES_LIMIT = 1 << 30;
 
     private final TraceReader[] readers;
     private final TraceEvent[] heads;
@@ -34,52 +38,72 @@ public final class TraceMerger implements Closeable {
         this.heads = new TraceEvent[readers.length];
     }
 
-    public static TraceMerger open(List<String> paths, TraceFormat format, InvalidLinePolicy policy, AgentResolver resolver,
-            InputStream stdin) throws IOException {
-        for (String path : paths) {
-            if (!path.equals(STDIN)) {
-                Path file = Path.of(path);
-                if (!Files.exists(file)) {
-                    throw new MissingTraceException(path + ": no such file");
-                }
-                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                    throw new MissingTraceException(path + ": not a readable file");
-                }
-            }
-        }
+    /**
+     * Opens the files (each a path, or {@link #STDIN}) and reads each one's first event. A line
+     * longer than {@code maxLineBytes} is a bad line.
+     */
+    public static TraceMerger open(List<String> paths, TraceFormat format, int maxLineBytes, InvalidLinePolicy policy,
+            AgentResolver resolver, InputStream stdin) throws IOException {
+        requireReadable(paths);
         AgentInterner interner = new AgentInterner(resolver);
         List<TraceReader> readers = new ArrayList<>();
         try {
             for (int i = 0; i < paths.size(); i++) {
-                readers.add(reader(paths.get(i), i, format, policy, interner, stdin));
+                readers.add(reader(paths.get(i), i, format, maxLineBytes, policy, interner, stdin));
             }
+            TraceMerger merger = new TraceMerger(readers.toArray(TraceReader[]::new), interner);
+            for (int i = 0; i < merger.readers.length; i++) {
+                merger.heads[i] = merger.readers[i].next();
+            }
+            return merger;
         } catch (IOException | RuntimeException e) {
             for (TraceReader opened : readers) {
                 opened.close();
             }
             throw e;
         }
-        TraceMerger merger = new TraceMerger(readers.toArray(TraceReader[]::new), interner);
-        for (int i = 0; i < merger.readers.length; i++) {
-            merger.heads[i] = merger.readers[i].next();
-        }
-        return merger;
     }
 
-    private static TraceReader reader(String path, int index, TraceFormat format, InvalidLinePolicy policy,
+    /**
+     * Checks that every path names something to read, before anything is read: a file, or a named
+     * pipe such as the shell's process substitution ({@code <(zcat a.gz)}).
+     */
+    public static void requireReadable(List<String> paths) {
+        for (String path : paths) {
+            if (!path.equals(STDIN)) {
+                Path file = Path.of(path);
+                if (!Files.exists(file)) {
+                    throw new MissingTraceException(path + ": no such file");
+                }
+                if (Files.isDirectory(file)) {
+                    throw new MissingTraceException(path + ": is a directory");
+                }
+                if (!Files.isReadable(file)) {
+                    throw new MissingTraceException(path + ": not a readable file");
+                }
+            }
+        }
+    }
+
+    private static TraceReader reader(String path, int index, TraceFormat format, int maxLineBytes, InvalidLinePolicy policy,
             AgentInterner interner, InputStream stdin) throws IOException {
         boolean isStdin = path.equals(STDIN);
         String name = isStdin ? "<stdin>" : path;
-        CountingInputStream counted = new CountingInputStream(isStdin ? stdin : Files.newInputStream(Path.of(path)));
+        // a FileInputStream, not Files.newInputStream: the latter's available() seeks, which a named pipe cannot
+        CountingInputStream counted = new CountingInputStream(isStdin ? stdin : new FileInputStream(path));
         InputStream decoded = new BufferedInputStream(counted, 1 << 16);
         if (isGzip(decoded)) {
-            decoded = new GZIPInputStream(decoded, 1 << 16);
+            try {
+                decoded = new GZIPInputStream(decoded, 1 << 16);
+            } catch (EOFException | ZipException badHeader) {
+                decoded.close();
+                throw LineReader.brokenGzip(name, 1, badHeader);
+            }
         }
         if (format.resolve(isStdin ? "" : path) == TraceFormat.CSV) {
-            return new CsvTraceReader(name, index, policy, counted,
-                    new BufferedReader(new InputStreamReader(decoded, StandardCharsets.UTF_8), 1 << 16), interner);
+            return new CsvTraceReader(name, index, policy, counted, decoded, maxLineBytes, interner);
         }
-        return new NdjsonTraceReader(name, index, policy, counted, decoded, interner);
+        return new NdjsonTraceReader(name, index, policy, counted, decoded, maxLineBytes, interner);
     }
 
     private static boolean isGzip(InputStream in) throws IOException {

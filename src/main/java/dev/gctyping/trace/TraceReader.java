@@ -6,7 +6,7 @@ import java.io.IOException;
 /**
  * Reads one trace file event by event, streaming: the loop shared by every format (line
  * numbers, the timestamps-never-go-backwards rule, the bad-line policy). Formats implement
- * {@link #nextLine()} and {@link #parse(TraceEvent)}.
+ * {@link #nextLine()} and {@link #parse(TraceEvent)}, through {@link LineReader}.
  */
 public abstract class TraceReader implements Closeable {
     private final String name;

@@ -107,7 +107,7 @@ public class ReplayBenchmark {
     public long parseOnly() throws IOException {
         TypingEngine engine = new TypingEngine(EngineSettings.DEFAULTS, (agent, signal, at) -> { });
         long sum = 0;
-        try (TraceMerger merger = TraceMerger.open(List.of(trace.toString()), TraceFormat.AUTO, InvalidLinePolicy.FAIL,
+        try (TraceMerger merger = TraceMerger.open(List.of(trace.toString()), TraceFormat.AUTO, TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL,
                 engine::agent, InputStream.nullInputStream())) {
             for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
                 sum += e.ts() + e.agent();
@@ -120,7 +120,7 @@ public class ReplayBenchmark {
     @OperationsPerInvocation(EVENTS)
     public long dryRunReplay() throws IOException {
         Replayer replayer = new Replayer(EngineSettings.DEFAULTS, PayloadSink.NONE, new EngagementMetrics());
-        try (TraceMerger merger = TraceMerger.open(List.of(trace.toString()), TraceFormat.AUTO, InvalidLinePolicy.FAIL,
+        try (TraceMerger merger = TraceMerger.open(List.of(trace.toString()), TraceFormat.AUTO, TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL,
                 replayer.engine()::agent, InputStream.nullInputStream())) {
             return replayer.run(merger, events -> { }).payloads();
         }

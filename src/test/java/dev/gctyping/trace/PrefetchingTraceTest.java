@@ -60,7 +60,7 @@ class PrefetchingTraceTest {
     }
 
     private static TraceMerger open(List<String> paths, AgentResolver resolver) throws IOException {
-        return TraceMerger.open(paths, TraceFormat.AUTO, InvalidLinePolicy.FAIL, resolver, InputStream.nullInputStream());
+        return TraceMerger.open(paths, TraceFormat.AUTO, TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL, resolver, InputStream.nullInputStream());
     }
 
     private static String describe(long ts, EventType type, String agent, String text) {

@@ -28,6 +28,7 @@ class TraceMergerTest {
 
     private final List<String> keys = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private int maxLineBytes = TraceMerger.DEFAULT_MAX_LINE_BYTES;
 
     private int resolve(String conversation, String agent) {
         String key = conversation + "/" + agent;
@@ -52,7 +53,7 @@ class TraceMergerTest {
             paths.add(f == null ? TraceMerger.STDIN : f.toString());
         }
         List<String> events = new ArrayList<>();
-        try (TraceMerger merger = TraceMerger.open(paths, TraceFormat.AUTO, policy, this::resolve, stdin)) {
+        try (TraceMerger merger = TraceMerger.open(paths, TraceFormat.AUTO, maxLineBytes, policy, this::resolve, stdin)) {
             for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
                 events.add(e.ts() + " " + e.type().wireName() + " " + keys.get(e.agent()) + " @" + e.sourceIndex() + ":" + e.line()
                         + (e.text() == null ? "" : " text=" + e.text()));
@@ -145,7 +146,7 @@ class TraceMergerTest {
         try {
             // both lines are complete in the pipe: reading them must not wait for a third
             Future<TraceMerger> opened = reading.submit(() -> TraceMerger.open(List.of(TraceMerger.STDIN), TraceFormat.AUTO,
-                    InvalidLinePolicy.FAIL, this::resolve, stdin));
+                    TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL, this::resolve, stdin));
             try (TraceMerger merger = opened.get(10, TimeUnit.SECONDS)) {
                 assertThat(merger.next().ts()).isEqualTo(1);
                 assertThat(reading.submit(() -> merger.next().ts()).get(10, TimeUnit.SECONDS)).isEqualTo(2);
@@ -161,6 +162,7 @@ class TraceMergerTest {
 
     @Test
     void linesLongerThanTheReadBufferAreParsed() throws IOException {
+        maxLineBytes = 4 << 20;
         String padding = "x".repeat(3 << 20);
         Path trace = file("long.ndjson", "{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\", \"pad\": \"" + padding + "\"}\n"
                 + "{\"ts\": 2, \"conversationId\": \"c\", \"agentId\": \"a\"}\n");
