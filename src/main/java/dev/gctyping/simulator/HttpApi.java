@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.gctyping.simulator.Conversation.AgentParticipant;
 import dev.gctyping.simulator.Conversation.Snapshot;
 import dev.gctyping.support.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -33,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulator's HTTP side on the JDK's HttpServer: OAuth, the Platform API endpoints gctyping uses,
- * and {@code /sim/info}, {@code /sim/report}. Requests run on a small pool this class shuts down.
+ * The simulator's HTTP side on a {@link BoundedHttpServer}: OAuth, the Platform API endpoints gctyping uses,
+ * and {@code /sim/info}, {@code /sim/report}. Requests reach the handlers complete and within the size limits.
  */
 final class HttpApi implements AutoCloseable {
     /** Trace time of the agent's message (ISO-8601 or epoch ms): the message POST has no time field of its own. */
@@ -42,6 +35,11 @@ final class HttpApi implements AutoCloseable {
     static final String CORRELATION_HEADER = "ININ-Correlation-Id";
     /** The platform's {@code request.bytes.max}. */
     private static final int MAX_BODY_BYTES = 512_000;
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** Connections served at once, a thread each: plenty for a test tool, and a bound on what slow clients can hold. */
+    private static final int MAX_CONNECTIONS = 256;
+    /** As the JDK's HttpServer ({@code sun.net.httpserver.idleInterval}): a kept-alive connection with no request closes. */
+    private static final long IDLE_CONNECTION_MS = 30_000;
     /** What agents may send on web messaging (help.mypurecloud.com: "Web messaging: 4000"). */
     static final int MAX_TEXT_LENGTH = 4000;
 
@@ -58,8 +56,7 @@ final class HttpApi implements AutoCloseable {
     private final Supplier<SimulatorReport> report;
     private final Supplier<URI> wsUri;
     private final LongSupplier clock;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final BoundedHttpServer server;
 
     HttpApi(SimulatorConfig config, TokenStore tokens, Faults faults, Conversations conversations,
             Supplier<SimulatorReport> report, Supplier<URI> wsUri, LongSupplier clock) throws IOException {
@@ -70,31 +67,17 @@ final class HttpApi implements AutoCloseable {
         this.report = report;
         this.wsUri = wsUri;
         this.clock = clock;
-        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.httpPort()), 0);
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "sim-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = new BoundedHttpServer(config.host(), config.httpPort(), new BoundedHttpServer.Limits(MAX_CONNECTIONS,
+                config.requestTimeoutMs(), IDLE_CONNECTION_MS, MAX_HEADER_BYTES, MAX_BODY_BYTES), this::handle);
     }
 
     URI uri() {
-        return URI.create("http://" + config.host() + ":" + server.getAddress().getPort());
+        return URI.create("http://" + config.host() + ":" + server.port());
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     /** One exchange: its parsed parts and the reply helpers. */
@@ -148,12 +131,8 @@ final class HttpApi implements AutoCloseable {
         long started = System.nanoTime();
         Call call = new Call(exchange);
         try {
-            call.body = readBody(exchange);
-            if (call.body == null) {
-                call.error(413, "request.too.large", "The request is larger than " + MAX_BODY_BYTES + " bytes");
-            } else {
-                route(call);
-            }
+            call.body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            route(call);
         } catch (Exception e) {
             LOG.warn("{} {} failed: {}", call.method, call.path, e.toString());
             try {
@@ -165,18 +144,6 @@ final class HttpApi implements AutoCloseable {
             exchange.close();
             LOG.debug("{} {} -> {} in {} ms", call.method, call.path, call.status,
                     (System.nanoTime() - started) / 1_000_000);
-        }
-    }
-
-    /** The body as text; null when it exceeds the platform's limit. Always drained, as HttpServer needs. */
-    private static String readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                in.transferTo(OutputStream.nullOutputStream());
-                return null;
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param tokenTtlSeconds   {@code expires_in} of issued tokens
  * @param requestsPerMinute Platform API requests allowed per token per minute before 429
  * @param faults            injected faults ({@link FaultPlan#NONE} for a well-behaved platform)
+ * @param requestTimeoutMs  an HTTP request must arrive in full within this (else 408)
+ * @param idleExpiryMs      conversations, guest sessions and dead tokens unused for this long are forgotten
  */
 public record SimulatorConfig(String host, int httpPort, int wsPort, String clientId, String clientSecret,
-        long tokenTtlSeconds, int requestsPerMinute, FaultPlan faults) {
+        long tokenTtlSeconds, int requestsPerMinute, FaultPlan faults, long requestTimeoutMs, long idleExpiryMs) {
 
     public static final String DEFAULT_CLIENT_ID = "gctyping-sim";
     public static final String DEFAULT_CLIENT_SECRET = "gctyping-sim-secret";
@@ -25,40 +27,59 @@ public record SimulatorConfig(String host, int httpPort, int wsPort, String clie
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(clientSecret, "clientSecret");
         Objects.requireNonNull(faults, "faults");
-        if (tokenTtlSeconds < 1 || requestsPerMinute < 1) {
-            throw new IllegalArgumentException("tokenTtlSeconds and requestsPerMinute must be at least 1");
+        if (tokenTtlSeconds < 1 || requestsPerMinute < 1 || requestTimeoutMs < 1 || idleExpiryMs < 1) {
+            throw new IllegalArgumentException(
+                    "tokenTtlSeconds, requestsPerMinute, requestTimeoutMs and idleExpiryMs must be at least 1");
         }
     }
 
-    /** Loopback, ephemeral ports, the default credentials, a one-day token, 300 requests/min, no faults. */
+    /** The default {@link #idleExpiryMs}: longer than any pause a replay or a person at the shell makes. */
+    public static final long DEFAULT_IDLE_EXPIRY_MS = 10 * 60_000;
+    /** The default {@link #requestTimeoutMs}. */
+    public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+    /**
+     * Loopback, ephemeral ports, the default credentials, a one-day token, 300 requests/min, no faults,
+     * 10 s per HTTP request, forgetting what was idle for 10 minutes.
+     */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig("127.0.0.1", 0, 0, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, 86_400, 300,
-                FaultPlan.NONE);
+                FaultPlan.NONE, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_IDLE_EXPIRY_MS);
     }
 
     public SimulatorConfig withFaults(FaultPlan newFaults) {
         return new SimulatorConfig(host, httpPort, wsPort, clientId, clientSecret, tokenTtlSeconds, requestsPerMinute,
-                newFaults);
+                newFaults, requestTimeoutMs, idleExpiryMs);
     }
 
     public SimulatorConfig withPorts(int newHttpPort, int newWsPort) {
         return new SimulatorConfig(host, newHttpPort, newWsPort, clientId, clientSecret, tokenTtlSeconds,
-                requestsPerMinute, faults);
+                requestsPerMinute, faults, requestTimeoutMs, idleExpiryMs);
     }
 
     public SimulatorConfig withCredentials(String newClientId, String newClientSecret) {
         return new SimulatorConfig(host, httpPort, wsPort, newClientId, newClientSecret, tokenTtlSeconds,
-                requestsPerMinute, faults);
+                requestsPerMinute, faults, requestTimeoutMs, idleExpiryMs);
     }
 
     public SimulatorConfig withTokenTtlSeconds(long newTokenTtlSeconds) {
         return new SimulatorConfig(host, httpPort, wsPort, clientId, clientSecret, newTokenTtlSeconds,
-                requestsPerMinute, faults);
+                requestsPerMinute, faults, requestTimeoutMs, idleExpiryMs);
     }
 
     public SimulatorConfig withRequestsPerMinute(int newRequestsPerMinute) {
         return new SimulatorConfig(host, httpPort, wsPort, clientId, clientSecret, tokenTtlSeconds,
-                newRequestsPerMinute, faults);
+                newRequestsPerMinute, faults, requestTimeoutMs, idleExpiryMs);
+    }
+
+    public SimulatorConfig withRequestTimeoutMs(long newRequestTimeoutMs) {
+        return new SimulatorConfig(host, httpPort, wsPort, clientId, clientSecret, tokenTtlSeconds, requestsPerMinute,
+                faults, newRequestTimeoutMs, idleExpiryMs);
+    }
+
+    public SimulatorConfig withIdleExpiryMs(long newIdleExpiryMs) {
+        return new SimulatorConfig(host, httpPort, wsPort, clientId, clientSecret, tokenTtlSeconds, requestsPerMinute,
+                faults, requestTimeoutMs, newIdleExpiryMs);
     }
 
     /** Never prints the secret, so a config can be logged or shown in a failed assertion. */
@@ -66,6 +87,7 @@ public record SimulatorConfig(String host, int httpPort, int wsPort, String clie
     public String toString() {
         return "SimulatorConfig[host=" + host + ", httpPort=" + httpPort + ", wsPort=" + wsPort + ", clientId="
                 + clientId + ", clientSecret=***, tokenTtlSeconds=" + tokenTtlSeconds + ", requestsPerMinute="
-                + requestsPerMinute + ", faults=" + faults + "]";
+                + requestsPerMinute + ", faults=" + faults + ", requestTimeoutMs=" + requestTimeoutMs
+                + ", idleExpiryMs=" + idleExpiryMs + "]";
     }
 }
