@@ -28,9 +28,15 @@ import picocli.CommandLine.Spec;
         header = "Run a local Genesys Cloud stand-in (OAuth, Platform API, Guest API sockets) until Ctrl-C.",
         description = {
             "Listens on loopback: HTTP (POST /oauth/token, the agent typing and message endpoints,",
-            "GET /api/v2/conversations/messages/{id}, the analytics details query, GET /sim/info and",
-            "GET /sim/report) and WebSocket (/v1?deploymentId=… the Web Messaging Guest API, and the seed",
-            "tutorial's /v1/conversations/{id}/websocket).",
+            "GET /api/v2/conversations/messages/{id}, the analytics details query, GET /sim/info,",
+            "GET /sim/report and POST /sim/reset) and WebSocket (/v1?deploymentId=… the Web Messaging",
+            "Guest API, and the seed tutorial's /v1/conversations/{id}/websocket).",
+            "",
+            "Runs: a client that names a run (header Gctyping-Run, or ?run=ID on a socket URL; replay and",
+            "smoke do) works in conversations of its own, and GET /sim/report?run=ID reports that run only,",
+            "so checks against one long-running simulator never see each other. POST /sim/reset forgets",
+            "every conversation (?run=ID: that run's); sockets in them are closed (1012) and reconnect.",
+            "What nothing used for --idle-expiry is forgotten; the report counts it under \"expired\".",
             "",
             "stdout: one line {\"event\":\"simulator_ready\",\"httpUrl\":…,\"wsUrl\":…,\"clientId\":…} once both",
             "ports are bound; with --exit-after, one {\"event\":\"simulator_report\",…} line at the end.",
@@ -89,6 +95,11 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--idle-expiry", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Forget conversations, guest sessions and tokens nothing used for this long (sockets keep"
+                    + " theirs). Default: ${DEFAULT-VALUE}.")
+    long idleExpiryMs;
+
     @Option(names = "--exit-after", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop after this long and print the final report (for scripts and tests).")
     Long exitAfterMs;
@@ -145,6 +156,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (requestsPerMinute < 1) {
             throw new ParameterException(spec.commandLine(), "--rate-limit must be at least 1");
         }
+        if (idleExpiryMs < 1) {
+            throw new ParameterException(spec.commandLine(), "--idle-expiry must be above 0, e.g. 10m");
+        }
         FaultPlan plan;
         try {
             plan = FaultPlan.parse(faults, seed);
@@ -162,6 +176,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .withCredentials(clientId, secret)
                 .withTokenTtlSeconds(Math.max(1, (tokenTtlMs + 999) / 1000))
                 .withRequestsPerMinute(requestsPerMinute)
+                .withIdleExpiryMs(idleExpiryMs)
                 .withFaults(plan);
     }
 }

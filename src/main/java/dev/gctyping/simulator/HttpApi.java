@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -52,19 +53,21 @@ final class HttpApi implements AutoCloseable {
     private final SimulatorConfig config;
     private final TokenStore tokens;
     private final Faults faults;
-    private final Conversations conversations;
-    private final Supplier<SimulatorReport> report;
+    private final Runs runs;
+    private final Function<String, SimulatorReport> report;
+    private final Function<String, Simulator.Reset> reset;
     private final Supplier<URI> wsUri;
     private final LongSupplier clock;
     private final BoundedHttpServer server;
 
-    HttpApi(SimulatorConfig config, TokenStore tokens, Faults faults, Conversations conversations,
-            Supplier<SimulatorReport> report, Supplier<URI> wsUri, LongSupplier clock) throws IOException {
+    HttpApi(SimulatorConfig config, TokenStore tokens, Faults faults, Runs runs, Function<String, SimulatorReport> report,
+            Function<String, Simulator.Reset> reset, Supplier<URI> wsUri, LongSupplier clock) throws IOException {
         this.config = config;
         this.tokens = tokens;
         this.faults = faults;
-        this.conversations = conversations;
+        this.runs = runs;
         this.report = report;
+        this.reset = reset;
         this.wsUri = wsUri;
         this.clock = clock;
         this.server = new BoundedHttpServer(config.host(), config.httpPort(), new BoundedHttpServer.Limits(MAX_CONNECTIONS,
@@ -161,9 +164,15 @@ final class HttpApi implements AutoCloseable {
             call.error(404, "not.found", "No resource at " + call.path);
             return;
         }
+        String run = call.header(Simulator.RUN_HEADER);
+        if (!Runs.valid(run)) {
+            call.error(400, "bad.request", Simulator.RUN_HEADER + " must be " + Runs.RULE);
+            return;
+        }
         if (!admitted(call)) {
             return;
         }
+        Conversations conversations = runs.of(run);
         Matcher communication = COMMUNICATION.matcher(call.path);
         Matcher conversation = CONVERSATION.matcher(call.path);
         if (communication.matches() && call.method.equals("POST")) {
@@ -176,7 +185,7 @@ final class HttpApi implements AutoCloseable {
         } else if (conversation.matches() && call.method.equals("GET")) {
             call.json(200, messageConversation(conversations.get(conversation.group(1)).snapshot()));
         } else if (call.path.equals(ANALYTICS) && call.method.equals("POST")) {
-            analytics(call);
+            analytics(call, conversations);
         } else {
             call.error(404, "not.found", "No resource for " + call.method + " " + call.path);
         }
@@ -404,7 +413,7 @@ final class HttpApi implements AutoCloseable {
         return participant;
     }
 
-    private void analytics(Call call) throws IOException {
+    private void analytics(Call call, Conversations conversations) throws IOException {
         ObjectNode request = SimulatorJson.parseObject(call.body);
         if (request == null) {
             call.error(400, "bad.request", "The request body must be a JSON ConversationQuery");
@@ -425,9 +434,38 @@ final class HttpApi implements AutoCloseable {
             info.put("wsUrl", wsUri.get().toString());
             call.json(200, info);
         } else if (call.path.equals("/sim/report") && call.method.equals("GET")) {
-            call.json(200, Json.MAPPER.valueToTree(report.get()));
+            withRun(call, run -> call.json(200, Json.MAPPER.valueToTree(report.apply(run))));
+        } else if (call.path.equals("/sim/reset") && call.method.equals("POST")) {
+            withRun(call, run -> {
+                Simulator.Reset done = reset.apply(run);
+                ObjectNode body = SimulatorJson.object();
+                body.put("run", run);
+                body.put("conversationsForgotten", done.conversations());
+                body.put("socketsClosed", done.sockets());
+                call.json(200, body);
+            });
         } else {
             call.error(404, "not.found", "No resource for " + call.method + " " + call.path);
         }
+    }
+
+    private interface RunAction {
+        void accept(String run) throws IOException;
+    }
+
+    /** Runs {@code action} with the {@code ?run=ID} parameter (null when absent); a malformed one is a 400. */
+    private static void withRun(Call call, RunAction action) throws IOException {
+        String run;
+        try {
+            run = Runs.queryParameter(call.exchange.getRequestURI().getRawQuery(), Simulator.RUN_PARAMETER);
+        } catch (IllegalArgumentException malformedEscape) {
+            call.error(400, "bad.request", "malformed query: " + malformedEscape.getMessage());
+            return;
+        }
+        if (!Runs.valid(run)) {
+            call.error(400, "bad.request", Simulator.RUN_PARAMETER + " must be " + Runs.RULE);
+            return;
+        }
+        action.accept(run);
     }
 }
