@@ -14,6 +14,7 @@ import dev.gctyping.replay.ReplayStats;
 import dev.gctyping.replay.Replayer;
 import dev.gctyping.replay.WireReplay;
 import dev.gctyping.simulator.FaultPlan;
+import dev.gctyping.simulator.Simulator;
 import dev.gctyping.simulator.SimulatorConfig;
 import dev.gctyping.simulator.SimulatorReport;
 import dev.gctyping.support.Json;
@@ -23,9 +24,11 @@ import dev.gctyping.trace.TraceMerger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,7 +179,7 @@ public final class ReplayCommand implements Callable<Integer> {
             WireReplay.Options options = new WireReplay.Options(open.dialect(), settings, pacer, queueSize, budget,
                     pauseThresholdMs, OBSERVING_GUESTS, DRAIN_TIMEOUT, enrich);
             WireReplay.Outcome outcome;
-            try (WireReplay replay = new WireReplay(open, () -> report(open), options,
+            try (WireReplay replay = new WireReplay(open, run -> report(open, run), options,
                             printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
                     TraceMerger trace = TraceMerger.open(input.files, input.format, policy, replay.engine()::agent, stdin)) {
                 outcome = replay.run(trace, progress(trace));
@@ -236,17 +239,18 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    /** The guest's truth: the embedded simulator's report, or a running simulator's {@code GET /sim/report}. */
-    private static Optional<SimulatorReport> report(OpenTarget open) {
+    /** The guest's truth about one run: the embedded simulator's report, or a running simulator's {@code GET /sim/report?run=}. */
+    private static Optional<SimulatorReport> report(OpenTarget open, String run) {
         if (open.embeddedSimulator().isPresent()) {
-            return Optional.of(open.embeddedSimulator().get().report());
+            return Optional.of(open.embeddedSimulator().get().report(run));
         }
         if (!open.target().isSimulator()) {
             return Optional.empty();
         }
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(open.target().api("/sim/report")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpRequest.newBuilder(open.target().api("/sim/report?" + Simulator.RUN_PARAMETER + "="
+                            + URLEncoder.encode(run, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200
                     ? Optional.of(Json.MAPPER.readValue(response.body(), SimulatorReport.class))

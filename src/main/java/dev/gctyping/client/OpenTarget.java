@@ -17,12 +17,25 @@ public final class OpenTarget implements AutoCloseable {
     private final PlatformApi api;
 
     OpenTarget(Target target, Dialect dialect, Simulator embedded, RetryingHttp http, OAuthClient oauth) {
+        this(target, dialect, embedded, http, oauth, new PlatformApi(oauth, http));
+    }
+
+    private OpenTarget(Target target, Dialect dialect, Simulator embedded, RetryingHttp http, OAuthClient oauth,
+            PlatformApi api) {
         this.target = target;
         this.dialect = dialect;
         this.embedded = embedded;
         this.http = http;
         this.oauth = oauth;
-        this.api = new PlatformApi(oauth, http);
+        this.api = api;
+    }
+
+    /**
+     * The same simulator target and clients, every socket and Platform API request naming {@code run}
+     * ({@link Target#withRun}). A view: closing it stops nothing, the original still owns the simulator.
+     */
+    public OpenTarget forRun(String run) {
+        return new OpenTarget(target.withRun(run), dialect, null, http, oauth, api.forRun(run));
     }
 
     public Target target() {

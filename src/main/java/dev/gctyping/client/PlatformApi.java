@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gctyping.protocol.IsoMillis;
+import dev.gctyping.simulator.Simulator;
 import dev.gctyping.support.Json;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,9 +29,18 @@ public final class PlatformApi {
     private final Target target;
 
     public PlatformApi(OAuthClient oauth, RetryingHttp http) {
+        this(oauth, http, oauth.target());
+    }
+
+    private PlatformApi(OAuthClient oauth, RetryingHttp http, Target target) {
         this.oauth = oauth;
         this.http = http;
-        this.target = oauth.target();
+        this.target = target;
+    }
+
+    /** The same client, its requests naming a simulator run ({@link Simulator#RUN_HEADER}); see {@link Target#withRun}. */
+    public PlatformApi forRun(String run) {
+        return new PlatformApi(oauth, http, target.withRun(run));
     }
 
     public RequestStats stats() {
@@ -80,6 +90,9 @@ public final class PlatformApi {
                         .header("Accept", "application/json");
                 if (traceTime != null) {
                     request.header(TRACE_TIME_HEADER, traceTime);
+                }
+                if (target.run() != null) {
+                    request.header(Simulator.RUN_HEADER, target.run());
                 }
                 if (payload == null) {
                     return request.method(method, HttpRequest.BodyPublishers.noBody()).build();

@@ -27,8 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
-import java.util.function.Supplier;
 
 /**
  * A replay over the wire: the engine's payloads leave through a dialect's transport, guests on the
@@ -71,7 +72,9 @@ public final class WireReplay implements AutoCloseable {
     }
 
     private final PlatformApi api;
-    private final Supplier<Optional<SimulatorReport>> reports;
+    /** The simulator run this replay names (null against Genesys Cloud): its report counts this replay alone. */
+    private final String run;
+    private final Function<String, Optional<SimulatorReport>> reports;
     private final Options options;
     private final Replayer replayer;
     private final LatencyProbe latency = new LatencyProbe();
@@ -79,14 +82,18 @@ public final class WireReplay implements AutoCloseable {
     private final GuestObservers guests;
 
     /**
+     * @param reports the simulator's report of a run (given the run id), if there is one
      * @param tap also sees every payload (e.g. {@code --print-payloads}); may be a no-op
      */
-    public WireReplay(OpenTarget open, Supplier<Optional<SimulatorReport>> reports, Options options, TypingListener tap) {
-        Target target = open.target();
-        this.api = open.api();
+    public WireReplay(OpenTarget open, Function<String, Optional<SimulatorReport>> reports, Options options, TypingListener tap) {
+        // a fresh run per replay: a long-running simulator's report then holds this replay's payloads only
+        this.run = open.target().isSimulator() ? UUID.randomUUID().toString() : null;
+        OpenTarget scoped = run == null ? open : open.forRun(run);
+        Target target = scoped.target();
+        this.api = scoped.api();
         this.reports = reports;
         this.options = options;
-        this.transport = PayloadTransports.open(open, options.dialect(), options.settings().expiryMs(), options.requestsPerMinute(),
+        this.transport = PayloadTransports.open(scoped, options.dialect(), options.settings().expiryMs(), options.requestsPerMinute(),
                 options.queueLimit(), latency);
         this.guests = new GuestObservers(target, latency, target.isSimulator() ? options.observingGuests() : 0);
         this.replayer = new Replayer(options.settings(), (agent, signal, at) -> {
@@ -121,7 +128,7 @@ public final class WireReplay implements AutoCloseable {
             stats = replayer.run(trace, progress, options.pacer());
             transport.drain(options.drainTimeout());
         }
-        return outcome(stats, transport, reports.get());
+        return outcome(stats, transport, reports.apply(run));
     }
 
     /** Closes the connections if {@link #run} never did (e.g. the trace could not be opened). */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gctyping.simulator.Simulator;
+import dev.gctyping.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +143,24 @@ class ReplayOverTheWireTest {
         assertThat(dropped.exitCode()).as(dropped.toString()).isZero();
         assertThat(summary(dropped).path("payloadsLost").asLong()).isZero();
         assertThat(Files.readString(junit)).contains("tests=\"51\" failures=\"0\"");
+    }
+
+    @Test
+    void checksAgainstOneLongRunningSimulatorCountOnlyTheirOwnRun() throws IOException {
+        // as `simulate --rate-limit 1000000`: the default 300 per minute would only make the runs slow
+        try (Simulator simulate = Simulator.start(SimulatorConfig.defaults().withRequestsPerMinute(1_000_000))) {
+            String target = simulate.httpUri().toString();
+            CliRun first = run("smoke", "-q", "--target", target);
+            CliRun second = run("smoke", "-q", "--target", target);
+            CliRun lossy = run("replay", "-q", "--speed", "max", "--queue-size", "1", "--assert", "--target", target,
+                    "samples/concurrent-50.ndjson");
+
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            assertThat(second.exitCode()).as("the same conversations again: " + second).isZero();
+            assertThat(lossy.exitCode()).as(lossy.toString()).isEqualTo(ExitCodes.ASSERTION_FAILED);
+            assertThat(lossy.err()).contains("payload lost: ").doesNotContain("the server recorded");
+            assertThat(simulate.report().conversations()).as("every run kept to itself").isEmpty();
+        }
     }
 
     @Test
