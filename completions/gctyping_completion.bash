@@ -416,7 +416,7 @@ function _picocli_gctyping_simulate() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--port' '--ws-port' '--client-id' '--client-secret-env' '--token-ttl' '--rate-limit' '--fault' '--seed' '--exit-after'"
+  local arg_opts="'-v' '--verbose' '--port' '--ws-port' '--client-id' '--client-secret-env' '--token-ttl' '--rate-limit' '--fault' '--seed' '--idle-expiry' '--exit-after'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -446,6 +446,9 @@ function _picocli_gctyping_simulate() {
       return
       ;;
     '--seed')
+      return
+      ;;
+    '--idle-expiry')
       return
       ;;
     '--exit-after')

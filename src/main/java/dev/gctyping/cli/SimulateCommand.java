@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "What nothing used for --idle-expiry is forgotten; the report counts it under \"expired\".",
             "",
             "stdout: one line {\"event\":\"simulator_ready\",\"httpUrl\":…,\"wsUrl\":…,\"clientId\":…} once both",
-            "ports are bound; with --exit-after, one {\"event\":\"simulator_report\",…} line at the end.",
+            "ports are bound; with --exit-after, {\"event\":\"simulator_report\",…} lines at the end: the shared",
+            "space's, then one per run (\"run\":ID).",
             "Logs go to stderr. The client secret comes from an environment variable, never from a flag.",
             "",
             "Faults (--fault, repeatable; deterministic for a --seed):",
@@ -136,6 +137,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             if (!stopped.await(exitAfterMs, TimeUnit.MILLISECONDS)) {
                 out.println(simulator.report().toJson("simulator_report"));
+                simulator.runs().forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
                 out.flush();
             }
             return ExitCodes.OK;

@@ -44,6 +44,11 @@ final class Runs {
         return space == null ? List.of() : space.all();
     }
 
+    /** The runs known (named by clients, not forgotten yet), sorted; the shared space is not one. */
+    List<String> names() {
+        return byRun.keySet().stream().filter(run -> !run.equals(SHARED)).sorted().toList();
+    }
+
     /** Forgets one run (every run when {@code run} is null); returns the spaces forgotten. */
     List<Conversations> reset(String run) {
         if (run == null) {

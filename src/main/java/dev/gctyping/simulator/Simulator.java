@@ -121,6 +121,11 @@ public final class Simulator implements AutoCloseable {
                 expired, reports);
     }
 
+    /** The runs the simulator knows now (clients named them and they have not expired), sorted. */
+    public List<String> runs() {
+        return runs.names();
+    }
+
     /**
      * Forgets one run's conversations ({@code POST /sim/reset?run=ID}), or every run's and the expiry
      * counts (null); sockets working in them are closed with 1012 and reconnect into fresh ones. Tokens
