@@ -420,10 +420,9 @@ final class SocketServer extends WebSocketServer {
             return;
         }
         Link link = conn.getAttachment();
-        boolean guest = link != null && link.refusedStatus == 0 && link.isGuest();
-        LOG.warn("closing a {} socket from {}: {} ({})", guest ? "guest" : link == null || link.refusedStatus != 0 ? "refused"
-                : "seed", conn.getRemoteSocketAddress(), reason, code);
-        if (code == CloseFrame.TOOBIG && guest) {
+        String kind = link == null || link.refusedStatus != 0 ? "refused" : link.isGuest() ? "guest" : "seed";
+        LOG.warn("closing a {} socket from {}: {} ({})", kind, conn.getRemoteSocketAddress(), reason, code);
+        if (code == CloseFrame.TOOBIG && kind.equals("guest")) {
             conn.send(GuestFrames.text(4011, "Message too long", null));
         }
     }
@@ -449,8 +448,9 @@ final class SocketServer extends WebSocketServer {
         Set<Conversation> held = new HashSet<>();
         for (WebSocket conn : getConnections()) {
             Link link = conn.getAttachment();
-            if (link != null && link.conversation() != null) {
-                held.add(link.conversation());
+            Conversation conversation = link == null ? null : link.conversation();
+            if (conversation != null) {
+                held.add(conversation);
             }
         }
         sessions.values().forEach(session -> held.add(session.conversation));
