@@ -440,7 +440,7 @@ function _picocli_gctyping_simulate() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--port' '--ws-port' '--client-id' '--client-secret-env' '--token-ttl' '--rate-limit' '--fault' '--seed' '--exit-after'"
+  local arg_opts="'-v' '--verbose' '--port' '--ws-port' '--client-id' '--client-secret-env' '--token-ttl' '--rate-limit' '--fault' '--seed' '--idle-expiry' '--exit-after'"
   local SPEC_option_args=("token-429=" "api-429-rate=" "api-5xx-rate=" "latency=" "drop-every=" "token-expire-after=") # --fault values
 
   type compopt &>/dev/null && compopt +o default
@@ -473,6 +473,9 @@ function _picocli_gctyping_simulate() {
       return $?
       ;;
     '--seed')
+      return
+      ;;
+    '--idle-expiry')
       return
       ;;
     '--exit-after')

@@ -42,8 +42,8 @@ final class EmbeddedSimulator implements LocalSimulator {
     }
 
     @Override
-    public SimulatorReport report() {
-        return simulator.report();
+    public SimulatorReport report(String run) {
+        return simulator.report(run);
     }
 
     @Override

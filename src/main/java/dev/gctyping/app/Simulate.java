@@ -14,7 +14,7 @@ public final class Simulate {
      * @param secretVariable the environment variable holding the client secret to accept (the default one when unset)
      */
     public record Request(int httpPort, int wsPort, String clientId, String secretVariable, long tokenTtlMs,
-            int requestsPerMinute, List<String> faults, long faultSeed) {
+            int requestsPerMinute, long idleExpiryMs, List<String> faults, long faultSeed) {
     }
 
     private final Environment environment;
@@ -41,6 +41,7 @@ public final class Simulate {
                 .withCredentials(request.clientId(), secret)
                 .withTokenTtlSeconds(Math.max(1, (request.tokenTtlMs() + 999) / 1000))
                 .withRequestsPerMinute(request.requestsPerMinute())
+                .withIdleExpiryMs(request.idleExpiryMs())
                 .withFaults(faults));
     }
 }

@@ -30,11 +30,18 @@ import picocli.CommandLine.Spec;
         description = {
             "Listens on loopback: HTTP (POST /oauth/token, the agent typing and message endpoints,",
             "GET /api/v2/conversations/{id} and …/messages/{id}, the analytics details query, GET /sim/info,",
-            "GET /sim/report and POST /sim/conversations/{id}/agents) and WebSocket (/v1?deploymentId=… the Web Messaging Guest API, and the seed",
-            "tutorial's /v1/conversations/{id}/websocket).",
+            "GET /sim/report, POST /sim/reset and POST /sim/conversations/{id}/agents) and WebSocket",
+            "(/v1?deploymentId=… the Web Messaging Guest API, and the seed tutorial's /v1/conversations/{id}/websocket).",
+            "",
+            "Runs: a client that names a run (header Gctyping-Run, or ?run=ID on a socket URL; replay and",
+            "smoke do) works in conversations of its own, and GET /sim/report?run=ID reports that run only,",
+            "so checks against one long-running simulator never see each other. POST /sim/reset forgets",
+            "every conversation (?run=ID: that run's); sockets in them are closed (1012) and reconnect.",
+            "What nothing used for --idle-expiry is forgotten; the report counts it under \"expired\".",
             "",
             "stdout: one line {\"event\":\"simulator_ready\",\"httpUrl\":…,\"wsUrl\":…,\"clientId\":…} once both",
-            "ports are bound; with --exit-after, one {\"event\":\"simulator_report\",…} line at the end.",
+            "ports are bound; with --exit-after, {\"event\":\"simulator_report\",…} lines at the end: the shared",
+            "space's, then one per run (\"run\":ID).",
             "Logs go to stderr. The client secret comes from an environment variable, never from a flag.",
             "",
             "Faults (--fault, repeatable; deterministic for a --seed):",
@@ -90,6 +97,11 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--idle-expiry", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Forget conversations, guest sessions and tokens nothing used for this long (sockets keep"
+                    + " theirs). Default: ${DEFAULT-VALUE}.")
+    long idleExpiryMs;
+
     @Option(names = "--exit-after", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop after this long and print the final report (for scripts and tests).")
     Long exitAfterMs;
@@ -108,10 +120,13 @@ public final class SimulateCommand implements Callable<Integer> {
         if (requestsPerMinute < 1) {
             throw new ParameterException(spec.commandLine(), "--rate-limit must be at least 1");
         }
+        if (idleExpiryMs < 1) {
+            throw new ParameterException(spec.commandLine(), "--idle-expiry must be above 0, e.g. 10m");
+        }
         Simulator simulator;
         try {
             simulator = new Simulate(environment).start(new Simulate.Request(port, wsPort, clientId, secretVariable, tokenTtlMs,
-                    requestsPerMinute, faults, seed));
+                    requestsPerMinute, idleExpiryMs, faults, seed));
         } catch (IllegalArgumentException badFault) {
             throw new ParameterException(spec.commandLine(), badFault.getMessage());
         } catch (IOException e) {
@@ -137,6 +152,8 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             if (!stopped.await(exitAfterMs, TimeUnit.MILLISECONDS)) {
                 out.println(simulator.report().toJson("simulator_report"));
+                simulator.runs().forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
+                simulator.runs().forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
                 out.flush();
             }
             return ExitCodes.OK;

@@ -22,8 +22,8 @@ public interface LocalSimulator extends AutoCloseable {
 
     String clientSecret();
 
-    /** What every guest saw so far. */
-    SimulatorReport report();
+    /** What every guest of a run (null: of the shared space) saw so far. */
+    SimulatorReport report(String run);
 
     @Override
     void close();

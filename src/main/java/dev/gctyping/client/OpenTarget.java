@@ -5,6 +5,8 @@ import dev.gctyping.protocol.SimulatorReport;
 import dev.gctyping.support.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
@@ -20,13 +22,29 @@ public final class OpenTarget implements AutoCloseable {
     private final RetryingHttp http;
     private final OAuthClient oauth;
     private final PlatformApi api;
+    /** False for a run's view: closing it stops nothing. */
+    private final boolean owner;
 
     OpenTarget(Target target, LocalSimulator embedded, RetryingHttp http, OAuthClient oauth) {
+        this(target, embedded, true, http, oauth, new PlatformApi(oauth, http));
+    }
+
+    private OpenTarget(Target target, LocalSimulator embedded, boolean owner, RetryingHttp http, OAuthClient oauth,
+            PlatformApi api) {
+        this.owner = owner;
         this.target = target;
         this.embedded = embedded;
         this.http = http;
         this.oauth = oauth;
-        this.api = new PlatformApi(oauth, http);
+        this.api = api;
+    }
+
+    /**
+     * The same simulator target and clients, every socket and Platform API request naming {@code run}
+     * ({@link Target#withRun}). A view: closing it stops nothing, the original still owns the simulator.
+     */
+    public OpenTarget forRun(String run) {
+        return new OpenTarget(target.withRun(run), embedded, false, http, oauth, api.forRun(run));
     }
 
     public Target target() {
@@ -53,16 +71,18 @@ public final class OpenTarget implements AutoCloseable {
 
     /**
      * The guest's truth: the embedded simulator's report, or a running simulator's
-     * {@code GET /sim/report}; empty for a real org, which has no such thing.
+     * {@code GET /sim/report}, of this target's run if it names one; empty for a real org, which has
+     * no such thing.
      */
     public Optional<SimulatorReport> simulatorReport() {
         if (embedded != null) {
-            return Optional.of(embedded.report());
+            return Optional.of(embedded.report(target.run()));
         }
         if (!target.isSimulator()) {
             return Optional.empty();
         }
-        URI uri = target.api(SimulatorApi.REPORT_PATH);
+        URI uri = target.api(SimulatorApi.REPORT_PATH + (target.run() == null ? ""
+                : "?" + SimulatorApi.RUN_PARAMETER + "=" + URLEncoder.encode(target.run(), StandardCharsets.UTF_8)));
         try {
             HttpResponse<String> response = http.send(() -> HttpRequest.newBuilder(uri)
                     .timeout(RetryingHttp.REQUEST_TIMEOUT).GET().build(), "GET " + uri);
@@ -77,7 +97,7 @@ public final class OpenTarget implements AutoCloseable {
 
     @Override
     public void close() {
-        if (embedded != null) {
+        if (owner && embedded != null) {
             embedded.close();
         }
     }

@@ -3,6 +3,7 @@ package dev.gctyping.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gctyping.protocol.IsoMillis;
+import dev.gctyping.protocol.SimulatorApi;
 import dev.gctyping.support.Json;
 import dev.gctyping.support.JsonLine;
 import java.net.URI;
@@ -28,9 +29,18 @@ public final class PlatformApi {
     private final Target target;
 
     public PlatformApi(OAuthClient oauth, RetryingHttp http) {
+        this(oauth, http, oauth.target());
+    }
+
+    private PlatformApi(OAuthClient oauth, RetryingHttp http, Target target) {
         this.oauth = oauth;
         this.http = http;
-        this.target = oauth.target();
+        this.target = target;
+    }
+
+    /** The same client, its requests naming a simulator run ({@link SimulatorApi#RUN_HEADER}); see {@link Target#withRun}. */
+    public PlatformApi forRun(String run) {
+        return new PlatformApi(oauth, http, target.withRun(run));
     }
 
     public RequestStats stats() {
@@ -114,6 +124,9 @@ public final class PlatformApi {
                         .header("Accept", "application/json");
                 if (traceTime != null) {
                     request.header(TRACE_TIME_HEADER, traceTime);
+                }
+                if (target.run() != null) {
+                    request.header(SimulatorApi.RUN_HEADER, target.run());
                 }
                 if (payload == null) {
                     return request.method(method, HttpRequest.BodyPublishers.noBody()).build();

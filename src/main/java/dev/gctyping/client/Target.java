@@ -1,5 +1,6 @@
 package dev.gctyping.client;
 
+import dev.gctyping.protocol.SimulatorApi;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,11 @@ public final class Target {
     private final URI seedSocketBase;
     private final String clientId;
     private final String clientSecret;
+    /** The simulator run this target's requests name, or null (see {@link #withRun}). */
+    private final String run;
 
     private Target(String environment, URI loginBase, URI apiBase, URI guestSocketBase, URI seedSocketBase,
-            String clientId, String clientSecret) {
+            String clientId, String clientSecret, String run) {
         this.environment = environment;
         this.loginBase = loginBase;
         this.apiBase = apiBase;
@@ -28,13 +31,14 @@ public final class Target {
         this.seedSocketBase = seedSocketBase;
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+        this.run = run;
     }
 
     /** Real Genesys Cloud: {@code login.}, {@code api.} and {@code webmessaging.} hosts of the region's domain, TLS only. */
     public static Target genesysCloud(String region, String clientId, String clientSecret) {
         String domain = Regions.domain(region);
         return new Target(domain, URI.create("https://login." + domain), URI.create("https://api." + domain),
-                URI.create("wss://webmessaging." + domain + "/v1"), null, clientId, clientSecret);
+                URI.create("wss://webmessaging." + domain + "/v1"), null, clientId, clientSecret, null);
     }
 
     /**
@@ -47,7 +51,23 @@ public final class Target {
         URI http = withoutTrailingSlash(httpUri);
         URI ws = withoutTrailingSlash(wsUri);
         return new Target("simulator " + http.getAuthority(), http, http, URI.create(ws + "/v1"), ws,
-                clientId, clientSecret);
+                clientId, clientSecret, null);
+    }
+
+    /**
+     * This simulator target with every socket and Platform API request naming {@code run}, so the
+     * simulator keeps that run's conversations apart and reports them alone ({@code /sim/report?run=}).
+     */
+    public Target withRun(String run) {
+        if (!isSimulator()) {
+            throw new IllegalStateException("only a simulator knows runs, not " + environment);
+        }
+        return new Target(environment, loginBase, apiBase, guestSocketBase, seedSocketBase, clientId, clientSecret, run);
+    }
+
+    /** The run named by {@link #withRun}, or null. */
+    public String run() {
+        return run;
     }
 
     /** Refuses plain {@code plain://} to anything but loopback (before any byte is sent there). */
@@ -104,7 +124,7 @@ public final class Target {
     /** The Guest API socket: {@code wss://webmessaging.{domain}/v1?deploymentId=…&application=…}. */
     public URI guestSocket(String deploymentId, String application) {
         return URI.create(guestSocketBase + "?deploymentId=" + urlEncode(deploymentId)
-                + "&application=" + urlEncode(application));
+                + "&application=" + urlEncode(application) + runParameter("&"));
     }
 
     /**
@@ -117,7 +137,12 @@ public final class Target {
                     + "Genesys Cloud (" + environment + ") has no /v1/conversations/{id}/websocket endpoint; "
                     + "use --dialect agent-api, or --target a simulator");
         }
-        return URI.create(seedSocketBase + "/v1/conversations/" + urlEncode(conversationId) + "/websocket");
+        return URI.create(seedSocketBase + "/v1/conversations/" + urlEncode(conversationId) + "/websocket"
+                + runParameter("?"));
+    }
+
+    private String runParameter(String separator) {
+        return run == null ? "" : separator + SimulatorApi.RUN_PARAMETER + "=" + urlEncode(run);
     }
 
     private static String urlEncode(String value) {

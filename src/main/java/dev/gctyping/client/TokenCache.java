@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * commands in a loop do not each spend a token request. Files are 0600 in a 0700 directory; the
  * file name is a hash (the client id does not appear in it) and the secret is never stored.
  * A cache that cannot be read or written is skipped with a debug line: it is an optimisation only.
+ * A cache directory (or its parent, {@code ~/.gctyping}) that others may write to is not used at all,
+ * with a warning: whoever can write there can swap a token in or out.
  */
 final class TokenCache {
     private static final Logger log = LoggerFactory.getLogger(TokenCache.class);
@@ -32,6 +34,7 @@ final class TokenCache {
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private final Path file;
+    private boolean warned;
 
     TokenCache(Path directory, String environment, String clientId) {
         this.file = directory.resolve(key(environment, clientId) + ".json");
@@ -48,7 +51,7 @@ final class TokenCache {
     }
 
     Optional<AccessToken> read() {
-        if (!Files.isRegularFile(file)) {
+        if (!trusted() || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
@@ -71,6 +74,9 @@ final class TokenCache {
                 .put("tokenType", token.tokenType())
                 .put("expiresIn", token.expiresInSeconds())
                 .put("expiresAt", token.expiresAt().toEpochMilli());
+        if (!trusted()) {
+            return;
+        }
         try {
             Path directory = file.getParent();
             if (!Files.isDirectory(directory)) {
@@ -87,6 +93,30 @@ final class TokenCache {
         } catch (IOException | UnsupportedOperationException e) {
             log.debug("cannot write token cache {}: {}", file, e.toString());
         }
+    }
+
+    /** Whether the directory and its parent, where they exist, are writable by their owner only. */
+    private boolean trusted() {
+        Path directory = file.getParent();
+        for (Path checked : new Path[] {directory, directory.getParent()}) {
+            try {
+                if (checked == null || !Files.isDirectory(checked)) {
+                    continue;
+                }
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(checked);
+                if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                    if (!warned) {
+                        warned = true;
+                        log.warn("not using the token cache: {} is writable by other users (chmod 700 {} to use it)", checked, checked);
+                    }
+                    return false;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                log.debug("cannot check the permissions of {}, not using the token cache: {}", checked, e.toString());
+                return false;
+            }
+        }
+        return true;
     }
 
     private void moveIntoPlace(Path temporary) throws IOException {

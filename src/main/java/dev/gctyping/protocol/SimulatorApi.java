@@ -12,6 +12,10 @@ public final class SimulatorApi {
     public static final String INFO_PATH = "/sim/info";
     /** {@code GET}: the {@link SimulatorReport}, what every guest saw. */
     public static final String REPORT_PATH = "/sim/report";
+    /** The header naming a client's run: its conversations are its own, and the report can be of it alone. */
+    public static final String RUN_HEADER = "Gctyping-Run";
+    /** The same, as a query parameter (socket URLs, {@code /sim/report?run=}). */
+    public static final String RUN_PARAMETER = "run";
 
     private SimulatorApi() {
     }

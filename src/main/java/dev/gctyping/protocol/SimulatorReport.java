@@ -12,9 +12,10 @@ import java.util.Optional;
  *
  * <p>Shape (all times are epoch milliseconds in TRACE time, i.e. taken from the payloads):
  * <pre>
- * {"generatedAt":"2026-11-24T22:00:00.000Z",
+ * {"generatedAt":"2026-11-24T22:00:00.000Z", "run":"4f1c…",
  *  "faults":["drop-every=50"],
  *  "faultCounts":{"token429":0,"api429":0,"rateLimited":0,"api5xx":0,"drops":2,"tokensExpiredEarly":0},
+ *  "expired":{"idleExpiryMs":600000,"conversations":9900,"guestSessions":9900,"tokens":3,"runs":12},
  *  "conversations":[{
  *     "conversationId":"c1", "guestsConnected":1, "guestSessions":1, "guestTypingEvents":0, "guestMessages":0,
  *     "guestVisibleMs":3600, "guestVisible":[{"start":0,"end":3600}],
@@ -31,9 +32,15 @@ import java.util.Optional;
  * {@code open}: nothing the simulator has seen so far (up to the latest trace time of the conversation)
  * ended it, and {@code end} is where its duration will end it. {@code guestVisible} is the union over
  * senders.
+ *
+ * <p>{@code run} is the run the report is scoped to ({@code GET /sim/report?run=ID}), null for the
+ * shared space of requests that named no run. {@code expired} counts what the simulator forgot since
+ * it started (or was reset) because nothing used it for {@code idleExpiryMs}: conversations (of every
+ * run), guest sessions, tokens, and runs left with no conversation. Fault counts are for the whole
+ * simulator, every run included.
  */
-public record SimulatorReport(String generatedAt, List<String> faults, FaultCounts faultCounts,
-        List<ConversationReport> conversations) {
+public record SimulatorReport(String generatedAt, String run, List<String> faults, FaultCounts faultCounts,
+        Expired expired, List<ConversationReport> conversations) {
 
     /**
      * This report as one line of JSON; with an {@code event} name that field comes first, which makes
@@ -59,6 +66,10 @@ public record SimulatorReport(String generatedAt, List<String> faults, FaultCoun
      */
     public record FaultCounts(long token429, long api429, long rateLimited, long api5xx, long drops,
             long tokensExpiredEarly, long unauthorized) {
+    }
+
+    /** What idle expiry forgot so far. */
+    public record Expired(long idleExpiryMs, long conversations, long guestSessions, long tokens, long runs) {
     }
 
     public record ConversationReport(String conversationId, int guestsConnected, int guestSessions,

@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -74,15 +75,18 @@ public final class WireReplay implements AutoCloseable {
     private final GuestObservers guests;
 
     /**
+     * @param reports the simulator's report of a run (given the run id), if there is one
      * @param tap also sees every payload (e.g. {@code --print-payloads}); may be a no-op
      */
     public WireReplay(OpenTarget open, Options options, PlannedWire.SendListener tap) {
-        Target target = open.target();
-        this.api = open.api();
-        this.reports = open::simulatorReport;
+        // a fresh run per replay on a simulator: a long-running one's report then holds this replay alone
+        OpenTarget scoped = open.target().isSimulator() ? open.forRun(UUID.randomUUID().toString()) : open;
+        Target target = scoped.target();
+        this.api = scoped.api();
+        this.reports = scoped::simulatorReport;
         this.options = options;
         Dialect dialect = options.dialect();
-        this.transport = dialect.open(open, options.queueLimit(), latency);
+        this.transport = dialect.open(scoped, options.queueLimit(), latency);
         this.plan = dialect.plan(options.plan());
         this.guests = new GuestObservers(target, latency, target.isSimulator() ? options.observingGuests() : 0);
         PlannedWire wire = new PlannedWire(plan, tap, transport);

@@ -5,14 +5,11 @@ import dev.gctyping.protocol.SimulatorReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.gctyping.simulator.Conversation.AgentParticipant;
 import dev.gctyping.simulator.Conversation.Snapshot;
 import dev.gctyping.support.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -25,10 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -37,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulator's HTTP side on the JDK's HttpServer: OAuth, the Platform API endpoints gctyping uses,
- * and {@code /sim/info}, {@code /sim/report}. Requests run on a small pool this class shuts down.
+ * The simulator's HTTP side on a {@link BoundedHttpServer}: OAuth, the Platform API endpoints gctyping uses,
+ * and {@code /sim/info}, {@code /sim/report}. Requests reach the handlers complete and within the size limits.
  */
 final class HttpApi implements AutoCloseable {
     /** Trace time of the agent's message (ISO-8601 or epoch ms): the message POST has no time field of its own. */
@@ -51,6 +45,11 @@ final class HttpApi implements AutoCloseable {
      * interval inside the years a request's time may take.
      */
     static final long MAX_TYPING_DURATION_MS = 86_400_000L;
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** Connections served at once, a thread each: plenty for a test tool, and a bound on what slow clients can hold. */
+    private static final int MAX_CONNECTIONS = 256;
+    /** As the JDK's HttpServer ({@code sun.net.httpserver.idleInterval}): a kept-alive connection with no request closes. */
+    private static final long IDLE_CONNECTION_MS = 30_000;
     /** What agents may send on web messaging (help.mypurecloud.com: "Web messaging: 4000"). */
     static final int MAX_TEXT_LENGTH = 4000;
 
@@ -66,47 +65,34 @@ final class HttpApi implements AutoCloseable {
     private final SimulatorConfig config;
     private final TokenStore tokens;
     private final Faults faults;
-    private final Conversations conversations;
-    private final Supplier<SimulatorReport> report;
+    private final Runs runs;
+    private final Function<String, SimulatorReport> report;
+    private final Function<String, Simulator.Reset> reset;
     private final Supplier<URI> wsUri;
     private final LongSupplier clock;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final BoundedHttpServer server;
 
-    HttpApi(SimulatorConfig config, TokenStore tokens, Faults faults, Conversations conversations,
-            Supplier<SimulatorReport> report, Supplier<URI> wsUri, LongSupplier clock) throws IOException {
+    HttpApi(SimulatorConfig config, TokenStore tokens, Faults faults, Runs runs, Function<String, SimulatorReport> report,
+            Function<String, Simulator.Reset> reset, Supplier<URI> wsUri, LongSupplier clock) throws IOException {
         this.config = config;
         this.tokens = tokens;
         this.faults = faults;
-        this.conversations = conversations;
+        this.runs = runs;
         this.report = report;
+        this.reset = reset;
         this.wsUri = wsUri;
         this.clock = clock;
-        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.httpPort()), 0);
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "sim-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = new BoundedHttpServer(config.host(), config.httpPort(), new BoundedHttpServer.Limits(MAX_CONNECTIONS,
+                config.requestTimeoutMs(), IDLE_CONNECTION_MS, MAX_HEADER_BYTES, MAX_BODY_BYTES), this::handle);
     }
 
     URI uri() {
-        return URI.create("http://" + config.host() + ":" + server.getAddress().getPort());
+        return URI.create("http://" + config.host() + ":" + server.port());
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     /** One exchange: its parsed parts and the reply helpers. */
@@ -160,12 +146,9 @@ final class HttpApi implements AutoCloseable {
         long started = System.nanoTime();
         Call call = new Call(exchange);
         try {
-            call.body = readBody(exchange);
-            if (call.body == null) {
-                call.error(413, "request.too.large", "The request is larger than " + MAX_BODY_BYTES + " bytes");
-            } else {
-                route(call);
-            }
+            // the server has refused bodies over the limit already (413)
+            call.body = utf8(exchange.getRequestBody().readAllBytes());
+            route(call);
         } catch (BadRequest e) {
             try {
                 if (call.path.equals("/oauth/token")) {
@@ -187,18 +170,6 @@ final class HttpApi implements AutoCloseable {
             exchange.close();
             LOG.debug("{} {} -> {} in {} ms", call.method, call.path, call.status,
                     (System.nanoTime() - started) / 1_000_000);
-        }
-    }
-
-    /** The body as text; null when it exceeds the platform's limit. Always drained, as HttpServer needs. */
-    private static String readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                in.transferTo(OutputStream.nullOutputStream());
-                return null;
-            }
-            return utf8(bytes);
         }
     }
 
@@ -238,9 +209,15 @@ final class HttpApi implements AutoCloseable {
             call.error(404, "not.found", "No resource at " + call.path);
             return;
         }
+        String run = call.header(Simulator.RUN_HEADER);
+        if (!Runs.valid(run)) {
+            call.error(400, "bad.request", Simulator.RUN_HEADER + " must be " + Runs.RULE);
+            return;
+        }
         if (!admitted(call)) {
             return;
         }
+        Conversations conversations = runs.of(run);
         Matcher communication = COMMUNICATION.matcher(call.path);
         Matcher messageConversation = MESSAGE_CONVERSATION.matcher(call.path);
         Matcher conversation = CONVERSATION.matcher(call.path);
@@ -256,7 +233,7 @@ final class HttpApi implements AutoCloseable {
         } else if (conversation.matches() && call.method.equals("GET")) {
             call.json(200, ConversationModels.conversation(conversations.get(conversation.group(1)).snapshot()));
         } else if (call.path.equals(ANALYTICS) && call.method.equals("POST")) {
-            analytics(call);
+            analytics(call, conversations);
         } else {
             call.error(404, "not.found", "No resource for " + call.method + " " + call.path);
         }
@@ -469,7 +446,7 @@ final class HttpApi implements AutoCloseable {
         }
     }
 
-    private void analytics(Call call) throws IOException {
+    private void analytics(Call call, Conversations conversations) throws IOException {
         ObjectNode request = SimulatorJson.parseObject(call.body);
         if (request == null) {
             call.error(400, "bad.request", "The request body must be a JSON ConversationQuery");
@@ -513,13 +490,47 @@ final class HttpApi implements AutoCloseable {
             info.put("wsUrl", wsUri.get().toString());
             call.json(200, info);
         } else if (call.path.equals(SimulatorApi.REPORT_PATH) && call.method.equals("GET")) {
-            call.json(200, Json.MAPPER.valueToTree(report.get()));
+            withRun(call, run -> call.json(200, Json.MAPPER.valueToTree(report.apply(run))));
+        } else if (call.path.equals("/sim/reset") && call.method.equals("POST")) {
+            withRun(call, run -> {
+                Simulator.Reset done = reset.apply(run);
+                ObjectNode body = SimulatorJson.object();
+                body.put("run", run);
+                body.put("conversationsForgotten", done.conversations());
+                body.put("socketsClosed", done.sockets());
+                call.json(200, body);
+            });
         } else if (SIM_AGENTS.matcher(call.path).matches() && call.method.equals("POST")) {
             Matcher agents = SIM_AGENTS.matcher(call.path);
             agents.matches();
-            joinAgent(call, conversations.get(agents.group(1)));
+            String run = call.header(Simulator.RUN_HEADER);
+            if (!Runs.valid(run)) {
+                call.error(400, "bad.request", Simulator.RUN_HEADER + " must be " + Runs.RULE);
+                return;
+            }
+            joinAgent(call, runs.of(run).get(agents.group(1)));
         } else {
             call.error(404, "not.found", "No resource for " + call.method + " " + call.path);
         }
+    }
+
+    private interface RunAction {
+        void accept(String run) throws IOException;
+    }
+
+    /** Runs {@code action} with the {@code ?run=ID} parameter (null when absent); a malformed one is a 400. */
+    private static void withRun(Call call, RunAction action) throws IOException {
+        String run;
+        try {
+            run = Runs.queryParameter(call.exchange.getRequestURI().getRawQuery(), Simulator.RUN_PARAMETER);
+        } catch (IllegalArgumentException malformedEscape) {
+            call.error(400, "bad.request", "malformed query: " + malformedEscape.getMessage());
+            return;
+        }
+        if (!Runs.valid(run)) {
+            call.error(400, "bad.request", Simulator.RUN_PARAMETER + " must be " + Runs.RULE);
+            return;
+        }
+        action.accept(run);
     }
 }

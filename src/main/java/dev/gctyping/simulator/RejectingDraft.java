@@ -5,16 +5,51 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.InvalidFrameException;
+import org.java_websocket.exceptions.LimitExceededException;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.Handshakedata;
 import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.protocols.Protocol;
 
 /**
- * RFC 6455 that can refuse an upgrade with a real HTTP status. Java-WebSocket's own refusal
- * (throwing from the handshake callback) always answers 404; a client must see 401 for a missing or
- * bad bearer token, so it knows to get a new one. The server marks the handshake response with the
- * status ({@link SocketServer}) and closes the connection right after it is written.
+ * RFC 6455 as the simulator's server speaks it, stricter than Java-WebSocket's default:
+ * <ul>
+ * <li>It can refuse an upgrade with a real HTTP status. Java-WebSocket's own refusal (throwing from the
+ * handshake callback) always answers 404; a client must see 401 for a missing or bad bearer token, so it
+ * knows to get a new one. The server marks the handshake response with the status ({@link SocketServer})
+ * and closes the connection right after it is written.</li>
+ * <li>A message, whether one frame or the fragments of one, may be at most {@link #MAX_MESSAGE_BYTES}:
+ * a frame announcing more is refused from its header, before its payload is buffered (close 1009).</li>
+ * <li>Every frame from a client must be masked (RFC 6455 §5.1: the server closes with 1002 otherwise);
+ * Java-WebSocket does not check it.</li>
+ * </ul>
+ * One instance per connection ({@link #copyInstance()}): it tracks where the next frame header starts.
  */
 final class RejectingDraft extends Draft_6455 {
+    /**
+     * A guest's text is at most {@link HttpApi#MAX_TEXT_LENGTH} characters (4011 above that); even
+     * escaped as {@code \\uXXXX} in its JSON request that stays far below this.
+     */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
+    /** Header bytes of the frame being read (up to 14: 2, an extended length of 2 or 8, a mask of 4). */
+    private final byte[] header = new byte[14];
+    private int headerRead;
+    /** Payload bytes of the current frame not seen yet. */
+    private long payloadLeft;
+    /**
+     * Bytes of the data message being received, fragments so far included. Java-WebSocket checks its
+     * limit on a message's first fragment and on the whole only once the last one arrives, so
+     * unfinished fragments could pile up without bound.
+     */
+    private long messageBytes;
+
+    RejectingDraft() {
+        super(List.of(), List.of(new Protocol("")), MAX_MESSAGE_BYTES);
+    }
+
     @Override
     public List<ByteBuffer> createHandshake(Handshakedata handshake, boolean withContent) {
         if (handshake instanceof ServerHandshake response && response.getHttpStatus() >= 400) {
@@ -34,6 +69,76 @@ final class RejectingDraft extends Draft_6455 {
             case 401 -> "Unauthorized";
             default -> "Not Found";
         };
+    }
+
+    @Override
+    public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
+        checkHeaders(buffer.duplicate());
+        return super.translateFrame(buffer);
+    }
+
+    /**
+     * Walks the frame headers in these bytes (the stream's earlier bytes came in earlier calls): each
+     * must be masked, and the message they add up to within the limit.
+     */
+    private void checkHeaders(ByteBuffer bytes) throws InvalidDataException {
+        while (bytes.hasRemaining()) {
+            if (payloadLeft > 0) {
+                int skipped = (int) Math.min(payloadLeft, bytes.remaining());
+                bytes.position(bytes.position() + skipped);
+                payloadLeft -= skipped;
+                continue;
+            }
+            header[headerRead++] = bytes.get();
+            if (headerRead == 2 && (header[1] & 0x80) == 0) {
+                throw new InvalidFrameException("unmasked client frame (RFC 6455 section 5.1)");
+            }
+            if (headerRead >= 2 && headerRead == headerLength()) {
+                payloadLeft = payloadLength();
+                headerRead = 0;
+                countMessage();
+            }
+        }
+    }
+
+    private void countMessage() throws LimitExceededException {
+        int opcode = header[0] & 0x0F;
+        if (opcode >= 8) {
+            return; // control frames may come between fragments and belong to no message
+        }
+        messageBytes = opcode == 0 ? messageBytes + payloadLeft : payloadLeft;
+        if (messageBytes > MAX_MESSAGE_BYTES) {
+            throw new LimitExceededException("Message larger than " + MAX_MESSAGE_BYTES + " bytes", MAX_MESSAGE_BYTES);
+        }
+        if ((header[0] & 0x80) != 0) {
+            messageBytes = 0; // FIN: the message is complete
+        }
+    }
+
+    private int headerLength() {
+        int length = header[1] & 0x7F;
+        return 2 + (length == 126 ? 2 : length == 127 ? 8 : 0) + 4;
+    }
+
+    /** The announced payload length; a 64-bit one too big to be real is refused by the size limit anyway. */
+    private long payloadLength() {
+        int length = header[1] & 0x7F;
+        if (length < 126) {
+            return length;
+        }
+        long value = 0;
+        for (int i = 2; i < (length == 126 ? 4 : 10); i++) {
+            value = (value << 8) | (header[i] & 0xFF);
+        }
+        return value < 0 ? Long.MAX_VALUE : value;
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        headerRead = 0;
+        payloadLeft = 0;
+        messageBytes = 0;
     }
 
     @Override

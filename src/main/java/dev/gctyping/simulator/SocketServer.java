@@ -7,10 +7,13 @@ import dev.gctyping.support.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.net.URLDecoder;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,19 +54,28 @@ final class SocketServer extends WebSocketServer {
     private static final class Link {
         final int refusedStatus;
         final String refusal;
+        /** The run's conversations this socket works in. */
+        final Conversations space;
         final Conversation seedConversation;
         volatile GuestSession session;
         int messages;
         volatile ScheduledFuture<?> dropTimer;
 
-        Link(int refusedStatus, String refusal, Conversation seedConversation) {
+        Link(int refusedStatus, String refusal, Conversations space, Conversation seedConversation) {
             this.refusedStatus = refusedStatus;
             this.refusal = refusal;
+            this.space = space;
             this.seedConversation = seedConversation;
         }
 
         static Link refused(int status, String why) {
-            return new Link(status, why, null);
+            return new Link(status, why, null, null);
+        }
+
+        /** The conversation this socket holds, if any. */
+        Conversation conversation() {
+            GuestSession guest = session;
+            return seedConversation != null ? seedConversation : guest == null ? null : guest.conversation;
         }
 
         boolean isGuest() {
@@ -76,6 +88,8 @@ final class SocketServer extends WebSocketServer {
         final String token;
         final Conversation conversation;
         final SlidingWindowLimiter messageRate = new SlidingWindowLimiter(PlatformLimits.GUEST_MESSAGES_PER_SECOND, 1000);
+        /** Wall clock of the last configureSession or socket close: an unattached session expires from here. */
+        volatile long lastUsedMs;
 
         GuestSession(String token, Conversation conversation) {
             this.token = token;
@@ -85,19 +99,19 @@ final class SocketServer extends WebSocketServer {
 
     private final TokenStore tokens;
     private final Faults faults;
-    private final Conversations conversations;
+    private final Runs runs;
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
     private final Map<String, GuestSession> sessions = new ConcurrentHashMap<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
 
-    SocketServer(String host, int port, TokenStore tokens, Faults faults, Conversations conversations,
+    SocketServer(String host, int port, TokenStore tokens, Faults faults, Runs runs,
             ScheduledExecutorService scheduler, LongSupplier clock) {
         super(new InetSocketAddress(host, port), 2, List.of(new RejectingDraft()));
         this.tokens = tokens;
         this.faults = faults;
-        this.conversations = conversations;
+        this.runs = runs;
         this.scheduler = scheduler;
         this.clock = clock;
         setReuseAddr(true);
@@ -140,34 +154,35 @@ final class SocketServer extends WebSocketServer {
         } catch (IllegalArgumentException e) {
             return Link.refused(400, "malformed path");
         }
+        String run;
+        String deploymentId;
+        try {
+            run = Runs.queryParameter(uri.getRawQuery(), Simulator.RUN_PARAMETER);
+            deploymentId = Runs.queryParameter(uri.getRawQuery(), "deploymentId");
+        } catch (IllegalArgumentException e) {
+            return Link.refused(400, "malformed query");
+        }
+        if (run == null && request.hasFieldValue(Simulator.RUN_HEADER)) {
+            run = request.getFieldValue(Simulator.RUN_HEADER);
+        }
+        if (!Runs.valid(run)) {
+            return Link.refused(400, "the run must be " + Runs.RULE);
+        }
         Matcher seed = SEED_PATH.matcher(uri.getPath());
         if (seed.matches()) {
             if (tokens.check(request.getFieldValue("Authorization")).status() != TokenStore.Status.OK) {
                 faults.unauthorized.incrementAndGet();
                 return Link.refused(401, "a valid Bearer token is required");
             }
-            return new Link(0, null, conversations.get(seed.group(1)));
+            Conversations space = runs.of(run);
+            return new Link(0, null, space, space.get(seed.group(1)));
         }
         if (uri.getPath().equals("/v1")) {
-            String deploymentId = queryParameter(uri.getRawQuery(), "deploymentId");
             return deploymentId == null || deploymentId.isBlank()
                     ? Link.refused(400, "deploymentId is required")
-                    : new Link(0, null, null);
+                    : new Link(0, null, runs.of(run), null);
         }
         return Link.refused(404, "no socket at " + uri.getPath());
-    }
-
-    private static String queryParameter(String rawQuery, String name) {
-        if (rawQuery == null) {
-            return null;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 
     @Override
@@ -332,9 +347,10 @@ final class SocketServer extends WebSocketServer {
         boolean fresh = existing == null || request.path("startNew").asBoolean(false)
                 || (!named.isBlank() && !named.equals(existing.conversation.id));
         GuestSession session = fresh
-                ? new GuestSession(token, conversations.get(named.isBlank()
+                ? new GuestSession(token, link.space.get(named.isBlank()
                         ? Conversation.stableId("guest-conversation", token) : named))
                 : existing;
+        session.lastUsedMs = clock.getAsLong();
         sessions.put(token, session);
         GuestSession previous = link.session;
         if (previous != null && previous.conversation != session.conversation) {
@@ -419,9 +435,35 @@ final class SocketServer extends WebSocketServer {
         if (link.dropTimer != null) {
             link.dropTimer.cancel(false);
         }
+        // idle times start now (before the guest leaves, so a report without the guest implies them)
         GuestSession session = link.session;
         if (session != null) {
+            session.lastUsedMs = clock.getAsLong();
+        }
+        Conversation held = link.conversation();
+        if (held != null) {
+            link.space.touch(held);
+        }
+        if (session != null) {
             session.conversation.guestLeft(conn);
+        }
+    }
+
+    /**
+     * Closes this server starts because of what the client sent (a frame too big, unmasked, not UTF-8…)
+     * are the client's mistake: one WARN line, no stack trace. A guest whose message is too big is told
+     * so the Guest API's way (4011) before the close.
+     */
+    @Override
+    public void onCloseInitiated(WebSocket conn, int code, String reason) {
+        if (code != CloseFrame.PROTOCOL_ERROR && code != CloseFrame.NO_UTF8 && code != CloseFrame.TOOBIG) {
+            return;
+        }
+        Link link = conn.getAttachment();
+        String kind = link == null || link.refusedStatus != 0 ? "refused" : link.isGuest() ? "guest" : "seed";
+        LOG.warn("closing a {} socket from {}: {} ({})", kind, conn.getRemoteSocketAddress(), reason, code);
+        if (code == CloseFrame.TOOBIG && kind.equals("guest")) {
+            conn.send(GuestFrames.text(4011, "Message too long", null));
         }
     }
 
@@ -433,7 +475,61 @@ final class SocketServer extends WebSocketServer {
             started.countDown();
             return;
         }
-        LOG.debug("socket error: {}", ex.toString());
+        if (ex instanceof RuntimeException) {
+            LOG.error("socket handler failed", ex); // our bug, not the client's
+        } else {
+            // bad frames are reported by onCloseInitiated; I/O errors are the peer going away
+            LOG.debug("socket error: {}", ex.toString());
+        }
+    }
+
+    /** The conversations that open sockets and live guest sessions hold: they do not expire. */
+    Set<Conversation> inUse() {
+        Set<Conversation> held = new HashSet<>();
+        for (WebSocket conn : getConnections()) {
+            Link link = conn.getAttachment();
+            Conversation conversation = link == null ? null : link.conversation();
+            if (conversation != null) {
+                held.add(conversation);
+            }
+        }
+        sessions.values().forEach(session -> held.add(session.conversation));
+        return held;
+    }
+
+    /** Forgets guest sessions no socket uses and none used since {@code now - idleMs}; returns how many. */
+    int expireSessions(long now, long idleMs) {
+        Set<GuestSession> attached = new HashSet<>();
+        for (WebSocket conn : getConnections()) {
+            Link link = conn.getAttachment();
+            if (link != null && link.session != null) {
+                attached.add(link.session);
+            }
+        }
+        int before = sessions.size();
+        sessions.values().removeIf(session -> !attached.contains(session) && now - session.lastUsedMs >= idleMs);
+        return before - sessions.size();
+    }
+
+    /**
+     * After a reset: closes the sockets working in the forgotten spaces (1012, the clients reconnect into
+     * fresh ones) and forgets their guest sessions; returns how many sockets were closed.
+     */
+    int closeSpaces(Collection<Conversations> forgotten) {
+        Set<Conversations> spaces = Collections.newSetFromMap(new IdentityHashMap<>());
+        spaces.addAll(forgotten);
+        int closed = 0;
+        for (WebSocket conn : getConnections()) {
+            Link link = conn.getAttachment();
+            if (link != null && link.space != null && spaces.contains(link.space)) {
+                conn.close(CloseFrame.SERVICE_RESTART, "simulator reset");
+                closed++;
+            }
+        }
+        Set<Conversation> conversations = Collections.newSetFromMap(new IdentityHashMap<>());
+        forgotten.forEach(space -> conversations.addAll(space.all()));
+        sessions.values().removeIf(session -> conversations.contains(session.conversation));
+        return closed;
     }
 
     @Override

@@ -20,11 +20,14 @@ final class TokenStore {
         final boolean diesEarly;
         final SlidingWindowLimiter rate;
         final AtomicBoolean earlyExpiryCounted = new AtomicBoolean();
+        /** Issued or last accepted: a token unused for the idle expiry is forgotten. */
+        volatile long lastUsedMs;
 
-        Token(long expiresAtMs, boolean diesEarly, SlidingWindowLimiter rate) {
+        Token(long expiresAtMs, boolean diesEarly, SlidingWindowLimiter rate, long issuedAtMs) {
             this.expiresAtMs = expiresAtMs;
             this.diesEarly = diesEarly;
             this.rate = rate;
+            this.lastUsedMs = issuedAtMs;
         }
     }
 
@@ -48,9 +51,20 @@ final class TokenStore {
         long ttlMs = config.tokenTtlSeconds() * 1000;
         long earlyMs = faults.plan.tokenExpireAfterMs();
         boolean diesEarly = earlyMs > 0 && earlyMs < ttlMs;
-        long expiresAt = clock.getAsLong() + (diesEarly ? earlyMs : ttlMs);
-        tokens.put(token, new Token(expiresAt, diesEarly, new SlidingWindowLimiter(config.requestsPerMinute(), 60_000)));
+        long now = clock.getAsLong();
+        long expiresAt = now + (diesEarly ? earlyMs : ttlMs);
+        tokens.put(token, new Token(expiresAt, diesEarly, new SlidingWindowLimiter(config.requestsPerMinute(), 60_000), now));
         return token;
+    }
+
+    /**
+     * Forgets tokens not accepted since {@code now - idleMs}, expired or not: a client that comes back
+     * with one gets 401 and fetches a new token, as after a revocation. Returns how many.
+     */
+    int expire(long now, long idleMs) {
+        int before = tokens.size();
+        tokens.values().removeIf(token -> now - token.lastUsedMs >= idleMs);
+        return before - tokens.size();
     }
 
     /** Checks an {@code Authorization: Bearer …} header value (null when absent). */
@@ -70,6 +84,7 @@ final class TokenStore {
             }
             return new Check(Status.EXPIRED, null);
         }
+        token.lastUsedMs = clock.getAsLong();
         return new Check(Status.OK, token);
     }
 }

@@ -6,8 +6,12 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.spi.FilterReply;
+import org.java_websocket.exceptions.InvalidDataException;
 import org.slf4j.Logger;
+import org.slf4j.Marker;
 
 /**
  * Logback configured in code: logs go to stderr, never stdout (stdout carries NDJSON data only).
@@ -34,6 +38,7 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
 
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
+        context.addTurboFilter(new PeerMistakes());
         applyLevel(context, LogLevels.current());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
@@ -50,5 +55,19 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
         // Java-WebSocket's TRACE dumps raw handshakes, Authorization: Bearer header included
         context.getLogger("org.java_websocket").setLevel(libraries == Level.TRACE ? Level.DEBUG : libraries);
         context.getLogger("dev.gctyping").setLevel(level);
+    }
+
+    /**
+     * Java-WebSocket logs a peer's bad frame (too big, unmasked, not UTF-8…) at ERROR with a stack
+     * trace; it is the peer's mistake, not ours, and the socket's owner reports it in one line (the
+     * simulator: a WARN naming the client and the close code).
+     */
+    static final class PeerMistakes extends TurboFilter {
+        @Override
+        public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format,
+                Object[] params, Throwable t) {
+            return t instanceof InvalidDataException && logger.getName().startsWith("org.java_websocket")
+                    ? FilterReply.DENY : FilterReply.NEUTRAL;
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import dev.gctyping.app.Environment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gctyping.simulator.Simulator;
+import dev.gctyping.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,12 @@ class ReplayOverTheWireTest {
         Path file = Files.createTempFile(dir, "trace", ".ndjson");
         Files.write(file, List.of(lines));
         return file;
+    }
+
+    /** A message over the platform's 4000 characters is refused (400): a real, definitive loss. */
+    private Path refusedMessage() throws IOException {
+        return trace(event(0, "a1", "keystroke"), "{\"ts\": " + (T0 + 500) + ", \"conversationId\": \"c1\", \"agentId\": \"a1\", "
+                + "\"event\": \"send\", \"text\": \"" + "x".repeat(4001) + "\"}");
     }
 
     private static String event(long offset, String agent, String type) {
@@ -120,11 +128,8 @@ class ReplayOverTheWireTest {
 
     @Test
     void assertFailsWithOneLinePerViolationAndAJUnitFailure() throws IOException {
-        // a message over the platform's 4000 characters is refused (400): a real, definitive loss
         Path junit = dir.resolve("reports/replay.xml");
-        Path trace = trace(event(0, "a1", "keystroke"), "{\"ts\": " + (T0 + 500) + ", \"conversationId\": \"c1\", \"agentId\": \"a1\", "
-                + "\"event\": \"send\", \"text\": \"" + "x".repeat(4001) + "\"}");
-        CliRun run = run("replay", "-q", "--speed", "max", "--assert", "--junit", junit.toString(), trace.toString());
+        CliRun run = run("replay", "-q", "--speed", "max", "--assert", "--junit", junit.toString(), refusedMessage().toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ASSERTION_FAILED);
         assertThat(run.err()).contains("assertion failed: conversation c1: agent a1: payload lost: message for c1")
                 .contains("HTTP 400");
@@ -141,6 +146,23 @@ class ReplayOverTheWireTest {
         assertThat(dropped.exitCode()).as(dropped.toString()).isZero();
         assertThat(summary(dropped).path("payloadsLost").asLong()).isZero();
         assertThat(Files.readString(junit)).contains("tests=\"51\" failures=\"0\"");
+    }
+
+    @Test
+    void checksAgainstOneLongRunningSimulatorCountOnlyTheirOwnRun() throws IOException {
+        // as `simulate --rate-limit 1000000`: the default 300 per minute would only make the runs slow
+        try (Simulator simulate = Simulator.start(SimulatorConfig.defaults().withRequestsPerMinute(1_000_000))) {
+            String target = simulate.httpUri().toString();
+            CliRun first = run("smoke", "-q", "--target", target);
+            CliRun second = run("smoke", "-q", "--target", target);
+            CliRun lossy = run("replay", "-q", "--speed", "max", "--assert", "--target", target, refusedMessage().toString());
+
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            assertThat(second.exitCode()).as("the same conversations again: " + second).isZero();
+            assertThat(lossy.exitCode()).as(lossy.toString()).isEqualTo(ExitCodes.ASSERTION_FAILED);
+            assertThat(lossy.err()).contains("payload lost: ").doesNotContain("the server recorded");
+            assertThat(simulate.report().conversations()).as("every run kept to itself").isEmpty();
+        }
     }
 
     @Test

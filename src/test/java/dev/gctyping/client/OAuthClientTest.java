@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gctyping.client.StubHttpServer.Answer;
+import dev.gctyping.support.LogCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,6 +119,24 @@ class OAuthClientTest {
             Files.setPosixFilePermissions(listing.findFirst().orElseThrow(), PosixFilePermissions.fromString("rw-r--r--"));
         }
         assertThat(client(tokens).token().value()).isEqualTo("tok-2");
+    }
+
+    @Test
+    void aCacheDirectoryOthersMayWriteToIsNotUsedAndSaysWhy() throws IOException {
+        server.then(Answer.json(200, TOKEN_JSON)).then(Answer.json(200, TOKEN_JSON.replace("tok-1", "tok-2")));
+        Path gctyping = home.resolve(".gctyping");
+        Path tokens = gctyping.resolve("tokens");
+        client(tokens).token();
+        Files.setPosixFilePermissions(gctyping, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        try (LogCapture logs = new LogCapture()) {
+            assertThat(client(tokens).token().value()).as("the cached tok-1 is not read").isEqualTo("tok-2");
+            assertThat(logs.messages()).containsOnlyOnce("not using the token cache: " + gctyping
+                    + " is writable by other users (chmod 700 " + gctyping + " to use it)");
+        }
+        try (Stream<Path> listing = Files.list(tokens)) {
+            assertThat(Files.readString(listing.findFirst().orElseThrow())).as("nor overwritten").contains("tok-1");
+        }
     }
 
     @Test

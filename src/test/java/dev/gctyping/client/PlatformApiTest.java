@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gctyping.client.StubHttpServer.Answer;
+import dev.gctyping.simulator.Simulator;
 import dev.gctyping.support.Json;
 import java.time.Instant;
 import java.util.Map;
@@ -36,6 +37,18 @@ class PlatformApiTest {
         assertThat(typing.header("Content-Type")).isEqualTo("application/json");
         assertThat(Json.MAPPER.readTree(typing.body())).isEqualTo(Json.MAPPER.readTree(
                 "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"2026-01-01T10:00:00.500Z\"}"));
+    }
+
+    @Test
+    void aRunScopedClientNamesItsRunOnEveryRequest() {
+        server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON)).then(new Answer(202, Map.of(), ""))
+                .then(new Answer(202, Map.of(), ""));
+
+        api.forRun("run-1").sendTyping("c", "m", 3000, 0);
+        api.sendTyping("c", "m", 3000, 0);
+
+        assertThat(server.received.get(1).header(Simulator.RUN_HEADER)).isEqualTo("run-1");
+        assertThat(server.received.get(2).header(Simulator.RUN_HEADER)).as("the original is unchanged").isNull();
     }
 
     @Test

@@ -142,4 +142,14 @@ class TargetConfigTest {
         assertThat(Target.simulator(URI.create("https://sim.example.com"), URI.create("wss://sim.example.com"), "id", "s").isSimulator())
                 .isTrue();
     }
+
+    @Test
+    void aRunIsNamedOnBothSocketsAndOnlyForASimulator() {
+        Target run = Target.simulator(URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8081"), "id", "s")
+                .withRun("r-1");
+        assertThat(run.seedSocket("c1")).isEqualTo(URI.create("ws://127.0.0.1:8081/v1/conversations/c1/websocket?run=r-1"));
+        assertThat(run.guestSocket("d", "app")).isEqualTo(URI.create("ws://127.0.0.1:8081/v1?deploymentId=d&application=app&run=r-1"));
+        assertThatThrownBy(() -> Target.genesysCloud("mypurecloud.ie", "id", "s").withRun("r-1"))
+                .hasMessageContaining("only a simulator knows runs");
+    }
 }

@@ -47,8 +47,8 @@ class TargetResolverTest {
         }
 
         @Override
-        public SimulatorReport report() {
-            return new SimulatorReport("now", List.of(), null, List.of());
+        public SimulatorReport report(String run) {
+            return new SimulatorReport("now", run, List.of(), null, null, List.of());
         }
 
         @Override
