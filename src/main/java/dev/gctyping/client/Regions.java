@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * ({@code eu-west-1}, also with underscores), as Genesys' own {@code gc} CLI accepts them.
  */
 public final class Regions {
-    /** AWS region id → domain, from the {@code gc} CLI's region table (protocol-facts.md §3.2). */
+    /** AWS region id → domain, from the {@code gc} CLI's region table (docs/protocol.md). */
     private static final Map<String, String> DOMAINS_BY_AWS_ID = Map.ofEntries(
             Map.entry("us-east-1", "mypurecloud.com"),
             Map.entry("eu-west-1", "mypurecloud.ie"),

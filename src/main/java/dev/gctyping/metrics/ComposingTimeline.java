@@ -1,7 +1,7 @@
 package dev.gctyping.metrics;
 
 /**
- * The truth about when one agent was composing (protocol.md, "Guest-truth metrics"): the union,
+ * The truth about when one agent was composing (docs/guest-truth.md): the union,
  * over its keystrokes k, of {@code [k, k + P)}, each cut short at the agent's next send or blur.
  * It depends only on the trace and the pause threshold P, never on the engine's settings, so
  * every setting can be compared against the same truth.

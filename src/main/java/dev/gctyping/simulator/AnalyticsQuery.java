@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * {@code POST /api/v2/analytics/conversations/details/query} over what the simulator saw: the real
- * {@code ConversationQuery} shape (protocol-facts.md §4), answered with conversations that started on a
+ * {@code ConversationQuery} shape (docs/protocol.md), answered with conversations that started on a
  * day touched by {@code interval} and pass every filter. Only the {@code conversationId} dimension is
  * evaluated; predicates on other dimensions match everything (the simulator has one media type, message).
  * Enums are read case-insensitively, since Genesys' SDKs send them lowercase.

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The typing indicator one sender shows a guest, in trace time (protocol.md, "Guest-truth metrics").
+ * The typing indicator one sender shows a guest, in trace time (docs/guest-truth.md).
  * Not thread-safe: its conversation guards it. Times that go backwards are taken as the latest time
  * seen, so a late or reordered payload never makes an interval run backwards.
  */

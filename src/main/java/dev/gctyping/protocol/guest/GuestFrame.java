@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * A decoded Guest API server frame, one record per {@code class} in protocol-facts.md §1.3.
+ * A decoded Guest API server frame, one record per {@code class} in docs/protocol.md
  * Classes we do not know stay as {@link Unknown} with their raw JSON: nothing is dropped.
  */
 public sealed interface GuestFrame {

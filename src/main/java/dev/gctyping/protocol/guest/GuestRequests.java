@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gctyping.support.Json;
 
 /**
- * The Guest API requests a guest sends (protocol-facts.md §1.2), as JSON text frames. {@code token}
+ * The Guest API requests a guest sends (docs/protocol.md), as JSON text frames. {@code token}
  * is the guest session token: a random UUID the client generates and keeps across reconnects.
  */
 public final class GuestRequests {
