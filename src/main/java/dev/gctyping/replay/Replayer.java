@@ -24,6 +24,7 @@ public final class Replayer {
     private final TypingEngine engine;
     private final EngagementMetrics metrics;
     private final WireHooks wire;
+    private EventTap tap = EventTap.NONE;
     private long payloads;
     private long events;
     private long keystrokes;
@@ -40,6 +41,14 @@ public final class Replayer {
         /** A trace line named the agent's messages communication id. */
         default void onCommunication(int agent, String communicationId) {
         }
+    }
+
+    /** Sees every trace event as it is applied (a report's recorder); the default one does nothing. */
+    @FunctionalInterface
+    public interface EventTap {
+        EventTap NONE = (agent, type, at) -> { };
+
+        void onEvent(int agent, EventType type, long at);
     }
 
     public Replayer(EngineSettings settings, TypingListener payloadListener) {
@@ -61,6 +70,11 @@ public final class Replayer {
 
     public EngagementMetrics metrics() {
         return metrics;
+    }
+
+    /** Hands every event to {@code tap} too, from the next event on. */
+    public void tap(EventTap tap) {
+        this.tap = tap;
     }
 
     /** Replays every event unpaced, then closes all open typing runs. */
@@ -125,6 +139,7 @@ public final class Replayer {
         if (communicationId != null) {
             wire.onCommunication(agent, communicationId);
         }
+        tap.onEvent(agent, type, at);
         apply(engine, metrics, agent, type, at);
         if (type == EventType.SEND) {
             wire.onMessage(agent, text, at);

@@ -2,6 +2,7 @@ package dev.gctyping.replay;
 
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingEngine;
+import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.ComposingTimeline;
 import dev.gctyping.metrics.GuestTruth;
 import dev.gctyping.metrics.GuestView;
@@ -83,6 +84,11 @@ public final class SettingsSweep {
      * every message; seed: every socket frame) and into the guest's view.
      */
     public Point evaluate(EngineSettings settings) {
+        return evaluate(settings, Replayer.EventTap.NONE, (agent, signal, at) -> { });
+    }
+
+    /** One grid point, with every event and payload also handed to the taps (a report's timelines). */
+    public Point evaluate(EngineSettings settings, Replayer.EventTap events, TypingListener payloads) {
         GuestView[] views = new GuestView[trace.agentCount()];
         for (int a = 0; a < views.length; a++) {
             views[a] = new GuestView();
@@ -91,6 +97,7 @@ public final class SettingsSweep {
         long[] counts = new long[2]; // payloads, requests
         TypingEngine engine = new TypingEngine(settings, (agent, signal, at) -> {
             counts[0]++;
+            payloads.onSignal(agent, signal, at);
             views[agent.handle()].payload(dialect, signal, at, settings.expiryMs());
             if (dialect == Dialect.SEED || signal.active()) {
                 counts[1]++;
@@ -103,6 +110,7 @@ public final class SettingsSweep {
         for (int i = 0; i < trace.size(); i++) {
             int agent = trace.agent(i);
             long at = trace.time(i);
+            events.onEvent(agent, trace.type(i), at);
             switch (trace.type(i)) {
                 case KEYSTROKE -> engine.keystroke(agent, at);
                 case SEND -> {

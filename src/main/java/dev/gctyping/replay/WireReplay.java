@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -42,19 +43,31 @@ public final class WireReplay implements AutoCloseable {
             long pauseThresholdMs, int observingGuests, Duration drainTimeout, boolean enrich) {
     }
 
-    /** What came out: records sorted as usual, summary totals, and violations by conversation. */
+    /**
+     * What came out: records sorted as usual, summary totals, violations by conversation, and per agent
+     * handle what the simulator's report says its guest saw (empty without a report).
+     */
     public record Outcome(ReplayStats stats, List<String> records, Totals totals, Map<String, List<String>> violations,
-            List<String> conversations, boolean guestTruthAvailable) {
+            List<String> conversations, boolean guestTruthAvailable, IntFunction<Optional<Intervals>> guestVisible) {
         /** Adds the delivery totals and latency percentiles to the {@code replay_summary} record. */
         public JsonLine appendTo(JsonLine summary) {
             return totals.appendTo(summary);
         }
     }
 
-    /** Summed delivery figures and the end-to-end latency (wall clock, engine emission to guest receipt). */
+    /**
+     * Summed delivery figures, the end-to-end latency (wall clock, engine emission to guest receipt)
+     * and the guest truth summed over agents (empty without a simulator report).
+     */
     public record Totals(String dialect, long sent, long delivered, long lost, long retries, long rateLimited, long skippedForBudget,
-            long latencySamples, double p50, double p95, double p99, double max) {
+            long latencySamples, double p50, double p95, double p99, double max, Optional<GuestTruth> truth) {
         JsonLine appendTo(JsonLine summary) {
+            truth.ifPresent(t -> summary.field("guestVisibleTypingMs", t.guestVisibleTypingMs())
+                    .field("staleTypingMs", t.staleTypingMs())
+                    .field("blindTypingMs", t.blindTypingMs())
+                    .field("maxStaleMs", t.maxStaleMs())
+                    .field("staleTypingShare", t.staleShare())
+                    .field("blindTypingShare", t.blindShare()));
             return summary.field("dialect", dialect)
                     .field("payloadsSent", sent)
                     .field("payloadsDelivered", delivered)
@@ -111,6 +124,11 @@ public final class WireReplay implements AutoCloseable {
         return replayer.engine();
     }
 
+    /** Hands every trace event to {@code tap} too (see {@link Replayer#tap}). */
+    public void tap(Replayer.EventTap tap) {
+        replayer.tap(tap);
+    }
+
     /**
      * Replays, waits for the transport to settle, closes every connection (what is still queued
      * then counts as lost), and reads the report.
@@ -154,6 +172,7 @@ public final class WireReplay implements AutoCloseable {
         }
         report.ifPresent(r -> checkAgainstReport(r, deliveredByConversation, violations));
         Map<String, JsonNode> analytics = options.enrich() ? enrichment(engine, metrics) : Map.of();
+        GuestTruth[] truthTotal = {GuestTruth.NONE};
 
         List<String> records = metrics.records(engine, (handle, fields) -> {
             AgentState agent = engine.state(handle);
@@ -167,6 +186,7 @@ public final class WireReplay implements AutoCloseable {
                     .field("refreshesSkippedForBudget", d.skippedForBudget());
             report.flatMap(r -> sender(r, agent, transport)).ifPresent(sender -> {
                 GuestTruth truth = GuestTruth.compare(metrics.composingIntervals(handle), visible(sender));
+                truthTotal[0] = truthTotal[0].plus(truth);
                 fields.field("guestVisibleTypingMs", truth.guestVisibleTypingMs())
                         .field("staleTypingMs", truth.staleTypingMs())
                         .field("blindTypingMs", truth.blindTypingMs())
@@ -185,10 +205,12 @@ public final class WireReplay implements AutoCloseable {
             fields.field("complete", stats.complete());
         });
         Totals summary = new Totals(options.dialect().cliName(), totals[0], totals[1], totals[2], totals[3], totals[4], totals[5],
-                latency.count(), latency.percentileMs(50), latency.percentileMs(95), latency.percentileMs(99), latency.maxMs());
+                latency.count(), latency.percentileMs(50), latency.percentileMs(95), latency.percentileMs(99), latency.maxMs(),
+                report.map(r -> truthTotal[0]));
         List<String> conversations = List.copyOf(violations.keySet());
         violations.values().removeIf(List::isEmpty);
-        return new Outcome(stats, records, summary, violations, conversations, report.isPresent());
+        return new Outcome(stats, records, summary, violations, conversations, report.isPresent(),
+                handle -> report.flatMap(r -> sender(r, engine.state(handle), transport)).map(WireReplay::visible));
     }
 
     /**
