@@ -1,0 +1,72 @@
+package dev.gctyping.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gctyping.engine.EngineSettings;
+import dev.gctyping.metrics.GuestTruth;
+import dev.gctyping.metrics.Intervals;
+import dev.gctyping.protocol.Dialect;
+import dev.gctyping.replay.Replayer;
+import dev.gctyping.trace.EventType;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TimelineRecorderTest {
+    private static final EngineSettings SETTINGS = new EngineSettings(500, 3000);
+
+    /** Keystrokes at 0, 300, 600 and a send at 1000 (protocol.md's worked example), through a real replayer. */
+    private static Replayer replay(TimelineRecorder recorder) {
+        Replayer replayer = new Replayer(SETTINGS, recorder);
+        replayer.tap(recorder);
+        int agent = replayer.engine().agent("c1", "a1");
+        for (long at : new long[] {0, 300, 600}) {
+            recorder.onEvent(agent, EventType.KEYSTROKE, at);
+            Replayer.apply(replayer.engine(), replayer.metrics(), agent, EventType.KEYSTROKE, at);
+        }
+        recorder.onEvent(agent, EventType.SEND, 1000);
+        Replayer.apply(replayer.engine(), replayer.metrics(), agent, EventType.SEND, 1000);
+        replayer.engine().finish();
+        return replayer;
+    }
+
+    @Test
+    void recordsMarksInOrderAndModelsTheGuestsView() {
+        TimelineRecorder recorder = new TimelineRecorder(2_000, Dialect.AGENT_API, SETTINGS);
+        Replayer replayer = replay(recorder);
+        AgentTimeline timeline = recorder.timelines(TimelineRecorder.Agents.of(replayer.engine()), handle -> Optional.empty()).get(0);
+        assertThat(timeline.conversationId()).isEqualTo("c1");
+        assertThat(timeline.marks()).containsExactly(Mark.KEYSTROKE, Mark.ACTIVE, Mark.KEYSTROKE, Mark.KEYSTROKE, Mark.REFRESH,
+                Mark.SEND, Mark.INACTIVE_SENT);
+        assertThat(timeline.times()).containsExactly(0, 0, 300, 600, 600, 1000, 1000);
+        assertThat(timeline.guestObserved()).isFalse();
+        assertThat(timeline.truth()).isEqualTo(new GuestTruth(1000, 0, 0, 0));
+    }
+
+    @Test
+    void anObservedViewReplacesTheModelAndGivesStaleAndBlindStretches() {
+        TimelineRecorder recorder = new TimelineRecorder(2_000, Dialect.AGENT_API, SETTINGS);
+        Replayer replayer = replay(recorder);
+        Intervals seen = new Intervals();
+        seen.add(200, 1500);
+        AgentTimeline timeline = recorder.timelines(TimelineRecorder.Agents.of(replayer.engine()), handle -> Optional.of(seen)).get(0);
+        assertThat(timeline.guestObserved()).isTrue();
+        assertThat(timeline.stale()).hasToString("[[1000,1500)]");
+        assertThat(timeline.blind()).hasToString("[[0,200)]");
+    }
+
+    @Test
+    void marksBeyondTheBoundAreCountedNotKeptWhileTheTruthStaysWhole() {
+        TimelineRecorder recorder = new TimelineRecorder(2_000, Dialect.AGENT_API, SETTINGS, 3, 100);
+        Replayer replayer = replay(recorder);
+        List<AgentTimeline> timelines = recorder.timelines(TimelineRecorder.Agents.of(replayer.engine()), handle -> Optional.empty());
+        assertThat(timelines.get(0).marks()).hasSize(3);
+        assertThat(timelines.get(0).marksDropped()).isEqualTo(4);
+        assertThat(timelines.get(0).composing()).hasToString("[[0,1000)]");
+
+        TimelineRecorder tight = new TimelineRecorder(2_000, Dialect.AGENT_API, SETTINGS, 100, 2);
+        AgentTimeline capped = tight.timelines(TimelineRecorder.Agents.of(replay(tight).engine()), handle -> Optional.empty()).get(0);
+        assertThat(capped.marks()).hasSize(2);
+        assertThat(capped.marksDropped()).isEqualTo(5);
+    }
+}
