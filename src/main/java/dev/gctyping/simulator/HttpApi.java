@@ -79,6 +79,7 @@ final class HttpApi implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        server.createContext(GuestPage.PATH, new GuestPage());
         server.start();
     }
 

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  */
 public final class Simulator implements AutoCloseable {
+    /** Where the HTTP side serves the live guest page. */
+    public static final String GUEST_PAGE = "/guest";
+
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 
     private final Faults faults;
@@ -71,6 +74,11 @@ public final class Simulator implements AutoCloseable {
     /** The WebSocket base, e.g. {@code ws://127.0.0.1:43122}: {@code /v1?deploymentId=…}, {@code /v1/conversations/…}. */
     public URI wsUri() {
         return wsUri;
+    }
+
+    /** The live guest page: a conversation as its customer sees it, in a browser. */
+    public URI guestPageUri() {
+        return httpUri().resolve(GUEST_PAGE);
     }
 
     /** What {@code GET /sim/report} serves: see {@link SimulatorReport} for the shape and definitions. */
