@@ -105,6 +105,10 @@ public final class ShellCommand implements Callable<Integer> {
             description = "Record what is typed from the start, as a trace in the replay format (:record does it later).")
     Path recordFile;
 
+    @Option(names = "--guest-page", description = "Print the embedded simulator's live guest page URL on stderr "
+            + "(open it in a browser to see the conversation as its customer does).")
+    boolean guestPage;
+
     InputStream stdin = System.in;
     Clock clock = new MonotonicClock();
 
@@ -166,6 +170,9 @@ public final class ShellCommand implements Callable<Integer> {
     private void runSession(TypingListener view, ShellOutput output, BiConsumer<String, String> guestFrames,
             BiConsumer<LiveSession, GuestView> body) {
         Wire wire = dryRun ? null : new Wire(target.open(), engine.settings().expiryMs(), guestFrames);
+        if (wire != null && guestPage) {
+            GuestPages.print(wire.open, spec.commandLine().getErr());
+        }
         LiveSession session = new LiveSession(engine.settings(), conversationId, agentId, clock, view,
                 wire == null ? PayloadSink.NONE : wire.transport);
         GuestWatch guest = wire == null ? null : wire.guest;

@@ -119,6 +119,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     .field("wsUrl", simulator.wsUri().toString())
                     .field("clientId", config.clientId()));
             out.flush();
+            spec.commandLine().getErr().println("gctyping: guest page: " + simulator.guestPageUri());
+            spec.commandLine().getErr().flush();
             if (exitAfterMs == null) {
                 stopped.await(); // until Ctrl-C: the shutdown hook closes the simulator
                 return ExitCodes.INTERRUPTED;
