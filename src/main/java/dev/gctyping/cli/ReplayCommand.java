@@ -8,7 +8,11 @@ import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.JUnitReport;
 import dev.gctyping.metrics.MetricsExtension;
+import dev.gctyping.protocol.Dialect;
 import dev.gctyping.protocol.SeedPayload;
+import dev.gctyping.report.RunReport;
+import dev.gctyping.report.TimelineRecorder;
+import dev.gctyping.threshold.FigureNames;
 import dev.gctyping.replay.Pacer;
 import dev.gctyping.replay.ReplayStats;
 import dev.gctyping.replay.Replayer;
@@ -132,6 +136,15 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "A longer gap between keystrokes means the agent stopped composing (guest truth). Default: ${DEFAULT-VALUE}.")
     long pauseThresholdMs;
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Write an HTML report (one self-contained file, "
+            + "no network): the verdict and figures, conversations and agents worst first, and each agent's timeline "
+            + "with what the guest saw (modelled in a dry run) and its stale and blind stretches.")
+    Path report;
+
+    @Option(names = "--guest-page", description = "Print the embedded simulator's live guest page URL on stderr "
+            + "(open it in a browser to watch a conversation as its customer does).")
+    boolean guestPage;
+
     InputStream stdin = System.in;
 
     @Override
@@ -146,21 +159,34 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         InvalidLinePolicy policy = input.policy(err);
         EngineSettings settings = engine.settings();
-        return dryRun ? dryRun(settings, policy) : overTheWire(settings, policy, pacer);
+        RunChecks checks = new RunChecks(spec.commandLine(), check.thresholds, dryRun ? FigureNames.DRY_RUN : FigureNames.OVER_THE_WIRE,
+                report);
+        return dryRun ? dryRun(settings, policy, checks) : overTheWire(settings, policy, pacer, checks);
     }
 
-    private int dryRun(EngineSettings settings, InvalidLinePolicy policy) throws IOException {
+    private int dryRun(EngineSettings settings, InvalidLinePolicy policy, RunChecks checks) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Replayer replayer = new Replayer(settings, printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
+        // a dry run has no dialect of its own: the report models the guest's view by the one named, else agent-api
+        Dialect dialect = target.dialect == null ? Dialect.AGENT_API : target.dialect;
+        checks.record(pauseThresholdMs, dialect, settings);
+        Replayer replayer = new Replayer(settings, checks.tapPayloads(printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { }));
+        checks.recorder().ifPresent(replayer::tap);
+        RunChecks.Outcome checked;
         try (TraceMerger trace = TraceMerger.open(input.files, input.format, policy, replayer.engine()::agent, stdin)) {
             ReplayStats stats = replayer.run(trace, progress(trace));
-            replayer.metrics().records(replayer.engine(), MetricsExtension.NONE).forEach(out::println);
-            out.println(summary(trace, replayer.engine(), stats).toString());
+            List<String> records = replayer.metrics().records(replayer.engine(), MetricsExtension.NONE);
+            records.forEach(out::println);
+            String summary = summary(trace, replayer.engine(), stats).toString();
+            out.println(summary);
+            checked = checks.finish(out, spec.commandLine().getErr(), summary, records,
+                    RunChecks.settings(settings, dialect, pauseThresholdMs), "gctyping replay --dry-run", RunChecks.commandLine(spec.commandLine()),
+                    () -> checks.recorder().orElseThrow().timelines(TimelineRecorder.Agents.of(replayer.engine()), handle -> Optional.empty()),
+                    new RunReport.Verdict(true, "dry run: the guest's view is modelled by the " + dialect.cliName() + " rules"));
         }
-        return ExitCodes.OK;
+        return checked.failed() ? ExitCodes.ASSERTION_FAILED : ExitCodes.OK;
     }
 
-    private int overTheWire(EngineSettings settings, InvalidLinePolicy policy, Pacer pacer) throws IOException, InterruptedException {
+    private int overTheWire(EngineSettings settings, InvalidLinePolicy policy, Pacer pacer, RunChecks checks) throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SimulatorConfig embedded = SimulatorConfig.defaults()
@@ -173,22 +199,37 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--fault applies to the embedded simulator only; "
                         + "start `gctyping simulate --fault …` to inject faults into a separate one");
             }
+            checks.record(pauseThresholdMs, open.dialect(), settings);
+            if (guestPage) {
+                GuestPages.print(open, err);
+            }
             WireReplay.Options options = new WireReplay.Options(open.dialect(), settings, pacer, queueSize, budget,
                     pauseThresholdMs, OBSERVING_GUESTS, DRAIN_TIMEOUT, enrich);
             WireReplay.Outcome outcome;
+            RunChecks.Outcome checked;
             try (WireReplay replay = new WireReplay(open, () -> report(open), options,
-                            printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { });
+                            checks.tapPayloads(printPayloads ? new PayloadPrinter(out) : (agent, signal, at) -> { }));
                     TraceMerger trace = TraceMerger.open(input.files, input.format, policy, replay.engine()::agent, stdin)) {
+                checks.recorder().ifPresent(replay::tap);
                 outcome = replay.run(trace, progress(trace));
                 outcome.records().forEach(out::println);
-                JsonLine summary = summary(trace, replay.engine(), outcome.stats());
-                out.println(outcome.appendTo(summary).field("complete", outcome.stats().complete()).toString());
+                String summary = outcome.appendTo(summary(trace, replay.engine(), outcome.stats()))
+                        .field("complete", outcome.stats().complete()).toString();
+                out.println(summary);
+                if (!outcome.guestTruthAvailable()) {
+                    err.println("gctyping: no simulator report for this target: delivery is counted from HTTP answers and the guest truth is not measured");
+                }
+                int violations = outcome.violations().values().stream().mapToInt(List::size).sum();
+                WireReplay.Outcome finished = outcome;
+                checked = checks.finish(out, err, summary, outcome.records(), RunChecks.settings(settings, open.dialect(), pauseThresholdMs),
+                        "gctyping replay", RunChecks.commandLine(spec.commandLine()),
+                        () -> checks.recorder().orElseThrow().timelines(TimelineRecorder.Agents.of(replay.engine()), finished.guestVisible()),
+                        new RunReport.Verdict(violations == 0, violations == 0 ? "nothing lost, no indicator left on"
+                                : violations + " violation(s): payloads lost or indicators left on (see stderr)"));
             }
             out.flush();
-            if (!outcome.guestTruthAvailable()) {
-                err.println("gctyping: no simulator report for this target: delivery is counted from HTTP answers and the guest truth is not measured");
-            }
             List<JUnitReport.Case> cases = cases(outcome);
+            checked.results().forEach(result -> cases.add(result.junitCase()));
             if (check.junit != null) {
                 try {
                     JUnitReport.write(check.junit, "gctyping replay", outcome.stats().elapsedMs() / 1000.0, cases);
@@ -203,7 +244,7 @@ public final class ReplayCommand implements Callable<Integer> {
             String prefix = assertions ? "assertion failed: " : "gctyping: warning: ";
             outcome.violations().forEach((conversation, problems) ->
                     problems.forEach(problem -> err.println(prefix + "conversation " + conversation + ": " + problem)));
-            return assertions && !outcome.violations().isEmpty() ? ExitCodes.ASSERTION_FAILED : ExitCodes.OK;
+            return (assertions && !outcome.violations().isEmpty()) || checked.failed() ? ExitCodes.ASSERTION_FAILED : ExitCodes.OK;
         } finally {
             interruption.done();
         }
