@@ -2,6 +2,9 @@ package dev.gctyping.cli;
 
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.protocol.Dialect;
+import dev.gctyping.report.HtmlReport;
+import dev.gctyping.report.RunReport;
+import dev.gctyping.report.TimelineRecorder;
 import dev.gctyping.replay.SettingsSweep;
 import dev.gctyping.replay.SettingsSweep.Point;
 import dev.gctyping.support.JsonLine;
@@ -9,7 +12,11 @@ import dev.gctyping.trace.RecordedTrace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,12 +82,20 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads. Default: the number of cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Write an HTML report (one self-contained file, "
+            + "no network): the grid as a heatmap of stale + blind time with the points that fit the budget and the "
+            + "recommended one, and each agent's timeline at the recommended settings.")
+    Path report;
+
 
     InputStream stdin = System.in;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         List<EngineSettings> grid = grid();
+        if (report != null) {
+            OutputFiles.requireWritable(report);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
@@ -104,7 +119,39 @@ public final class TuneCommand implements Callable<Integer> {
                 .field("invalidLines", trace.invalidLines())
                 .field("elapsedMs", (System.nanoTime() - started) / 1_000_000)
                 .toString());
+        out.flush();
+        if (report != null) {
+            writeReport(trace, sweep, points, best);
+            err.println("gctyping: report written to " + report);
+        }
         return ExitCodes.OK;
+    }
+
+    /** The heatmap of the grid, and the timelines of the recommended point (replayed once more, recorded). */
+    private void writeReport(RecordedTrace trace, SettingsSweep sweep, List<Point> points, Point best) {
+        TimelineRecorder recorder = new TimelineRecorder(pauseThresholdMs, dialect, best.settings());
+        sweep.evaluate(best.settings(), recorder, recorder);
+        List<RunReport.TuneCell> cells = points.stream().map(p -> new RunReport.TuneCell(p.settings().dedupWindowMs(),
+                p.settings().expiryMs(), p.truth().staleTypingMs(), p.truth().blindTypingMs(), p.requests(), p.peakRequestsPerMinute(),
+                p.peakRequestsPerMinute() <= budget, p == best)).toList();
+        boolean fits = best.peakRequestsPerMinute() <= budget;
+        RunReport.Verdict verdict = new RunReport.Verdict(fits, (fits ? "recommended: " : "no point fits the budget; the least over it: ")
+                + "dedup window " + best.settings().dedupWindowMs() + " ms, expiry " + best.settings().expiryMs() + " ms (peak "
+                + best.peakRequestsPerMinute() + " requests a minute, budget " + budget + "); timelines below are at these settings");
+        Map<String, Double> summary = new LinkedHashMap<>();
+        summary.put("events", (double) trace.size());
+        summary.put("agents", (double) trace.agentCount());
+        summary.put("payloads", (double) best.payloads());
+        summary.put("invalidLines", (double) trace.invalidLines());
+        Map<String, String> settings = RunChecks.settings(best.settings(), dialect, pauseThresholdMs);
+        settings.put("grid", points.size() + " points: dedup " + dedupRange + ", expiry " + expiryRange);
+        try {
+            HtmlReport.write(report, new RunReport("gctyping tune", RunChecks.commandLine(spec.commandLine()), verdict, settings,
+                    summary, List.of(), recorder.timelines(TimelineRecorder.Agents.of(trace), handle -> Optional.empty()),
+                    Optional.of(new RunReport.TuneGrid(budget, cells))));
+        } catch (IOException e) {
+            throw OutputFiles.writeFailed(report, e);
+        }
     }
 
     private JsonLine point(Point p, String event) {
