@@ -139,8 +139,9 @@ public final class Replayer {
         if (communicationId != null) {
             wire.onCommunication(agent, communicationId);
         }
-        tap.onEvent(agent, type, at);
         apply(engine, metrics, agent, type, at);
+        // after the engine: an expiry it fires first is earlier than the event, so the tap sees times in order
+        tap.onEvent(agent, type, at);
         if (type == EventType.SEND) {
             wire.onMessage(agent, text, at);
         }

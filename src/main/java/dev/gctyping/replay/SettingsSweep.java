@@ -110,7 +110,6 @@ public final class SettingsSweep {
         for (int i = 0; i < trace.size(); i++) {
             int agent = trace.agent(i);
             long at = trace.time(i);
-            events.onEvent(agent, trace.type(i), at);
             switch (trace.type(i)) {
                 case KEYSTROKE -> engine.keystroke(agent, at);
                 case SEND -> {
@@ -123,6 +122,7 @@ public final class SettingsSweep {
                 }
                 case BLUR -> engine.blur(agent, at);
             }
+            events.onEvent(agent, trace.type(i), at);
         }
         engine.finish();
         long visible = 0;

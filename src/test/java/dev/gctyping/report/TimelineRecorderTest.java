@@ -8,6 +8,12 @@ import dev.gctyping.metrics.Intervals;
 import dev.gctyping.protocol.Dialect;
 import dev.gctyping.replay.Replayer;
 import dev.gctyping.trace.EventType;
+import dev.gctyping.trace.InvalidLinePolicy;
+import dev.gctyping.trace.TraceFormat;
+import dev.gctyping.trace.TraceMerger;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,11 +27,11 @@ class TimelineRecorderTest {
         replayer.tap(recorder);
         int agent = replayer.engine().agent("c1", "a1");
         for (long at : new long[] {0, 300, 600}) {
-            recorder.onEvent(agent, EventType.KEYSTROKE, at);
             Replayer.apply(replayer.engine(), replayer.metrics(), agent, EventType.KEYSTROKE, at);
+            recorder.onEvent(agent, EventType.KEYSTROKE, at);
         }
-        recorder.onEvent(agent, EventType.SEND, 1000);
         Replayer.apply(replayer.engine(), replayer.metrics(), agent, EventType.SEND, 1000);
+        recorder.onEvent(agent, EventType.SEND, 1000);
         replayer.engine().finish();
         return replayer;
     }
@@ -36,11 +42,28 @@ class TimelineRecorderTest {
         Replayer replayer = replay(recorder);
         AgentTimeline timeline = recorder.timelines(TimelineRecorder.Agents.of(replayer.engine()), handle -> Optional.empty()).get(0);
         assertThat(timeline.conversationId()).isEqualTo("c1");
-        assertThat(timeline.marks()).containsExactly(Mark.KEYSTROKE, Mark.ACTIVE, Mark.KEYSTROKE, Mark.KEYSTROKE, Mark.REFRESH,
-                Mark.SEND, Mark.INACTIVE_SENT);
+        assertThat(timeline.marks()).containsExactly(Mark.ACTIVE, Mark.KEYSTROKE, Mark.KEYSTROKE, Mark.REFRESH, Mark.KEYSTROKE,
+                Mark.INACTIVE_SENT, Mark.SEND);
         assertThat(timeline.times()).containsExactly(0, 0, 300, 600, 600, 1000, 1000);
         assertThat(timeline.guestObserved()).isFalse();
         assertThat(timeline.truth()).isEqualTo(new GuestTruth(1000, 0, 0, 0));
+    }
+
+    @Test
+    void aReplaysMarksComeInTimeOrderEvenWhenAnExpiryFiresBeforeTheNextEvent() throws IOException {
+        TimelineRecorder recorder = new TimelineRecorder(2_000, Dialect.AGENT_API, SETTINGS);
+        Replayer replayer = new Replayer(SETTINGS, recorder);
+        replayer.tap(recorder);
+        String trace = "{\"ts\":0,\"conversationId\":\"c1\",\"agentId\":\"a1\"}\n"
+                + "{\"ts\":5000,\"conversationId\":\"c1\",\"agentId\":\"a1\"}\n";
+        try (TraceMerger merger = TraceMerger.open(List.of(TraceMerger.STDIN), TraceFormat.NDJSON, InvalidLinePolicy.FAIL,
+                replayer.engine()::agent, new ByteArrayInputStream(trace.getBytes(StandardCharsets.UTF_8)))) {
+            replayer.run(merger, events -> { });
+        }
+        AgentTimeline timeline = recorder.timelines(TimelineRecorder.Agents.of(replayer.engine()), handle -> Optional.empty()).get(0);
+        assertThat(timeline.times()).containsExactly(0, 0, 3000, 5000, 5000, 8000);
+        assertThat(timeline.marks()).containsExactly(Mark.ACTIVE, Mark.KEYSTROKE, Mark.INACTIVE_EXPIRED, Mark.ACTIVE, Mark.KEYSTROKE,
+                Mark.INACTIVE_EXPIRED);
     }
 
     @Test
