@@ -220,8 +220,8 @@ function _picocli_gctyping_replay() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--skip-invalid' '--dry-run' '--print-payloads' '--assert' '--enrich' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--format' '--dedup-window' '--expiry' '--speed' '--fault' '--seed' '--junit' '--queue-size' '--budget' '--pause-threshold'"
+  local flag_opts="'-q' '--quiet' '--skip-invalid' '--dry-run' '--print-payloads' '--assert' '--enrich' '--guest-page' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--format' '--dedup-window' '--expiry' '--speed' '--fault' '--seed' '--junit' '--threshold' '--queue-size' '--budget' '--pause-threshold' '--report'"
   local DIALECT_option_args=("seed" "agent-api") # --dialect values
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
 
@@ -274,6 +274,9 @@ function _picocli_gctyping_replay() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--threshold')
+      return
+      ;;
     '--queue-size')
       return
       ;;
@@ -282,6 +285,12 @@ function _picocli_gctyping_replay() {
       ;;
     '--pause-threshold')
       return
+      ;;
+    '--report')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -302,7 +311,7 @@ function _picocli_gctyping_smoke() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--fault' '--seed' '--junit'"
+  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--fault' '--seed' '--junit' '--threshold'"
   local DIALECT_option_args=("seed" "agent-api") # --dialect values
 
   type compopt &>/dev/null && compopt +o default
@@ -340,6 +349,9 @@ function _picocli_gctyping_smoke() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--threshold')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -359,7 +371,7 @@ function _picocli_gctyping_tune() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '--skip-invalid' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--format' '--dedup' '--expiry' '--steps' '--dialect' '--pause-threshold' '--budget' '--threads'"
+  local arg_opts="'-v' '--verbose' '--format' '--dedup' '--expiry' '--steps' '--dialect' '--pause-threshold' '--budget' '--threads' '--report'"
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
   local dialect_option_args=("seed" "agent-api") # --dialect values
 
@@ -396,6 +408,12 @@ function _picocli_gctyping_tune() {
       ;;
     '--threads')
       return
+      ;;
+    '--report')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -469,7 +487,7 @@ function _picocli_gctyping_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--dry-run' '--batch' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-q' '--quiet' '--dry-run' '--batch' '--guest-page' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--conversation' '--agent' '--dedup-window' '--expiry' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--cadence' '--record'"
   local DIALECT_option_args=("seed" "agent-api") # --dialect values
 
