@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -78,7 +79,7 @@ final class RunChecks {
      * @param checksVerdict what the report's verdict says when no threshold was given
      */
     Outcome finish(PrintWriter out, PrintWriter err, String summaryRecord, List<String> agentRecords, Map<String, String> settings,
-            String title, String command, java.util.function.Supplier<List<AgentTimeline>> timelines,
+            String title, String command, Supplier<List<AgentTimeline>> timelines,
             RunReport.Verdict checksVerdict) {
         if (thresholds.isEmpty() && report == null) {
             return new Outcome(List.of(), false);

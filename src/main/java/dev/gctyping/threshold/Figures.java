@@ -3,12 +3,12 @@ package dev.gctyping.threshold;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gctyping.metrics.GuestTruth;
 import dev.gctyping.support.Json;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The numbers a run printed, by name: the summary record's numeric fields, and per conversation
@@ -41,9 +41,8 @@ public record Figures(Map<String, Double> summary, Map<String, Map<String, Doubl
         return new Figures(summary, conversations);
     }
 
-    private static void numbers(JsonNode object, java.util.function.BiConsumer<String, Double> into) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+    private static void numbers(JsonNode object, BiConsumer<String, Double> into) {
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             if (field.getValue().isNumber()) {
                 into.accept(field.getKey(), field.getValue().asDouble());
             }

@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -92,7 +93,7 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Resizes the window to the page's full height, so a screenshot shows all of it. */
     public void fitHeight(int width) {
         Number height = (Number) script("return document.documentElement.scrollHeight");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, Math.min(6000, height.intValue() + 40)));
+        driver.manage().window().setSize(new Dimension(width, Math.min(6000, height.intValue() + 40)));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import picocli.CommandLine;
@@ -132,7 +133,7 @@ class ReportBrowserIT {
         assertThat(chromium.driver().findElements(By.cssSelector(".timeline"))).hasSize(25);
         chromium.driver().findElement(By.id("prev")).click();
         chromium.waitFor(d -> chromium.driver().findElement(By.id("page")).getText().equals("page 1 of 2"));
-        chromium.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1400));
+        chromium.driver().manage().window().setSize(new Dimension(1400, 1400));
         chromium.screenshot("tune-report");
     }
 }
