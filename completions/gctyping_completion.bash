@@ -221,7 +221,7 @@ function _picocli_gctyping_replay() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '--skip-invalid' '--dry-run' '--print-payloads' '--assert' '--enrich' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--format' '--max-line-bytes' '--dedup-window' '--expiry' '--speed' '--fault' '--seed' '--junit' '--queue-size' '--budget' '--typing-lead' '--max-typing-duration' '--pause-threshold'"
+  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--format' '--max-line-bytes' '--dedup-window' '--expiry' '--speed' '--fault' '--seed' '--junit' '--threshold' '--queue-size' '--budget' '--typing-lead' '--max-typing-duration' '--report' '--pause-threshold'"
   local DIALECT_option_args=("agent-api" "seed") # --dialect values
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
   local SPEC_option_args=("token-429=" "api-429-rate=" "api-5xx-rate=" "latency=" "drop-every=" "token-expire-after=") # --fault values
@@ -280,6 +280,9 @@ function _picocli_gctyping_replay() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--threshold')
+      return
+      ;;
     '--queue-size')
       return
       ;;
@@ -291,6 +294,12 @@ function _picocli_gctyping_replay() {
       ;;
     '--max-typing-duration')
       return
+      ;;
+    '--report')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--pause-threshold')
       return
@@ -314,7 +323,7 @@ function _picocli_gctyping_smoke() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--fault' '--seed' '--junit'"
+  local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--fault' '--seed' '--junit' '--threshold'"
   local DIALECT_option_args=("agent-api" "seed") # --dialect values
   local SPEC_option_args=("token-429=" "api-429-rate=" "api-5xx-rate=" "latency=" "drop-every=" "token-expire-after=") # --fault values
 
@@ -355,6 +364,9 @@ function _picocli_gctyping_smoke() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--threshold')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -374,7 +386,7 @@ function _picocli_gctyping_tune() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '--skip-invalid' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-v' '--verbose' '--format' '--max-line-bytes' '--dedup' '--expiry' '--steps' '--dialect' '--pause-threshold' '--budget' '--typing-lead' '--max-typing-duration' '--threads'"
+  local arg_opts="'-v' '--verbose' '--format' '--max-line-bytes' '--dedup' '--expiry' '--steps' '--dialect' '--pause-threshold' '--budget' '--typing-lead' '--max-typing-duration' '--report' '--threads'"
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
   local dialect_option_args=("agent-api" "seed") # --dialect values
 
@@ -417,6 +429,12 @@ function _picocli_gctyping_tune() {
       ;;
     '--max-typing-duration')
       return
+      ;;
+    '--report')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--threads')
       return
@@ -499,7 +517,7 @@ function _picocli_gctyping_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--dry-run' '--batch' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-q' '--quiet' '--dry-run' '--guest-page' '--batch' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--conversation' '--agent' '--dedup-window' '--expiry' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--cadence' '--record'"
   local DIALECT_option_args=("agent-api" "seed") # --dialect values
 

@@ -10,6 +10,7 @@ import dev.gctyping.dialect.PlanSettings;
 import dev.gctyping.dialect.PlannedWire;
 import dev.gctyping.shell.GuestWatch;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -52,6 +53,11 @@ public final class LiveWire implements AutoCloseable {
 
     public PayloadSink sink() {
         return wire;
+    }
+
+    /** The open target, unless dry. */
+    public Optional<OpenTarget> target() {
+        return Optional.ofNullable(open);
     }
 
     /** The guest following the conversation, or null. */

@@ -2,6 +2,11 @@ package dev.gctyping.app;
 
 import dev.gctyping.client.OpenTarget;
 import dev.gctyping.dialect.PayloadSink;
+import dev.gctyping.engine.AgentState;
+import dev.gctyping.engine.Signal;
+import dev.gctyping.report.TimelineRecorder;
+import java.util.List;
+import java.util.Optional;
 import dev.gctyping.dialect.PlannedWire;
 import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.metrics.EngagementMetrics;
@@ -53,17 +58,56 @@ public final class Replay {
     }
 
     private ReplayResult dryRun(ReplayRequest request) throws IOException {
-        PayloadSink printer = request.printPayloads()
-                ? new PlannedWire(request.dialect().plan(request.plan()),
-                        printer(request))
-                : PayloadSink.NONE;
-        Replayer replayer = new Replayer(request.engine(), printer, new EngagementMetrics(request.pauseThresholdMs()));
+        TimelineRecorder recorder = request.recordTimelines() ? new TimelineRecorder(request.pauseThresholdMs()) : null;
+        PlannedWire.SendListener sends = sends(request, recorder);
+        PayloadSink sink = sends == null ? PayloadSink.NONE
+                : withSignals(new PlannedWire(request.dialect().plan(request.plan()), sends), recorder);
+        Replayer replayer = new Replayer(request.engine(), sink, new EngagementMetrics(request.pauseThresholdMs()));
+        if (recorder != null) {
+            replayer.tap(recorder);
+        }
         try (TraceMerger trace = open(request, replayer.engine())) {
             ReplayStats stats = replayer.run(trace, progress(request, trace));
-            replayer.metrics().records(replayer.engine(), MetricsExtension.NONE).forEach(out::println);
-            out.println(ReplaySummary.of(trace, replayer.engine(), stats).field("complete", stats.complete()).toString());
-            return ReplayResult.dry(stats.elapsedMs(), !stats.complete());
+            List<String> records = replayer.metrics().records(replayer.engine(), MetricsExtension.NONE);
+            records.forEach(out::println);
+            String summary = ReplaySummary.of(trace, replayer.engine(), stats).field("complete", stats.complete()).toString();
+            out.println(summary);
+            return ReplayResult.dry(stats.elapsedMs(), !stats.complete(), summary, records, recorder == null ? null
+                    : () -> recorder.timelines(TimelineRecorder.Agents.of(replayer.engine()), handle -> Optional.empty()));
         }
+    }
+
+    /** Where the plan's sends go besides the wire: {@code --print-payloads} and a report's recorder; null for nowhere. */
+    private PlannedWire.SendListener sends(ReplayRequest request, TimelineRecorder recorder) {
+        PlannedWire.SendListener printer = request.printPayloads() ? printer(request) : null;
+        if (recorder == null) {
+            return printer;
+        }
+        return printer == null ? recorder : printer.andThen(recorder);
+    }
+
+    /** The sink, its engine payloads also shown to the recorder (if any). */
+    private static PayloadSink withSignals(PayloadSink sink, TimelineRecorder recorder) {
+        if (recorder == null) {
+            return sink;
+        }
+        return new PayloadSink() {
+            @Override
+            public void typing(AgentState agent, Signal signal, long at) {
+                recorder.onSignal(agent, signal, at);
+                sink.typing(agent, signal, at);
+            }
+
+            @Override
+            public void message(AgentState agent, String text, long at) {
+                sink.message(agent, text, at);
+            }
+
+            @Override
+            public void useCommunication(AgentState agent, String communicationId) {
+                sink.useCommunication(agent, communicationId);
+            }
+        };
     }
 
     private ReplayResult overTheWire(ReplayRequest request, FaultPlan faults) throws IOException, InterruptedException {
@@ -80,15 +124,22 @@ public final class Replay {
             }
             WireReplay.Options options = new WireReplay.Options(request.dialect(), request.engine(), pacer, request.queueLimit(),
                     request.plan(), request.pauseThresholdMs(), OBSERVING_GUESTS, request.enrich());
-            PlannedWire.SendListener printer = request.printPayloads() ? printer(request) : (agent, send) -> { };
-            try (WireReplay replay = new WireReplay(open, options, printer);
+            TimelineRecorder recorder = request.recordTimelines() ? new TimelineRecorder(request.pauseThresholdMs()) : null;
+            PlannedWire.SendListener sends = sends(request, recorder);
+            try (WireReplay replay = new WireReplay(open, options, sends == null ? (agent, send) -> { } : sends);
                     TraceMerger trace = open(request, replay.engine())) {
+                if (recorder != null) {
+                    replay.tap(recorder);
+                    replay.tapSignals(recorder);
+                }
                 WireReplay.Outcome outcome = replay.run(trace, progress(request, trace));
                 outcome.records().forEach(out::println);
                 out.println(outcome.summary());
                 out.flush();
                 return new ReplayResult(true, outcome.conversations(), outcome.violations(), outcome.guestTruthAvailable(),
-                        outcome.stats().elapsedMs(), outcome.totals().lost(), !outcome.stats().complete());
+                        outcome.stats().elapsedMs(), outcome.totals().lost(), !outcome.stats().complete(), outcome.summary(),
+                        outcome.records(), recorder == null ? null
+                                : () -> recorder.timelines(TimelineRecorder.Agents.of(replay.engine()), outcome.guestVisible()));
             }
         }
     }

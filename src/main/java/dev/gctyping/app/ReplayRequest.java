@@ -18,10 +18,11 @@ import java.util.List;
  * @param queueLimit sends that may wait before more are lost
  * @param plan how the dialect plans its sends (its expiry is the engine's)
  * @param enrich add each conversation's analytics details to its records
+ * @param recordTimelines keep each agent's timeline for a report
  */
 public record ReplayRequest(List<String> files, TraceFormat format, int maxLineBytes, InvalidLinePolicy invalidLines, EngineSettings engine,
         boolean dryRun, boolean printPayloads, double speed, Dialect dialect, TargetRequest target, List<String> faults,
-        long faultSeed, int queueLimit, PlanSettings plan, boolean enrich, long pauseThresholdMs) {
+        long faultSeed, int queueLimit, PlanSettings plan, boolean enrich, long pauseThresholdMs, boolean recordTimelines) {
     /** Sends that may wait (socket down, requests backed up) before more are lost. */
     public static final int DEFAULT_QUEUE_LIMIT = 10_000;
 

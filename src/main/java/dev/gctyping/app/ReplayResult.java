@@ -2,6 +2,8 @@ package dev.gctyping.app;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import dev.gctyping.report.AgentTimeline;
 
 /**
  * How a replay ended (its records are already on the output).
@@ -10,10 +12,14 @@ import java.util.Map;
  * @param violations what the delivery proof found, by conversation (empty when nothing was lost)
  * @param guestTruthAvailable whether a simulator's report proved what the guests saw
  * @param interrupted stopped early by Ctrl-C or a signal: the records say {@code "complete":false}
+ * @param summary the {@code replay_summary} record and {@code records} the others, as printed
+ * @param timelines each agent's timeline, when the request asked for them (else null)
  */
 public record ReplayResult(boolean overTheWire, List<String> conversations, Map<String, List<String>> violations,
-        boolean guestTruthAvailable, long elapsedMs, long payloadsLost, boolean interrupted) {
-    static ReplayResult dry(long elapsedMs, boolean interrupted) {
-        return new ReplayResult(false, List.of(), Map.of(), false, elapsedMs, 0, interrupted);
+        boolean guestTruthAvailable, long elapsedMs, long payloadsLost, boolean interrupted, String summary, List<String> records,
+        Supplier<List<AgentTimeline>> timelines) {
+    static ReplayResult dry(long elapsedMs, boolean interrupted, String summary, List<String> records,
+            Supplier<List<AgentTimeline>> timelines) {
+        return new ReplayResult(false, List.of(), Map.of(), false, elapsedMs, 0, interrupted, summary, records, timelines);
     }
 }

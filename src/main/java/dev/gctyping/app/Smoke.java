@@ -48,7 +48,7 @@ public final class Smoke {
             }
             return replay.run(new ReplayRequest(files, TraceFormat.AUTO, TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL, EngineSettings.DEFAULTS,
                     false, false, Double.POSITIVE_INFINITY, dialect, target, faults, faultSeed, ReplayRequest.DEFAULT_QUEUE_LIMIT,
-                    PlanSettings.forExpiry(EngineSettings.DEFAULTS.expiryMs()), false, ComposingTimeline.DEFAULT_PAUSE_MS));
+                    PlanSettings.forExpiry(EngineSettings.DEFAULTS.expiryMs()), false, ComposingTimeline.DEFAULT_PAUSE_MS, false));
         } finally {
             try (var copies = Files.list(samples)) {
                 for (Path copy : copies.toList()) {

@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import dev.gctyping.report.AgentTimeline;
+import dev.gctyping.report.TimelineRecorder;
 
 /**
  * The settings sweep: loads the trace once, models every point of a log-spaced grid of dedup
@@ -33,7 +36,14 @@ public final class Tune {
     }
 
     /** Every point in grid order, the recommended one, and what was read. */
-    public record Result(List<Point> points, Point best, long events, long invalidLines, long elapsedMs) {
+    public record Result(List<Point> points, Point best, long events, long invalidLines, long elapsedMs, RecordedTrace trace,
+            SettingsSweep sweep) {
+        /** Each agent's timeline at the recommended point, replayed once more and recorded (for a report). */
+        public List<AgentTimeline> timelinesOfBest(long pauseThresholdMs) {
+            TimelineRecorder recorder = new TimelineRecorder(pauseThresholdMs);
+            sweep.evaluate(best.settings(), recorder, recorder, recorder);
+            return recorder.timelines(TimelineRecorder.Agents.of(trace), handle -> Optional.empty());
+        }
     }
 
     private final Environment environment;
@@ -55,7 +65,7 @@ public final class Tune {
                         .thenComparingLong(p -> p.truth().staleTypingMs() + p.truth().blindTypingMs())
                         .thenComparingLong(Point::requests))
                 .orElseThrow();
-        return new Result(points, best, trace.size(), trace.invalidLines(), (System.nanoTime() - started) / 1_000_000);
+        return new Result(points, best, trace.size(), trace.invalidLines(), (System.nanoTime() - started) / 1_000_000, trace, sweep);
     }
 
     private static List<EngineSettings> grid(Request request) {

@@ -17,4 +17,10 @@ public final class CheckOptions {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report: one test case per conversation.")
     Path junit;
+
+    @Option(names = "--threshold", paramLabel = "EXPR", description = "Fail (exit 1) unless FIGURE OP NUMBER holds (repeatable), "
+            + "over the summary (payloadsLost==0, latencyMsP99<50, blindTypingShare<0.1) or every conversation "
+            + "(conversation.staleTypingMs<2000); OP is ==, !=, <, <=, > or >=. Results are threshold records and JUnit test "
+            + "cases; stderr ends with PASS or FAIL.")
+    List<String> thresholds = new ArrayList<>();
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 /** The process exit codes, sysexits-style, documented in {@code --help} and the README. */
 public final class ExitCodes {
     public static final int OK = 0;
-    /** An assertion or smoke check failed (e.g. a payload was lost under {@code --assert}). */
+    /** An assertion, smoke check or threshold failed (e.g. a payload was lost under {@code --assert}). */
     public static final int ASSERTION_FAILED = 1;
     /** The command line was wrong (picocli's default for usage errors). */
     public static final int USAGE = 2;
@@ -31,7 +31,7 @@ public final class ExitCodes {
     private static Map<String, String> helpList() {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put("0", "ok");
-        codes.put("1", "an assertion or smoke check failed");
+        codes.put("1", "an assertion, smoke check or --threshold failed");
         codes.put("2", "usage error (bad option or argument)");
         codes.put("65", "bad input data (FILE:LINE: reason on stderr)");
         codes.put("66", "an input file is missing or unreadable");

@@ -5,6 +5,11 @@ import dev.gctyping.app.Replay;
 import dev.gctyping.app.ReplayRequest;
 import dev.gctyping.app.ReplayResult;
 import dev.gctyping.app.Targets;
+import dev.gctyping.report.RunReport;
+import dev.gctyping.threshold.FigureNames;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -89,6 +94,11 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     PlanOptions plan;
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Write an HTML report (one self-contained file, "
+            + "no network): the verdict and figures, conversations and agents worst first, and each agent's timeline "
+            + "with what the guest saw (modelled in a dry run) and its stale and blind stretches.")
+    Path report;
+
     @Option(names = "--enrich", description = "Look each conversation up once in analytics (conversation details query, "
             + "batched and paged) and add conversationStart, conversationEnd, originatingDirection and the agent's participant.")
     boolean enrich;
@@ -112,11 +122,15 @@ public final class ReplayCommand implements Callable<Integer> {
         if (check.junit != null) {
             OutputFiles.requireWritable(check.junit);
         }
+        RunChecks checks = new RunChecks(spec.commandLine(), check.thresholds, dryRun ? FigureNames.DRY_RUN : FigureNames.OVER_THE_WIRE,
+                report);
         PrintWriter err = spec.commandLine().getErr();
         ReplayRequest request = new ReplayRequest(input.files, input.format, input.maxLineBytes, input.policy(err), engine.settings(), dryRun,
                 printPayloads, speedFactor, target.dialect(), target.request(), check.faults, check.seed, queueSize,
-                plan.settings(engine.expiryMs), enrich, pauseThresholdMs);
-        return run(spec, environment, logging, replay -> replay.run(request), "gctyping replay", assertions, check);
+                plan.settings(engine.expiryMs), enrich, pauseThresholdMs, checks.wantsTimelines());
+        Map<String, String> settings = RunChecks.settings(engine.settings(), target.dialect(), pauseThresholdMs);
+        return run(spec, environment, logging, replay -> replay.run(request), dryRun ? "gctyping replay --dry-run" : "gctyping replay",
+                assertions, check, checks, settings);
     }
 
     /** A job built on the replay: a replay itself, or the smoke check. */
@@ -126,7 +140,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** Runs a replay job and renders its outcome: shared with {@code smoke}. */
     static int run(CommandSpec spec, Environment environment, LoggingOptions logging, ReplayJob job, String suite,
-            boolean assertions, CheckOptions check) throws IOException, InterruptedException {
+            boolean assertions, CheckOptions check, RunChecks checks, Map<String, String> settings)
+            throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Replay replay = new Replay(environment, new Targets(environment), out,
@@ -141,7 +156,15 @@ public final class ReplayCommand implements Callable<Integer> {
         } finally {
             interruption.done();
         }
-        return ReplayVerdict.render(result, err, suite, assertions, check.junit, interruption.happened());
+        int violations = result.violations().values().stream().mapToInt(List::size).sum();
+        RunReport.Verdict verdict = !result.overTheWire()
+                ? new RunReport.Verdict(true, "dry run: the guest's view is modelled from what the dialect's plan sends")
+                : new RunReport.Verdict(violations == 0, violations == 0 ? "nothing lost, no indicator left on"
+                        : violations + " violation(s): payloads lost or indicators left on (see stderr)");
+        RunChecks.Outcome checked = checks.finish(out, err, result.summary(), result.records(), settings, suite,
+                RunChecks.commandLine(spec.commandLine()), result.timelines(), verdict);
+        int code = ReplayVerdict.render(result, err, suite, assertions, check.junit, interruption.happened(), checked.results());
+        return code == ExitCodes.OK && checked.failed() ? ExitCodes.ASSERTION_FAILED : code;
     }
 
     /** {@code --speed}: a factor, or infinity for 'max'. */

@@ -2,6 +2,7 @@ package dev.gctyping.cli;
 
 import dev.gctyping.app.ReplayResult;
 import dev.gctyping.metrics.JUnitReport;
+import dev.gctyping.threshold.ThresholdResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ final class ReplayVerdict {
     private ReplayVerdict() {
     }
 
-    static int render(ReplayResult result, PrintWriter err, String suite, boolean assertions, Path junit, boolean interrupted) {
+    /** @param thresholds the run's threshold results, each a test case of its own in the JUnit file */
+    static int render(ReplayResult result, PrintWriter err, String suite, boolean assertions, Path junit, boolean interrupted,
+            List<ThresholdResult> thresholds) {
         if (!result.overTheWire()) {
             return interrupted || result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
         }
@@ -22,7 +25,9 @@ final class ReplayVerdict {
         }
         if (junit != null) {
             try {
-                JUnitReport.write(junit, suite, result.elapsedMs() / 1000.0, cases(result));
+                List<JUnitReport.Case> cases = cases(result);
+                thresholds.forEach(threshold -> cases.add(threshold.junitCase()));
+                JUnitReport.write(junit, suite, result.elapsedMs() / 1000.0, cases);
             } catch (IOException e) {
                 throw OutputFiles.writeFailed(junit, e);
             }

@@ -94,6 +94,10 @@ public final class ShellCommand implements Callable<Integer> {
             description = "Piped mode: the time between two keystrokes. Default: ${DEFAULT-VALUE}.")
     long cadenceMs;
 
+    @Option(names = "--guest-page", description = "Print the embedded simulator's live guest page URL on stderr "
+            + "(open it in a browser to see the conversation as its customer does).")
+    boolean guestPage;
+
     @Option(names = "--batch", description = "Piped mode even on a terminal: read lines from stdin, no prompt.")
     boolean batch;
 
@@ -176,6 +180,9 @@ public final class ShellCommand implements Callable<Integer> {
                 : LiveWire.open(new Targets(environment), target.request(), target.dialect(), expiryMs, view, guestFrames);
         LiveSession session = new LiveSession(engine.settings(), conversationId, agentId, clock, (agent, signal, at) -> { },
                 wire.sink());
+        if (guestPage) {
+            wire.target().ifPresent(open -> GuestPages.print(open, spec.commandLine().getErr()));
+        }
         GuestWatch guest = wire.guest();
         if (guest != null) {
             guest.follow(conversationId);

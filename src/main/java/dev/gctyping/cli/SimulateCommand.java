@@ -146,6 +146,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     .field("wsUrl", simulator.wsUri().toString())
                     .field("clientId", clientId));
             out.flush();
+            spec.commandLine().getErr().println("gctyping: guest page: " + simulator.guestPageUri());
+            spec.commandLine().getErr().flush();
             if (exitAfterMs == null) {
                 stopped.await(); // until Ctrl-C: the shutdown hook closes the simulator
                 return ExitCodes.INTERRUPTED;

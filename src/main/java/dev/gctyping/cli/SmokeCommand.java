@@ -2,6 +2,9 @@ package dev.gctyping.cli;
 
 import dev.gctyping.app.Environment;
 import dev.gctyping.app.Smoke;
+import dev.gctyping.engine.EngineSettings;
+import dev.gctyping.metrics.ComposingTimeline;
+import dev.gctyping.threshold.FigureNames;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,10 +53,12 @@ public final class SmokeCommand implements Callable<Integer> {
         if (check.junit != null) {
             OutputFiles.requireWritable(check.junit);
         }
+        RunChecks checks = new RunChecks(spec.commandLine(), check.thresholds, FigureNames.OVER_THE_WIRE, null);
         try {
             return ReplayCommand.run(spec, environment, logging,
                     replay -> new Smoke(replay).run(target.dialect(), target.request(), check.faults, check.seed),
-                    "gctyping smoke", true, check);
+                    "gctyping smoke", true, check, checks,
+                    RunChecks.settings(EngineSettings.DEFAULTS, target.dialect(), ComposingTimeline.DEFAULT_PAUSE_MS));
         } catch (IllegalStateException missingSample) {
             throw new CliException(ExitCodes.SOFTWARE, missingSample.getMessage());
         }

@@ -2,6 +2,13 @@ package dev.gctyping.cli;
 
 import dev.gctyping.app.Environment;
 import dev.gctyping.app.Tune;
+import dev.gctyping.report.HtmlReport;
+import dev.gctyping.report.RunReport;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import dev.gctyping.dialect.Dialect;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.replay.SettingsSweep.Point;
@@ -68,6 +75,11 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     PlanOptions plan;
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Write an HTML report (one self-contained file, "
+            + "no network): the grid as a heatmap of stale + blind time with the points that fit the budget and the "
+            + "recommended one, and each agent's timeline at the recommended settings.")
+    Path report;
+
     @Option(names = "--threads", description = "Worker threads. Default: the number of cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -83,6 +95,9 @@ public final class TuneCommand implements Callable<Integer> {
         if (steps < 1 || steps > 50) {
             throw new ParameterException(spec.commandLine(), "--steps must be between 1 and 50");
         }
+        if (report != null) {
+            OutputFiles.requireWritable(report);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Tune.Result result = new Tune(environment).run(new Tune.Request(input.files, input.format, input.maxLineBytes, input.policy(err),
@@ -96,7 +111,38 @@ public final class TuneCommand implements Callable<Integer> {
                 .field("invalidLines", result.invalidLines())
                 .field("elapsedMs", result.elapsedMs())
                 .toString());
+        out.flush();
+        if (report != null) {
+            writeReport(result);
+            err.println("gctyping: report written to " + report);
+        }
         return ExitCodes.OK;
+    }
+
+    /** The heatmap of the grid, and the timelines of the recommended point. */
+    private void writeReport(Tune.Result result) {
+        int budget = plan.budget;
+        Point best = result.best();
+        List<RunReport.TuneCell> cells = result.points().stream().map(p -> new RunReport.TuneCell(p.settings().dedupWindowMs(),
+                p.settings().expiryMs(), p.truth().staleTypingMs(), p.truth().blindTypingMs(), p.requests(), p.peakRequestsPerMinute(),
+                p.peakRequestsPerMinute() <= budget, p == best)).toList();
+        boolean fits = best.peakRequestsPerMinute() <= budget;
+        RunReport.Verdict verdict = new RunReport.Verdict(fits, (fits ? "recommended: " : "no point fits the budget; the least over it: ")
+                + "dedup window " + best.settings().dedupWindowMs() + " ms, expiry " + best.settings().expiryMs() + " ms (peak "
+                + best.peakRequestsPerMinute() + " requests a minute, budget " + budget + "); timelines below are at these settings");
+        Map<String, Double> summary = new LinkedHashMap<>();
+        summary.put("events", (double) result.events());
+        summary.put("agents", (double) result.trace().agentCount());
+        summary.put("payloads", (double) best.payloads());
+        summary.put("invalidLines", (double) result.invalidLines());
+        Map<String, String> settings = RunChecks.settings(best.settings(), dialect, pauseThresholdMs);
+        settings.put("grid", result.points().size() + " points: dedup " + dedupRange + ", expiry " + expiryRange);
+        try {
+            HtmlReport.write(report, new RunReport("gctyping tune", RunChecks.commandLine(spec.commandLine()), verdict, settings,
+                    summary, List.of(), result.timelinesOfBest(pauseThresholdMs), Optional.of(new RunReport.TuneGrid(budget, cells))));
+        } catch (IOException e) {
+            throw OutputFiles.writeFailed(report, e);
+        }
     }
 
     private JsonLine point(Point p, String event) {

@@ -67,6 +67,21 @@ public final class Intervals {
         return result;
     }
 
+    /** How many disjoint intervals. */
+    public int size() {
+        return size;
+    }
+
+    /** The start of the {@code i}-th interval, in order. */
+    public long start(int i) {
+        return starts[i];
+    }
+
+    /** The end (exclusive) of the {@code i}-th interval. */
+    public long end(int i) {
+        return ends[i];
+    }
+
     /** The longest single interval (0 when empty). */
     public long longest() {
         long longest = 0;

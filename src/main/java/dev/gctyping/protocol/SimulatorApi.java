@@ -12,6 +12,8 @@ public final class SimulatorApi {
     public static final String INFO_PATH = "/sim/info";
     /** {@code GET}: the {@link SimulatorReport}, what every guest saw. */
     public static final String REPORT_PATH = "/sim/report";
+    /** {@code GET}: the live guest page, a conversation as its customer sees it in a browser. */
+    public static final String GUEST_PAGE = "/guest";
     /** The header naming a client's run: its conversations are its own, and the report can be of it alone. */
     public static final String RUN_HEADER = "Gctyping-Run";
     /** The same, as a query parameter (socket URLs, {@code /sim/report?run=}). */

@@ -24,9 +24,18 @@ public final class Replayer {
     private final TypingEngine engine;
     private final EngagementMetrics metrics;
     private final PayloadSink sink;
+    private EventTap tap = EventTap.NONE;
     private long payloads;
     private long events;
     private long keystrokes;
+
+    /** Sees every trace event as it is applied (a report's recorder); the default one does nothing. */
+    @FunctionalInterface
+    public interface EventTap {
+        EventTap NONE = (agent, type, at) -> { };
+
+        void onEvent(int agent, EventType type, long at);
+    }
 
     /** @param sink gets the engine's payloads, the agents' messages and the communication ids the trace names */
     public Replayer(EngineSettings settings, PayloadSink sink, EngagementMetrics metrics) {
@@ -44,6 +53,11 @@ public final class Replayer {
 
     public EngagementMetrics metrics() {
         return metrics;
+    }
+
+    /** Hands every event to {@code tap} too, from the next event on. */
+    public void tap(EventTap tap) {
+        this.tap = tap;
     }
 
     /** Replays every event unpaced (a dry run), then closes all open typing runs. */
@@ -114,6 +128,8 @@ public final class Replayer {
             sink.useCommunication(engine.state(agent), communicationId);
         }
         apply(engine, metrics, agent, type, at);
+        // after the engine: an expiry it fires first is earlier than the event, so the tap sees times in order
+        tap.onEvent(agent, type, at);
         if (type == EventType.SEND) {
             sink.message(engine.state(agent), text, at);
         }

@@ -2,12 +2,14 @@ package dev.gctyping.replay;
 
 import dev.gctyping.dialect.Dialect;
 import dev.gctyping.dialect.PlanSettings;
+import dev.gctyping.dialect.PlannedWire;
 import dev.gctyping.dialect.SendPlan;
 import dev.gctyping.dialect.WireSend;
 import dev.gctyping.engine.AgentActivity;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingEngine;
+import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.ComposingTimeline;
 import dev.gctyping.metrics.GuestTruth;
 import dev.gctyping.metrics.GuestView;
@@ -103,6 +105,11 @@ public final class SettingsSweep {
      * replay sends them; each send costs a request and shows itself to the guest's view.
      */
     public Point evaluate(EngineSettings settings) {
+        return evaluate(settings, Replayer.EventTap.NONE, (agent, signal, at) -> { }, (agent, send) -> { });
+    }
+
+    /** One grid point, with every event and payload also handed to the taps (a report's timelines). */
+    public Point evaluate(EngineSettings settings, Replayer.EventTap events, TypingListener payloads, PlannedWire.SendListener sends) {
         GuestView[] views = new GuestView[trace.agentCount()];
         for (int a = 0; a < views.length; a++) {
             views[a] = new GuestView();
@@ -115,10 +122,12 @@ public final class SettingsSweep {
                 counts[1]++;
                 rate.record(send.at());
                 send.showTo(views[agent.handle()]);
+                sends.onSend(agent, send);
             }
         };
         TypingEngine engine = new TypingEngine(settings, (agent, signal, at) -> {
             counts[0]++;
+            payloads.onSignal(agent, signal, at);
             sent.accept(agent, plan.typing(agent, signal, at));
         });
         for (int a = 0; a < trace.agentCount(); a++) {
@@ -133,6 +142,7 @@ public final class SettingsSweep {
                 AgentState state = engine.state(agent);
                 sent.accept(state, plan.message(state, null, at));
             }
+            events.onEvent(agent, trace.type(i), at);
         }
         engine.finish();
         long visible = 0;

@@ -14,6 +14,7 @@ import dev.gctyping.client.Target;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.Signal;
+import dev.gctyping.engine.TypingListener;
 import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.metrics.GuestTruth;
@@ -36,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -54,11 +56,13 @@ public final class WireReplay implements AutoCloseable {
     }
 
     /**
-     * What came out: the records sorted as usual, the summary record, and the violations by
-     * conversation ({@code conversations} lists every one, violated or not).
+     * What came out: the records sorted as usual, the summary record, the violations by conversation
+     * ({@code conversations} lists every one, violated or not), and per agent handle what the
+     * simulator's report says its guest saw (empty without a report).
      */
     public record Outcome(ReplayStats stats, List<String> records, String summary, DeliveryTotals totals,
-            Map<String, List<String>> violations, List<String> conversations, boolean guestTruthAvailable) {
+            Map<String, List<String>> violations, List<String> conversations, boolean guestTruthAvailable,
+            IntFunction<Optional<Intervals>> guestVisible) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(WireReplay.class);
@@ -73,6 +77,7 @@ public final class WireReplay implements AutoCloseable {
     private final PayloadTransport transport;
     private final SendPlan plan;
     private final GuestObservers guests;
+    private TypingListener signals = (agent, signal, at) -> { };
 
     /**
      * @param reports the simulator's report of a run (given the run id), if there is one
@@ -93,6 +98,7 @@ public final class WireReplay implements AutoCloseable {
         this.replayer = new Replayer(options.settings(), new PayloadSink() {
             @Override
             public void typing(AgentState agent, Signal signal, long at) {
+                signals.onSignal(agent, signal, at);
                 CompletableFuture<Void> guestReady = guests.ensure(agent.conversationId());
                 if (guestReady != null) {
                     transport.sendAfter(agent.conversationId(), guestReady);
@@ -115,6 +121,16 @@ public final class WireReplay implements AutoCloseable {
     /** The engine, whose {@code agent(…)} the trace reader resolves identifiers with. */
     public TypingEngine engine() {
         return replayer.engine();
+    }
+
+    /** Hands every trace event to {@code tap} too (see {@link Replayer#tap}). */
+    /** Shows the engine's payloads to {@code signals} too (a report's recorder), before they are planned. */
+    public void tapSignals(TypingListener signals) {
+        this.signals = signals;
+    }
+
+    public void tap(Replayer.EventTap tap) {
+        replayer.tap(tap);
     }
 
     /**
@@ -179,6 +195,7 @@ public final class WireReplay implements AutoCloseable {
         }
         report.ifPresent(r -> checkAgainstReport(r, deliveredByConversation, violations));
         Map<String, JsonNode> analytics = options.enrich() ? enrichment(engine, metrics) : Map.of();
+        GuestTruth[] truthTotal = {GuestTruth.NONE};
 
         List<String> records = metrics.records(engine, (handle, fields) -> {
             AgentState agent = engine.state(handle);
@@ -192,6 +209,7 @@ public final class WireReplay implements AutoCloseable {
                     .field("refreshesSkippedForBudget", plan.skippedForBudget(handle));
             report.flatMap(r -> sender(r, agent, transport)).ifPresent(sender -> {
                 GuestTruth truth = GuestTruth.compare(metrics.composingIntervals(handle), visible(sender));
+                truthTotal[0] = truthTotal[0].plus(truth);
                 fields.field("guestVisibleTypingMs", truth.guestVisibleTypingMs())
                         .field("staleTypingMs", truth.staleTypingMs())
                         .field("blindTypingMs", truth.blindTypingMs())
@@ -209,12 +227,15 @@ public final class WireReplay implements AutoCloseable {
             }
             fields.field("complete", stats.complete());
         });
-        String summary = totals.appendTo(ReplaySummary.of(trace, engine, stats), options.dialect().name(), latency)
+        JsonLine summary = ReplaySummary.of(trace, engine, stats);
+        report.ifPresent(r -> truthTotal[0].appendTotalsTo(summary));
+        String summaryLine = totals.appendTo(summary, options.dialect().name(), latency)
                 .field("complete", stats.complete())
                 .toString();
         List<String> conversations = List.copyOf(violations.keySet());
         violations.values().removeIf(List::isEmpty);
-        return new Outcome(stats, records, summary, totals, violations, conversations, report.isPresent());
+        return new Outcome(stats, records, summaryLine, totals, violations, conversations, report.isPresent(),
+                handle -> report.flatMap(r -> sender(r, engine.state(handle), transport)).map(WireReplay::visible));
     }
 
     /**

@@ -143,6 +143,14 @@ final class HttpApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        if (exchange.getRequestURI().getPath().equals(GuestPage.PATH)) {
+            try {
+                guestPage.handle(exchange);
+            } catch (IOException clientGone) {
+                // nothing more to say
+            }
+            return;
+        }
         long started = System.nanoTime();
         Call call = new Call(exchange);
         try {
@@ -194,6 +202,8 @@ final class HttpApi implements AutoCloseable {
             throw new BadRequest("The request body is not valid UTF-8");
         }
     }
+
+    private final GuestPage guestPage = new GuestPage();
 
     private void route(Call call) throws IOException {
         if (call.path.startsWith("/sim/")) {

@@ -33,6 +33,8 @@ public final class Simulator implements AutoCloseable {
     public static final String RUN_HEADER = SimulatorApi.RUN_HEADER;
     /** The query parameter naming the run of a socket ({@code /v1?…&run=ID}) and of {@code /sim/report} and {@code /sim/reset}. */
     public static final String RUN_PARAMETER = SimulatorApi.RUN_PARAMETER;
+    /** Where the HTTP side serves the live guest page. */
+    public static final String GUEST_PAGE = SimulatorApi.GUEST_PAGE;
 
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 
@@ -113,6 +115,11 @@ public final class Simulator implements AutoCloseable {
     /** The WebSocket base, e.g. {@code ws://127.0.0.1:43122}: {@code /v1?deploymentId=…}, {@code /v1/conversations/…}. */
     public URI wsUri() {
         return wsUri;
+    }
+
+    /** The live guest page: a conversation as its customer sees it, in a browser. */
+    public URI guestPageUri() {
+        return httpUri().resolve(GUEST_PAGE);
     }
 
     /** What {@code GET /sim/report} serves: the shared space of requests that named no run. */

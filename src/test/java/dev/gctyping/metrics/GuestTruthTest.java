@@ -95,6 +95,17 @@ class GuestTruthTest {
     }
 
     @Test
+    void sharesAreOfTheGuestsTypingTimeAndOfTheAgentsComposingTime() {
+        GuestTruth truth = GuestTruth.compare(of(0, 10_000), of(2_000, 4_000, 6_000, 12_000));
+        assertThat(truth.composingMs()).isEqualTo(10_000);
+        assertThat(truth.staleShare()).isEqualTo(0.25);
+        assertThat(truth.blindShare()).isEqualTo(0.4);
+        assertThat(GuestTruth.NONE.staleShare()).isZero();
+        assertThat(GuestTruth.NONE.blindShare()).isZero();
+        assertThat(truth.plus(new GuestTruth(1_000, 500, 0, 500))).isEqualTo(new GuestTruth(9_000, 2_500, 4_000, 2_000));
+    }
+
+    @Test
     void setAlgebra() {
         assertThat(of(0, 10, 20, 30).minus(of(5, 25))).hasToString("[[0,5), [25,30)]");
         assertThat(of(0, 10).minus(of(0, 10))).hasToString("[]");
