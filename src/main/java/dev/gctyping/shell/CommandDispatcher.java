@@ -1,10 +1,9 @@
 package dev.gctyping.shell;
 
-import dev.gctyping.cli.DurationConverter;
+import dev.gctyping.support.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.TypeConversionException;
 
 /** The {@code :commands} of the prompt, the same in the interactive and the piped mode. */
 public final class CommandDispatcher {
@@ -80,8 +79,8 @@ public final class CommandDispatcher {
         }
         long millis;
         try {
-            millis = DurationConverter.parseMillis(words[2]);
-        } catch (TypeConversionException e) {
+            millis = Durations.parseMillis(words[2]);
+        } catch (IllegalArgumentException e) {
             output.message(e.getMessage());
             return;
         }

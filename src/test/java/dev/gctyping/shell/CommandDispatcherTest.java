@@ -70,6 +70,13 @@ class CommandDispatcherTest {
     }
 
     @Test
+    void aSetWithoutAUnitChangesNothingAndShowsTheUnits() {
+        commands.dispatch(":set expiry 3");
+        assertThat(session.snapshot().settings()).isEqualTo(new EngineSettings(500, 60_000));
+        assertThat(messages).containsExactly("'3' has no unit: write 3s or 3000ms (units: ms, s, m, h)");
+    }
+
+    @Test
     void anUnknownCommandOnlySaysSo() {
         Snapshot before = session.snapshot();
         assertThat(commands.dispatch(":frobnicate now")).isEqualTo(CommandDispatcher.Next.CONTINUE);
