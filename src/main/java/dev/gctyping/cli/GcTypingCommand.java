@@ -64,6 +64,9 @@ public final class GcTypingCommand implements Runnable {
             ConnectCommand.class,
             CompletionCommand.class);
 
+    /** picocli's help subcommand: {@code gctyping help [COMMAND]}. */
+    private static final String HELP = "help";
+
     /** Subcommands that run a sibling through the root's tree, so the sibling must be built with them. */
     private static final Map<String, String> RUNS_SIBLING = Map.of("smoke", "replay");
 
@@ -97,9 +100,12 @@ public final class GcTypingCommand implements Runnable {
                 cli.addSubcommand(standIn(command));
             }
         }
-        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.addSubcommand(new CommandLine.HelpCommand()); // gctyping help replay
+        ErrorHandler errors = new ErrorHandler();
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        documentExitCodes(cli);
+        configureHelp(cli);
         return cli;
     }
 
@@ -108,11 +114,14 @@ public final class GcTypingCommand implements Runnable {
      * values); null for none, an unknown name, or an {@code @argfile}, which picocli expands later.
      */
     static String chosenSubcommand(String... args) {
+        boolean helpFor = false;
         for (String arg : args) {
             if (arg.startsWith("@")) {
                 return null;
             }
-            if (!arg.startsWith("-")) {
+            if (!helpFor && arg.equals(HELP)) {
+                helpFor = true; // help NAME shows NAME's full usage: build NAME
+            } else if (!arg.startsWith("-")) {
                 for (Class<?> type : SUBCOMMANDS) {
                     Command command = type.getAnnotation(Command.class);
                     if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
@@ -131,9 +140,26 @@ public final class GcTypingCommand implements Runnable {
         return new CommandLine(spec);
     }
 
-    private static void documentExitCodes(CommandLine cli) {
+    /**
+     * On every command: the exit codes in its help, examples printed one a line as written (picocli would
+     * wrap them at the terminal's width, and a wrapped command breaks when copied), and {@code --version}
+     * answered as the root answers it (subcommands would otherwise print nothing).
+     */
+    private static void configureHelp(CommandLine cli) {
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP_LIST);
-        cli.getSubcommands().values().forEach(GcTypingCommand::documentExitCodes);
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, GcTypingCommand::unwrappedFooter);
+        if (cli.getCommandSpec().versionProvider() == null) {
+            cli.getCommandSpec().versionProvider(new VersionProvider());
+        }
+        cli.getSubcommands().values().forEach(GcTypingCommand::configureHelp);
+    }
+
+    private static String unwrappedFooter(CommandLine.Help help) {
+        StringBuilder footer = new StringBuilder();
+        for (String line : help.commandSpec().usageMessage().footer()) {
+            footer.append(String.format(line)).append(System.lineSeparator());
+        }
+        return footer.toString();
     }
 
     /** Runs with the process's real stdout/stderr; stdout is buffered and flushed at the end. */
