@@ -8,6 +8,7 @@ import dev.gctyping.replay.PayloadTransport;
 import dev.gctyping.replay.PayloadTransports;
 import dev.gctyping.shell.GuestView;
 import dev.gctyping.shell.GuestWatch;
+import dev.gctyping.support.GctypingHome;
 import dev.gctyping.support.JsonLine;
 import java.time.Duration;
 import java.util.function.BiConsumer;
@@ -119,7 +120,7 @@ public final class ShellCommand implements Callable<Integer> {
             return runPiped();
         }
         try (terminal) {
-            InteractiveShell shell = new InteractiveShell(terminal, InteractiveShell.defaultHistoryFile());
+            InteractiveShell shell = new InteractiveShell(terminal, new GctypingHome(target.env, target.home).historyFile());
             ShellOutput output = shell.output();
             runSession(shell.payloadView(), output, (raw, summary) -> output.message("guest ← " + summary),
                     (live, guest) -> shell.loop(live, new CommandDispatcher(live, output, guest)));

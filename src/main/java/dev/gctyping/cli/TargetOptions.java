@@ -44,7 +44,7 @@ public final class TargetOptions {
                     + "GENESYSCLOUD_OAUTHCLIENT_SECRET or client_secret in the profile.")
     String clientId;
 
-    /** The user's home and environment; tests replace them so they never touch the real ones. */
+    /** Java's user.home (used when the environment names neither GCTYPING_HOME nor HOME) and the environment; tests replace both. */
     Path home = Path.of(System.getProperty("user.home"));
     Map<String, String> env = System.getenv();
 

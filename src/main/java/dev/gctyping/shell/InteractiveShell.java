@@ -64,11 +64,6 @@ public final class InteractiveShell {
         this.reader = builder.build();
     }
 
-    /** {@code ~/.gctyping/history}. */
-    public static Path defaultHistoryFile() {
-        return Path.of(System.getProperty("user.home"), ".gctyping", "history");
-    }
-
     /** Shows each payload above the prompt as it is emitted; safe from the engine thread. */
     public TypingListener payloadView() {
         return new PayloadLines(json -> reader.printAbove("→ " + json));

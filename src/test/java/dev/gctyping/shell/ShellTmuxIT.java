@@ -32,7 +32,7 @@ class ShellTmuxIT {
         assumeTrue(tmuxInstalled(), "tmux is not installed: skipping the end-to-end prompt test (.ci/run installs it)");
         assertThat(JAR).as("the jar built by package").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "'" + java + "' -Duser.home='" + home + "' -jar '" + JAR.toAbsolutePath() + "' shell --expiry 1s";
+        String command = "env -u GCTYPING_HOME HOME='" + home + "' '" + java + "' -jar '" + JAR.toAbsolutePath() + "' shell --expiry 1s";
         try {
             tmux("new-session", "-d", "-s", "s", "-x", "120", "-y", "30", command);
             String started = awaitPane(pane -> pane.contains("gctyping> "), START_UP);
