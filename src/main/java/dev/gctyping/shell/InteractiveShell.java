@@ -64,9 +64,15 @@ public final class InteractiveShell {
         this.reader = builder.build();
     }
 
-    /** Shows each payload above the prompt as it is emitted; safe from the engine thread. */
+    /**
+     * Shows each payload above the prompt as it is emitted; safe from the engine thread. The status bar is
+     * redrawn first, so it never lags behind the payloads it summarises (the timer's redraw can be late).
+     */
     public TypingListener payloadView() {
-        return new PayloadLines(json -> reader.printAbove("→ " + json));
+        return new PayloadLines(json -> {
+            refreshStatus();
+            reader.printAbove("→ " + json);
+        });
     }
 
     /** Command output, above the prompt. */
