@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
             "  :help, :state, :metrics, :quit",
             "  :set dedup DURATION, :set expiry DURATION",
             "  :conversation ID, :guest, :record FILE, :record off",
+            "  ::TEXT sends a message that starts with ':' (::) sends :) )",
             "",
             "The payloads are shown, not sent. Sending them to the simulator's guest",
             "(and showing the guest's frames with :guest) arrives with the wire transport.",

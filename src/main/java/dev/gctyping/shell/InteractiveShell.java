@@ -110,7 +110,7 @@ public final class InteractiveShell {
                         return;
                     }
                 } else if (!line.isEmpty()) {
-                    session.send(line);
+                    session.send(CommandDispatcher.message(line));
                 }
             }
         } finally {
@@ -147,10 +147,14 @@ public final class InteractiveShell {
         });
     }
 
-    /** Typing a ':' command is talking to the tool, not typing to the guest. */
+    /**
+     * Typing a ':' command is talking to the tool, not typing to the guest; once the line starts with the
+     * escape '::' it is a message again (its first ':' was not a keystroke, and is not sent).
+     */
     private boolean editingCommand(String inserted) {
         Buffer buffer = reader.getBuffer();
-        return buffer.length() > 0 && buffer.atChar(0) == ':' || buffer.cursor() == 0 && inserted.startsWith(":");
+        String line = buffer.toString();
+        return CommandDispatcher.isCommand(line.substring(0, buffer.cursor()) + inserted + line.substring(buffer.cursor()));
     }
 
     private void refreshStatus() {

@@ -108,6 +108,27 @@ class CommandDispatcherTest {
     }
 
     @Test
+    void recordSaysHowToReplayWithTheSettingsAndThatASetIsNotInTheRecording(@TempDir Path dir) {
+        Path file = dir.resolve("t.ndjson");
+        commands.dispatch(":record " + file);
+        commands.dispatch(":set expiry 5s");
+        assertThat(messages).containsExactly(
+                "recording to " + file + " (replay it with: gctyping replay --dry-run --dedup-window 500ms --expiry 60000ms " + file + ")",
+                "expiry is now 5000ms (a run already typing keeps its deadline); the recording " + file
+                        + " replays with one setting: :record a new file to replay from here with --dedup-window 500ms --expiry 5000ms");
+    }
+
+    @Test
+    void aDoubleColonEscapesAMessageThatStartsWithAColon() {
+        assertThat(CommandDispatcher.isCommand(":) smile")).isTrue();
+        assertThat(CommandDispatcher.isCommand("::) smile")).isFalse();
+        assertThat(CommandDispatcher.message("::) smile")).isEqualTo(":) smile");
+        assertThat(CommandDispatcher.message("hi :)")).isEqualTo("hi :)");
+        commands.dispatch(":help");
+        assertThat(messages).singleElement().asString().contains("::TEXT");
+    }
+
+    @Test
     void recordIntoAMissingDirectoryIsReported(@TempDir Path dir) {
         commands.dispatch(":record " + dir.resolve("missing/t.ndjson"));
         assertThat(messages).singleElement().asString().startsWith("cannot write ").endsWith(": its directory does not exist");
