@@ -11,6 +11,7 @@ import dev.gctyping.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -70,7 +71,11 @@ final class HttpApi implements AutoCloseable {
         this.report = report;
         this.wsUri = wsUri;
         this.clock = clock;
-        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.httpPort()), 0);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(config.host(), config.httpPort()), 0);
+        } catch (BindException e) {
+            throw new BindException("cannot listen for HTTP on " + config.host() + ":" + config.httpPort() + ": " + e.getMessage());
+        }
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "sim-http-" + threads.incrementAndGet());
