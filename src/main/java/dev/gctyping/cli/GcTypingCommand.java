@@ -50,7 +50,8 @@ public final class GcTypingCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of the commands below.");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: choose one of " + String.join(", ", spec.subcommands().keySet()) + ".");
     }
 
     /** The subcommands, in the order {@code --help} lists them. */

@@ -62,7 +62,7 @@ class HelpTest {
     void noCommandIsAUsageError() {
         CliRun run = CliRun.run();
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("Missing command");
+        assertThat(run.err()).contains("Missing command: choose one of replay, smoke, tune,").contains("see 'gctyping --help'");
     }
 
     @Test
