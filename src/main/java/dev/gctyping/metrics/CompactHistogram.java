@@ -87,6 +87,9 @@ public final class CompactHistogram {
             return 0;
         }
         long rank = Math.max(1, (long) Math.ceil(percentile * total / 100.0));
+        if (rank >= total) {
+            return max; // the top rank is the maximum, which is kept exactly
+        }
         if (samples != null) {
             long[] sorted = Arrays.copyOf(samples, (int) total);
             Arrays.sort(sorted);

@@ -11,7 +11,7 @@ class CompactHistogramTest {
         CompactHistogram one = new CompactHistogram();
         one.record(466); // its bucket's midpoint is 468: the README's one-message trace showed P50 468 > max 466
         assertThat(one.percentile(50)).isEqualTo(466);
-        assertThat(one.percentile(100)).isEqualTo(466);
+        assertThat(one.max()).isEqualTo(466);
 
         CompactHistogram few = new CompactHistogram();
         for (long value : new long[] {1_007, 300, 10_400, 2_222}) {
@@ -19,7 +19,7 @@ class CompactHistogramTest {
         }
         assertThat(few.percentile(50)).isEqualTo(1_007);
         assertThat(few.percentile(95)).isEqualTo(10_400);
-        assertThat(few.percentile(100)).isEqualTo(10_400);
+        assertThat(few.max()).isEqualTo(10_400);
     }
 
     @Test
@@ -38,7 +38,7 @@ class CompactHistogramTest {
             CompactHistogram histogram = new CompactHistogram();
             long base = 64 + random.nextLong(100_000);
             long spread = 1 + random.nextLong(50);
-            int count = 32 + 1 + random.nextInt(200);
+            int count = CompactHistogram.EXACT_SAMPLES + 1 + random.nextInt(200);
             long min = Long.MAX_VALUE;
             long max = 0;
             for (int i = 0; i < count; i++) {
@@ -47,7 +47,8 @@ class CompactHistogramTest {
                 min = Math.min(min, value);
                 max = Math.max(max, value);
             }
-            assertThat(histogram.percentile(100)).isEqualTo(max);
+            assertThat(histogram.max()).isEqualTo(max);
+            assertThat(histogram.percentile(100)).as("P100 is the maximum").isEqualTo(max);
             for (double p : new double[] {0, 50, 95, 99, 100}) {
                 assertThat(histogram.percentile(p)).as("P%s of %s values from %s", p, count, base).isBetween(min, max);
             }
@@ -64,12 +65,12 @@ class CompactHistogramTest {
         histogram.recordAll(batch, 0, batch.length);
         assertThat(histogram.count()).isEqualTo(1_000);
         assertThat((double) histogram.percentile(50)).isCloseTo(1_499, org.assertj.core.data.Percentage.withPercentage(3.2));
-        assertThat(histogram.percentile(100)).isEqualTo(1_999);
+        assertThat(histogram.max()).isEqualTo(1_999);
     }
 
     @Test
     void anEmptyHistogramReadsZero() {
         assertThat(new CompactHistogram().percentile(50)).isZero();
-        assertThat(new CompactHistogram().percentile(100)).isZero();
+        assertThat(new CompactHistogram().max()).isZero();
     }
 }
