@@ -162,6 +162,7 @@ function _complete_gctyping() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} connect" ];    then _picocli_gctyping; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_gctyping; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_gctyping; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(replay)
@@ -172,7 +173,9 @@ function _complete_gctyping() {
   local cmds5=(auth)
   local cmds6=(connect)
   local cmds7=(completion)
+  local cmds8=(help)
 
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_gctyping_help; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_gctyping_completion; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_gctyping_connect; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_gctyping_auth; return $?; fi
@@ -192,7 +195,7 @@ function _picocli_gctyping() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="replay smoke tune simulate shell auth connect completion"
+  local commands="replay smoke tune simulate shell auth connect completion help"
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose'"
 
@@ -695,6 +698,24 @@ function _picocli_gctyping_completion() {
       return
       ;;
   esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_gctyping_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="replay smoke tune simulate shell auth connect completion"
+  local flag_opts="'-h' '--help'"
+  local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

@@ -8,13 +8,28 @@ import dev.gctyping.trace.TraceFormatException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Maps failures to one line on stderr and a documented exit code. Stack traces only with
- * {@code --verbose}, and only for unexpected errors.
+ * {@code --verbose}, and only for unexpected errors. A usage error is the error and where to read
+ * more, as gh and kubectl do, not the whole help (which buried the error under 100 lines).
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cli = ex.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("gctyping: " + ex.getMessage());
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("see '" + cli.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
         PrintWriter err = cli.getErr();

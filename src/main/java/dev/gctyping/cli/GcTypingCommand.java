@@ -54,7 +54,8 @@ public final class GcTypingCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of the commands below.");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: choose one of " + String.join(", ", spec.subcommands().keySet()) + ".");
     }
 
     private static final String FAULTS_SECTION = "faults";
@@ -69,6 +70,9 @@ public final class GcTypingCommand implements Runnable {
             AuthCommand.class,
             ConnectCommand.class,
             CompletionCommand.class);
+
+    /** picocli's help subcommand: {@code gctyping help [COMMAND]}. */
+    private static final String HELP = "help";
 
     /** Builds the whole command tree with our error handling, for this process. */
     public static CommandLine commandLine() {
@@ -105,9 +109,12 @@ public final class GcTypingCommand implements Runnable {
                 cli.addSubcommand(standIn(command));
             }
         }
-        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.addSubcommand(new CommandLine.HelpCommand()); // gctyping help replay
+        ErrorHandler errors = new ErrorHandler();
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        documentExitCodes(cli);
+        configureHelp(cli);
         documentFaults(cli);
         return cli;
     }
@@ -117,11 +124,14 @@ public final class GcTypingCommand implements Runnable {
      * values); null for none, an unknown name, or an {@code @argfile}, which picocli expands later.
      */
     static String chosenSubcommand(String... args) {
+        boolean helpFor = false;
         for (String arg : args) {
             if (arg.startsWith("@")) {
                 return null;
             }
-            if (!arg.startsWith("-")) {
+            if (!helpFor && arg.equals(HELP)) {
+                helpFor = true; // help NAME shows NAME's full usage: build NAME
+            } else if (!arg.startsWith("-")) {
                 for (Class<?> type : SUBCOMMANDS) {
                     Command command = type.getAnnotation(Command.class);
                     if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
@@ -168,9 +178,26 @@ public final class GcTypingCommand implements Runnable {
         }
     }
 
-    private static void documentExitCodes(CommandLine cli) {
+    /**
+     * On every command: the exit codes in its help, examples printed one a line as written (picocli would
+     * wrap them at the terminal's width, and a wrapped command breaks when copied), and {@code --version}
+     * answered as the root answers it (subcommands would otherwise print nothing).
+     */
+    private static void configureHelp(CommandLine cli) {
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP_LIST);
-        cli.getSubcommands().values().forEach(GcTypingCommand::documentExitCodes);
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, GcTypingCommand::unwrappedFooter);
+        if (cli.getCommandSpec().versionProvider() == null) {
+            cli.getCommandSpec().versionProvider(new VersionProvider());
+        }
+        cli.getSubcommands().values().forEach(GcTypingCommand::configureHelp);
+    }
+
+    private static String unwrappedFooter(CommandLine.Help help) {
+        StringBuilder footer = new StringBuilder();
+        for (String line : help.commandSpec().usageMessage().footer()) {
+            footer.append(String.format(line)).append(System.lineSeparator());
+        }
+        return footer.toString();
     }
 
     /** Runs with the process's real stdout/stderr; stdout is buffered and flushed at the end. */

@@ -7,6 +7,7 @@ import dev.gctyping.dialect.PlannedWire;
 import dev.gctyping.protocol.IsoMillis;
 import dev.gctyping.shell.GuestView;
 import dev.gctyping.shell.GuestWatch;
+import dev.gctyping.support.GctypingHome;
 import dev.gctyping.support.JsonLine;
 import java.util.function.BiConsumer;
 import dev.gctyping.engine.Clock;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
             "  :help, :state, :metrics, :quit",
             "  :set dedup DURATION, :set expiry DURATION",
             "  :conversation ID, :guest, :record FILE, :record off",
+            "  ::TEXT sends a message that starts with ':' (::) sends :) )",
             "",
             "Payloads go over --dialect to the target (default: an embedded simulator, whose guest's frames are shown; "
                 + ":guest lists them); each line shows what the dialect puts on the wire. --dry-run sends nothing.",
@@ -129,7 +131,7 @@ public final class ShellCommand implements Callable<Integer> {
             return runPiped();
         }
         try (terminal) {
-            InteractiveShell shell = new InteractiveShell(terminal, InteractiveShell.defaultHistoryFile());
+            InteractiveShell shell = new InteractiveShell(terminal, new GctypingHome(environment.variables(), environment.home()).historyFile());
             ShellOutput output = shell.output();
             runSession(shell.payloadView(target.dialect()), output, (raw, summary) -> output.message("guest ← " + summary),
                     (live, guest) -> shell.loop(live, new CommandDispatcher(live, output, guest)));

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ~/.gctyping/config}: INI sections of settings, like Genesys' {@code gc} CLI profiles.
+ * {@code ~/.gctyping/config} (see {@link dev.gctyping.support.GctypingHome}): INI sections of settings, like Genesys' {@code gc} CLI profiles.
  * <pre>
  * [default]
  * region = eu-west-1
@@ -35,11 +35,13 @@ public final class ProfileFile {
         this.sections = sections;
     }
 
-    /** The file under {@code home}, or an empty one when it does not exist. */
-    public static ProfileFile load(Path home) {
-        Path path = home.resolve(".gctyping").resolve("config");
+    /** The file at {@code path}, or an empty one when it does not exist. */
+    public static ProfileFile load(Path path) {
         if (!Files.exists(path)) {
             return new ProfileFile(path, Map.of());
+        }
+        if (Files.isDirectory(path)) {
+            throw new ConfigException("cannot read the profile file " + path + ": it is a directory; the profiles belong in a file of that name");
         }
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
@@ -47,7 +49,7 @@ public final class ProfileFile {
                 throw new ConfigException("refusing to read " + path + ": it may hold a client secret and other users "
                         + "can access it; run: chmod 600 " + path);
             }
-            return new ProfileFile(path, parse(Files.readAllLines(path)));
+            return new ProfileFile(path, parse(path, Files.readAllLines(path)));
         } catch (UnsupportedOperationException e) {
             throw new ConfigException("cannot check the permissions of " + path + " on this file system");
         } catch (IOException e) {
@@ -55,7 +57,7 @@ public final class ProfileFile {
         }
     }
 
-    private static Map<String, Map<String, String>> parse(List<String> lines) {
+    private static Map<String, Map<String, String>> parse(Path path, List<String> lines) {
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         Map<String, String> section = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -70,7 +72,7 @@ public final class ProfileFile {
             int equals = line.indexOf('=');
             if (section == null || equals < 1) {
                 // never echo the line: it may be a secret
-                throw new ConfigException("~/.gctyping/config line " + (i + 1) + ": expected [profile] or key = value");
+                throw new ConfigException(path + " line " + (i + 1) + ": expected [profile] or key = value");
             }
             section.put(line.substring(0, equals).strip().toLowerCase(Locale.ROOT), line.substring(equals + 1).strip());
         }

@@ -1,6 +1,9 @@
 package dev.gctyping.client;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -68,6 +71,19 @@ public final class RetryingHttp {
         return stats;
     }
 
+    /** A failure to reach {@code uri}, in words: the JDK's ConnectException has no message at all. */
+    static String transportFailure(IOException e, URI uri) {
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        String where = uri.getHost() + ":" + port;
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no answer from " + where + " (connect timed out)";
+        }
+        if (e instanceof ConnectException) {
+            return "the connection to " + where + " was refused (is the server running, and is that its port?)";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
     /**
      * Sends {@code request} (built afresh for each attempt) until it gets an answer that retrying
      * cannot change, and returns that answer whatever its status.
@@ -88,8 +104,9 @@ public final class RetryingHttp {
             count(call, RequestStats::request);
             Duration wait;
             String failure;
+            HttpRequest sent = request.get();
             try {
-                HttpResponse<String> response = client.send(request.get(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status == 429) {
                     count(call, RequestStats::rateLimited);
@@ -112,7 +129,7 @@ public final class RetryingHttp {
                 }
             } catch (IOException e) {
                 count(call, RequestStats::serverError);
-                failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                failure = transportFailure(e, sent.uri());
                 if (attempt >= Math.min(maxAttempts, MAX_TRANSPORT_ATTEMPTS)) {
                     throw new UnavailableException(what + " failed after " + attempt + " attempts: " + failure, e);
                 }

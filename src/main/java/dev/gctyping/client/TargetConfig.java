@@ -1,5 +1,6 @@
 package dev.gctyping.client;
 
+import dev.gctyping.support.GctypingHome;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,21 +38,22 @@ public final class TargetConfig {
         }
     }
 
-    private final Path home;
+    private final GctypingHome home;
     private final Map<String, String> env;
 
-    public TargetConfig(Path home, Map<String, String> env) {
-        this.home = home;
+    /** @param userHome where {@code .gctyping} is when {@code env} names neither GCTYPING_HOME nor HOME */
+    public TargetConfig(Path userHome, Map<String, String> env) {
+        this.home = new GctypingHome(env, userHome);
         this.env = env;
     }
 
     /** Where tokens are cached on disk. */
     public Path tokenDirectory() {
-        return home.resolve(".gctyping").resolve("tokens");
+        return home.tokenDirectory();
     }
 
     public Choice resolve(TargetRequest request) {
-        ProfileFile file = ProfileFile.load(home);
+        ProfileFile file = ProfileFile.load(home.profileFile());
         Map<String, String> profile = file.profile(request.profile() == null ? ProfileFile.DEFAULT_PROFILE : request.profile());
         String clientId = first(request.clientId(), env.get(ENV_CLIENT_ID), profile.get("client_id"));
         String secret = first(env.get(ENV_CLIENT_SECRET), profile.get("client_secret"));

@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tokens on disk, one file per (environment, client id) under {@code ~/.gctyping/tokens/}, so short
+ * Tokens on disk, one file per (environment, client id) under {@code ~/.gctyping/tokens/} (see
+ * {@link dev.gctyping.support.GctypingHome}), so short
  * commands in a loop do not each spend a token request. Files are 0600 in a 0700 directory; the
  * file name is a hash (the client id does not appear in it) and the secret is never stored.
  * A cache that cannot be read or written is skipped with a debug line: it is an optimisation only.

@@ -19,8 +19,6 @@ final class Cadences {
     private long[] lastEventAt = new long[0];
     private long[] lastKeystrokeAt = new long[0];
     private long[] messageStartedAt = new long[0];
-    /** Kept exactly: a histogram bucket's midpoint would misreport the one figure QA looks at first. */
-    private long[] composeMsMax = new long[0];
     private CompactHistogram[] interKeyMs = new CompactHistogram[0];
     private CompactHistogram[] composeMs = new CompactHistogram[0];
     /** Inter-key intervals not yet in {@link #interKeyMs}: {@link #STAGED} slots per agent. */
@@ -47,7 +45,6 @@ final class Cadences {
         long started = messageStartedAt[agent];
         if (started != NONE) {
             composeMs[agent].record(at - started);
-            composeMsMax[agent] = Math.max(composeMsMax[agent], at - started);
         }
         messageStartedAt[agent] = NONE;
         lastKeystrokeAt[agent] = NONE;
@@ -91,7 +88,6 @@ final class Cadences {
         lastEventAt = grow(lastEventAt, grown);
         lastKeystrokeAt = grow(lastKeystrokeAt, grown);
         messageStartedAt = grow(messageStartedAt, grown);
-        composeMsMax = Arrays.copyOf(composeMsMax, grown);
         interKeyMs = Arrays.copyOf(interKeyMs, grown);
         composeMs = Arrays.copyOf(composeMs, grown);
         for (int i = size; i < grown; i++) {
@@ -120,11 +116,6 @@ final class Cadences {
     CompactHistogram composeMs(int agent) {
         ensure(agent);
         return composeMs[agent];
-    }
-
-    long composeMsMax(int agent) {
-        ensure(agent);
-        return composeMsMax[agent];
     }
 
     /** {@link #NONE} before the agent's first event. */

@@ -108,7 +108,7 @@ public final class EngagementMetrics implements AgentActivity {
                 .field("interKeyMsP50", c.interKeyMs(agent).percentile(50))
                 .field("interKeyMsP95", c.interKeyMs(agent).percentile(95))
                 .field("composeMsP50", c.composeMs(agent).percentile(50))
-                .field("composeMsMax", c.composeMsMax(agent));
+                .field("composeMsMax", c.composeMs(agent).max());
         if (c.firstEventAt(agent) != Cadences.NONE) {
             metrics.field("firstEventAt", iso.format(c.firstEventAt(agent))).field("lastEventAt", iso.format(c.lastEventAt(agent)));
         }

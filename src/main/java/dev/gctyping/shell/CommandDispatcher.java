@@ -1,10 +1,10 @@
 package dev.gctyping.shell;
 
-import dev.gctyping.cli.DurationConverter;
+import dev.gctyping.engine.EngineSettings;
+import dev.gctyping.support.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.TypeConversionException;
 
 /** The {@code :commands} of the prompt, the same in the interactive and the piped mode. */
 public final class CommandDispatcher {
@@ -16,6 +16,7 @@ public final class CommandDispatcher {
             List.of(":help", ":state", ":metrics", ":set", ":conversation", ":guest", ":record", ":quit");
     public static final List<String> SETTINGS = List.of("dedup", "expiry");
     public static final String RECORD_OFF = "off";
+    private static final String ESCAPE = "::";
 
     static final String HELP = String.join("\n",
             "Every key is a keystroke; Enter sends the line; leaving the terminal window blurs.",
@@ -27,7 +28,8 @@ public final class CommandDispatcher {
             "  :conversation ID      type into another conversation (blurs the current one)",
             "  :guest                the guest's last frames",
             "  :record FILE          write what is typed as a replay trace; :record off stops",
-            "  :quit                 leave (Ctrl-D too); the metrics print on stdout");
+            "  :quit                 leave (Ctrl-D too); the metrics print on stdout",
+            "  ::TEXT                a message that starts with ':' (::) sends :) )");
 
     static final String NO_GUEST = "no guest is attached: with --dry-run (or against a real org) payloads are only shown here";
 
@@ -48,9 +50,14 @@ public final class CommandDispatcher {
         this.output = output;
     }
 
-    /** Whether a line of input is a command rather than text to type. */
+    /** Whether a line of input is a command rather than text to type: it starts with ':', but not with the escape '::'. */
     public static boolean isCommand(String line) {
-        return line.startsWith(":");
+        return line.startsWith(":") && !line.startsWith(ESCAPE);
+    }
+
+    /** The message a line that is not a command sends: '::' escapes a leading ':'. */
+    public static String message(String line) {
+        return line.startsWith(ESCAPE) ? line.substring(1) : line;
     }
 
     /** Runs one command line (starting with ':'); a bad one gets a message and changes nothing. */
@@ -80,18 +87,30 @@ public final class CommandDispatcher {
         }
         long millis;
         try {
-            millis = DurationConverter.parseMillis(words[2]);
-        } catch (TypeConversionException e) {
+            millis = Durations.parseMillis(words[2]);
+        } catch (IllegalArgumentException e) {
             output.message(e.getMessage());
             return;
         }
         if (words[1].equals("dedup")) {
             session.dedupWindow(millis);
-            output.message("dedup window is now " + millis + "ms");
+            output.message("dedup window is now " + millis + "ms" + recordingNote());
         } else {
             session.expiry(millis);
-            output.message("expiry is now " + millis + "ms (a run already typing keeps its deadline)");
+            output.message("expiry is now " + millis + "ms (a run already typing keeps its deadline)" + recordingNote());
         }
+    }
+
+    /** A trace has no settings of its own: a replay applies one dedup window and expiry to all of it. */
+    private String recordingNote() {
+        Path recording = session.snapshot().recording();
+        return recording == null ? "" : "; the recording " + recording + " replays with one setting: :record a new file to replay from here with "
+                + replayOptions();
+    }
+
+    private String replayOptions() {
+        EngineSettings settings = session.snapshot().settings();
+        return "--dedup-window " + settings.dedupWindowMs() + "ms --expiry " + settings.expiryMs() + "ms";
     }
 
     private void conversation(String id) {
@@ -126,7 +145,7 @@ public final class CommandDispatcher {
             Path file = Path.of(argument);
             try {
                 session.startRecording(file);
-                output.message("recording to " + file + " (replay it with: gctyping replay --dry-run " + file + ")");
+                output.message("recording to " + file + " (replay it with: gctyping replay --dry-run " + replayOptions() + " " + file + ")");
             } catch (IOException e) {
                 output.message("cannot write " + file + ": " + e.getMessage());
             }

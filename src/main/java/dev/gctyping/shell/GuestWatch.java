@@ -5,6 +5,7 @@ import dev.gctyping.client.SocketSettings;
 import dev.gctyping.client.Target;
 import dev.gctyping.protocol.guest.GuestEvent;
 import dev.gctyping.protocol.guest.GuestFrame;
+import dev.gctyping.protocol.guest.GuestRequests;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -51,7 +52,10 @@ public final class GuestWatch implements GuestView, AutoCloseable {
         }
     }
 
-    private synchronized void received(String text, GuestFrame frame) {
+    synchronized void received(String text, GuestFrame frame) {
+        if (isKeepAlive(frame)) {
+            return; // the guest's own health check, not something it was sent
+        }
         lastFrameNanos = System.nanoTime();
         notifyAll();
         String summary = summary(frame);
@@ -62,6 +66,11 @@ public final class GuestWatch implements GuestView, AutoCloseable {
         if (frame instanceof GuestFrame.StructuredMessage) {
             show.accept(text, summary);
         }
+    }
+
+    /** The answer to the guest's keep-alive echo (a Text "ping" coming back Inbound): known by its tracing id. */
+    static boolean isKeepAlive(GuestFrame frame) {
+        return GuestRequests.ECHO_TRACING_ID.equals(frame.header().tracingId());
     }
 
     /**

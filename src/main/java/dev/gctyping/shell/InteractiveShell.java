@@ -65,14 +65,16 @@ public final class InteractiveShell {
         this.reader = builder.build();
     }
 
-    /** {@code ~/.gctyping/history}. */
-    public static Path defaultHistoryFile() {
-        return Path.of(System.getProperty("user.home"), ".gctyping", "history");
-    }
-
-    /** Shows each payload above the prompt as it is emitted; safe from the engine thread. */
+    /**
+     * Shows each send above the prompt as the dialect puts it on the wire; safe from the engine thread.
+     * The status bar is redrawn first, so it never lags behind the payloads it summarises (the timer's
+     * redraw can be late).
+     */
     public PlannedWire.SendListener payloadView(Dialect dialect) {
-        return new PayloadLines(dialect, json -> reader.printAbove("→ " + json));
+        return new PayloadLines(dialect, json -> {
+            refreshStatus();
+            reader.printAbove("→ " + json);
+        });
     }
 
     /** Command output, above the prompt. */
@@ -110,7 +112,7 @@ public final class InteractiveShell {
                         return;
                     }
                 } else if (!line.isEmpty()) {
-                    session.send(line);
+                    session.send(CommandDispatcher.message(line));
                 }
             }
         } finally {
@@ -147,10 +149,14 @@ public final class InteractiveShell {
         });
     }
 
-    /** Typing a ':' command is talking to the tool, not typing to the guest. */
+    /**
+     * Typing a ':' command is talking to the tool, not typing to the guest; once the line starts with the
+     * escape '::' it is a message again (its first ':' was not a keystroke, and is not sent).
+     */
     private boolean editingCommand(String inserted) {
         Buffer buffer = reader.getBuffer();
-        return buffer.length() > 0 && buffer.atChar(0) == ':' || buffer.cursor() == 0 && inserted.startsWith(":");
+        String line = buffer.toString();
+        return CommandDispatcher.isCommand(line.substring(0, buffer.cursor()) + inserted + line.substring(buffer.cursor()));
     }
 
     private void refreshStatus() {

@@ -68,6 +68,7 @@ public final class LiveSession implements AutoCloseable {
         this.agentId = agentId;
         this.wire = wire;
         this.engine = new TypingEngine(settings, (state, signal, at) -> {
+            publish(); // first: a status shown beside a payload must already count it
             view.onSignal(state, signal, at);
             wire.typing(state, signal, at);
         });

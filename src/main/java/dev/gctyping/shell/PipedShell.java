@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * The shell without a terminal (a pipe, CI): no JLine, no prompt. Each character of a line is a
  * keystroke, one every {@code cadence}; the newline ending a line sends it; a line starting with
- * ':' is a command. Text after the last newline is typed but not sent, so its run ends by expiry.
+ * ':' is a command ('::' escapes a message that starts with ':'). Text after the last newline is typed but not sent, so its run ends by expiry.
  */
 public final class PipedShell {
     private final LiveSession session;
@@ -34,7 +34,7 @@ public final class PipedShell {
                     return;
                 }
             } else {
-                type(text, ended);
+                type(CommandDispatcher.message(text), ended);
             }
             if (!ended) {
                 break;

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -67,7 +68,11 @@ final class BoundedHttpServer implements AutoCloseable {
     BoundedHttpServer(String host, int port, Limits limits, HttpHandler handler) throws IOException {
         this.limits = limits;
         this.handler = handler;
-        this.listener = new ServerSocket(port, 128, InetAddress.getByName(host));
+        try {
+            this.listener = new ServerSocket(port, 128, InetAddress.getByName(host));
+        } catch (BindException e) {
+            throw new BindException("cannot listen for HTTP on " + host + ":" + port + ": " + e.getMessage());
+        }
         AtomicInteger threads = new AtomicInteger();
         // no queue: a connection gets a thread now or is refused, never waits behind slow ones
         this.workers = new ThreadPoolExecutor(0, limits.maxConnections(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),

@@ -131,7 +131,8 @@ final class SocketServer extends WebSocketServer {
             throw new IOException("interrupted while starting the WebSocket listener", e);
         }
         if (startFailure != null) {
-            throw new IOException("cannot listen for WebSockets: " + startFailure.getMessage(), startFailure);
+            throw new IOException("cannot listen for WebSockets on " + getAddress().getHostString() + ":" + getAddress().getPort()
+                    + ": " + startFailure.getMessage(), startFailure);
         }
     }
 

@@ -1,12 +1,17 @@
 package dev.gctyping.support;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as users write them: {@code 500ms}, {@code 3s}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number is milliseconds. */
+/**
+ * Durations as users write them: {@code 500ms}, {@code 3s}, {@code 1.5s}, {@code 2m}, {@code 1h}. The unit is
+ * required: a bare {@code 3} read as milliseconds silently gave an expiry a thousand times too short.
+ */
 public final class Durations {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+    private static final String UNITS = "units: ms, s, m, h";
 
     private Durations() {
     }
@@ -15,10 +20,15 @@ public final class Durations {
     public static long parseMillis(String value) {
         Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + value + "' is not a duration (examples: 250ms, 3s, 1.5s, 2m)");
+            throw new IllegalArgumentException("'" + value + "' is not a duration (examples: 250ms, 3s, 1.5s, 2m; " + UNITS + ")");
         }
         double amount = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2);
+        String unit = m.group(2);
+        if (unit == null) {
+            throw new IllegalArgumentException("'" + value + "' has no unit: write " + m.group(1) + "s or "
+                    + new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1000)).stripTrailingZeros().toPlainString()
+                    + "ms (" + UNITS + ")");
+        }
         double millis = switch (unit) {
             case "s" -> amount * 1_000;
             case "m" -> amount * 60_000;

@@ -90,6 +90,22 @@ class AuthCommandTest {
     }
 
     @Test
+    void theTokenCacheIsUnderHomeFromTheEnvironmentNotJavasUserHome() throws Exception {
+        Path fromEnv = home.resolve("from-env");
+        Map<String, String> env = Map.of(TargetConfig.ENV_CLIENT_SECRET, "team-secret-123", "HOME", fromEnv.toString());
+        CliRun run = auth(env, "--target", target(), "--client-id", "team-client");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(fromEnv.resolve(".gctyping/tokens")).isDirectory();
+        assertThat(home.resolve(".gctyping")).as("user.home, which ignores $HOME").doesNotExist();
+
+        Path own = home.resolve("own");
+        auth(Map.of(TargetConfig.ENV_CLIENT_SECRET, "team-secret-123", "HOME", fromEnv.toString(), "GCTYPING_HOME", own.toString()),
+                "--target", target(), "--client-id", "team-client");
+        assertThat(own.resolve("tokens")).isDirectory();
+    }
+
+    @Test
     void showTokenAddsTheToken() throws Exception {
         CliRun run = auth(secret("team-secret-123"), "--target", target(), "--client-id", "team-client", "--show-token");
         assertThat(Json.MAPPER.readTree(run.out()).path("token").asText()).isNotBlank();

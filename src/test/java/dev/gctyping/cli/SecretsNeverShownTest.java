@@ -56,10 +56,11 @@ class SecretsNeverShownTest {
 
     private Result gctyping(String secret, String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + home, "dev.gctyping.Main"));
+                "-cp", System.getProperty("java.class.path"), "dev.gctyping.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("GENESYSCLOUD_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("GENESYSCLOUD_") || name.equals("GCTYPING_HOME"));
+        builder.environment().put("HOME", home.toString());
         builder.environment().put(TargetConfig.ENV_CLIENT_SECRET, secret);
         File out = home.resolve("out-" + System.nanoTime()).toFile();
         File err = home.resolve("err-" + System.nanoTime()).toFile();

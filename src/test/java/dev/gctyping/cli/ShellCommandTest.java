@@ -119,6 +119,19 @@ class ShellCommandTest {
     }
 
     @Test
+    void aPipedLineStartingWithADoubleColonIsTheMessageWithOneColon(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("typed.ndjson");
+        CliRun run = shell("::) smile\n", "--dry-run", "--record", trace.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).doesNotContain("unknown command");
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(lines).filteredOn(line -> line.contains("\"send\"")).singleElement()
+                .satisfies(send -> assertThat(JSON.readTree(send).path("text").asText()).isEqualTo(":) smile"));
+        assertThat(lines).filteredOn(line -> line.contains("\"keystroke\"")).hasSize(":) smile".length());
+    }
+
+    @Test
     void anUnwritableRecordFileIsExit73(@TempDir Path dir) {
         CliRun run = shell("ok\n", "--record", dir.resolve("missing/typed.ndjson").toString());
 

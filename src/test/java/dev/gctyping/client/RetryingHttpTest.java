@@ -96,7 +96,14 @@ class RetryingHttpTest {
         server.close();
         assertThatThrownBy(() -> toNowhere.send(() -> HttpRequest.newBuilder(java.net.URI.create(closedPort + "/x")).build(), "dead call"))
                 .isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("dead call failed after " + RetryingHttp.MAX_TRANSPORT_ATTEMPTS + " attempts");
+                .hasMessageContaining("dead call failed after " + RetryingHttp.MAX_TRANSPORT_ATTEMPTS + " attempts: the connection to "
+                        + java.net.URI.create(closedPort).getHost() + ":" + java.net.URI.create(closedPort).getPort() + " was refused");
         assertThat(sleeper.waits).hasSize(RetryingHttp.MAX_TRANSPORT_ATTEMPTS - 1);
+    }
+
+    @Test
+    void aRefusedConnectionWithoutAPortNamesTheSchemesPort() {
+        assertThat(RetryingHttp.transportFailure(new java.net.ConnectException(), java.net.URI.create("https://login.mypurecloud.ie/oauth/token")))
+                .startsWith("the connection to login.mypurecloud.ie:443 was refused");
     }
 }

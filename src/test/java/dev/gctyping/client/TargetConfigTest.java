@@ -74,6 +74,29 @@ class TargetConfigTest {
     }
 
     @Test
+    void theProfileFileIsUnderHomeFromTheEnvironment() throws IOException {
+        profileFile("[default]\nregion = eu-west-1\nclient_id = i\nclient_secret = s\n", "rw-------");
+        Path other = home.resolve("other");
+        assertThat(resolve(Map.of(), TargetRequest.none()).kind()).as("user.home when HOME is unset")
+                .isEqualTo(TargetConfig.Kind.GENESYS_CLOUD);
+        assertThat(resolve(Map.of("HOME", other.toString()), TargetRequest.none()).kind())
+                .isEqualTo(TargetConfig.Kind.EMBEDDED_SIMULATOR);
+        assertThat(resolve(Map.of("HOME", other.toString(), "GCTYPING_HOME", home.resolve(".gctyping").toString()),
+                TargetRequest.none()).kind()).isEqualTo(TargetConfig.Kind.GENESYS_CLOUD);
+        assertThat(new TargetConfig(home, Map.of("HOME", other.toString())).tokenDirectory())
+                .isEqualTo(other.resolve(".gctyping/tokens"));
+    }
+
+    @Test
+    void aProfilePathThatIsADirectoryIsSaidToBeOne() throws IOException {
+        Files.createDirectories(home.resolve(".gctyping/config"));
+        assertThatThrownBy(() -> resolve(Map.of(), TargetRequest.none()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(home.resolve(".gctyping/config") + ": it is a directory")
+                .hasMessageNotContaining("chmod");
+    }
+
+    @Test
     void aBadProfileLineIsReportedWithoutItsContent() throws IOException {
         profileFile("[default]\nsupersecretvalue\n", "rw-------");
         assertThatThrownBy(() -> resolve(Map.of(), TargetRequest.none()))

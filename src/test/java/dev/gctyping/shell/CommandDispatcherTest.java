@@ -70,6 +70,13 @@ class CommandDispatcherTest {
     }
 
     @Test
+    void aSetWithoutAUnitChangesNothingAndShowsTheUnits() {
+        commands.dispatch(":set expiry 3");
+        assertThat(session.snapshot().settings()).isEqualTo(new EngineSettings(500, 60_000));
+        assertThat(messages).containsExactly("'3' has no unit: write 3s or 3000ms (units: ms, s, m, h)");
+    }
+
+    @Test
     void anUnknownCommandOnlySaysSo() {
         Snapshot before = session.snapshot();
         assertThat(commands.dispatch(":frobnicate now")).isEqualTo(CommandDispatcher.Next.CONTINUE);
@@ -98,6 +105,27 @@ class CommandDispatcherTest {
         assertThat(Files.readAllLines(file)).hasSize(1);
         assertThat(session.snapshot().recording()).isNull();
         assertThat(messages.get(1)).isEqualTo("recording stopped: " + file);
+    }
+
+    @Test
+    void recordSaysHowToReplayWithTheSettingsAndThatASetIsNotInTheRecording(@TempDir Path dir) {
+        Path file = dir.resolve("t.ndjson");
+        commands.dispatch(":record " + file);
+        commands.dispatch(":set expiry 5s");
+        assertThat(messages).containsExactly(
+                "recording to " + file + " (replay it with: gctyping replay --dry-run --dedup-window 500ms --expiry 60000ms " + file + ")",
+                "expiry is now 5000ms (a run already typing keeps its deadline); the recording " + file
+                        + " replays with one setting: :record a new file to replay from here with --dedup-window 500ms --expiry 5000ms");
+    }
+
+    @Test
+    void aDoubleColonEscapesAMessageThatStartsWithAColon() {
+        assertThat(CommandDispatcher.isCommand(":) smile")).isTrue();
+        assertThat(CommandDispatcher.isCommand("::) smile")).isFalse();
+        assertThat(CommandDispatcher.message("::) smile")).isEqualTo(":) smile");
+        assertThat(CommandDispatcher.message("hi :)")).isEqualTo("hi :)");
+        commands.dispatch(":help");
+        assertThat(messages).singleElement().asString().contains("::TEXT");
     }
 
     @Test

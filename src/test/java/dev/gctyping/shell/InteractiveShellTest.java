@@ -65,6 +65,18 @@ class InteractiveShellTest {
     }
 
     @Test
+    void aDoubleColonSendsAMessageStartingWithAColon(@TempDir Path dir) throws Exception {
+        LiveSession session = type("dumb", "::)\n" + ":quit\n", dir.resolve("history"));
+        try {
+            assertThat(session.snapshot().keystrokes()).as("the second ':' and ')', not the escape").isEqualTo(2);
+            assertThat(session.snapshot().messagesSent()).isEqualTo(1);
+            assertThat(payloads.drain()).containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000");
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
     void backspaceIsAKeystrokeAndFocusOutBlurs(@TempDir Path dir) throws Exception {
         LiveSession session = type("xterm", "cd" + BACKSPACE + FOCUS_OUT + CLEAR_LINE + ":quit\n", dir.resolve("history"));
         try {

@@ -51,6 +51,25 @@ class LiveSessionTest {
     }
 
     @Test
+    void theViewOfAPayloadSeesAStateThatAlreadyCountsIt() throws Exception {
+        java.util.concurrent.BlockingQueue<String> shown = new java.util.concurrent.LinkedBlockingQueue<>();
+        LiveSession[] watched = new LiveSession[1];
+        LiveSession live = new LiveSession(SETTINGS, "c2", "a2", clock, (agent, signal, at) -> {
+            Snapshot status = watched[0].latest(); // what the status bar draws beside this payload
+            shown.add(signal + ": keys " + status.keystrokes() + ", active " + status.activeSent() + ", inactive " + status.inactiveSent());
+        });
+        watched[0] = live;
+        try {
+            live.keystroke("h");
+            live.send("h");
+            assertThat(List.of(shown.poll(10, TimeUnit.SECONDS), shown.poll(10, TimeUnit.SECONDS))).containsExactly(
+                    "ACTIVE_START: keys 1, active 1, inactive 0", "INACTIVE_SENT: keys 1, active 1, inactive 1");
+        } finally {
+            live.close();
+        }
+    }
+
+    @Test
     void theWireGetsEveryPayloadTheViewGetsAndTheMessage() throws Exception {
         session.keystroke("h");
         session.send("h");

@@ -145,8 +145,8 @@ class RunsAndExpiryTest {
     @Test
     void idleConversationsSessionsTokensAndRunsExpireAndTheReportSaysSo() throws Exception {
         start();
-        typing("idle-1", "run-a");
-        typing("idle-2", null);
+        assertThat(typing("idle-1", "run-a").statusCode()).isEqualTo(202);
+        assertThat(typing("idle-2", null).statusCode()).isEqualTo(202);
         TestSocket held = guest("held", null);
         TestSocket closed = guest("closed", "run-b");
         closed.closeBlocking();
@@ -165,7 +165,7 @@ class RunsAndExpiryTest {
         assertThat(report("?run=run-a").get("conversations")).isEmpty();
         JsonNode expired = shared.get("expired");
         assertThat(expired.get("idleExpiryMs").asLong()).isEqualTo(IDLE_MS);
-        assertThat(expired.get("conversations").asLong()).isEqualTo(3);
+        assertThat(expired.get("conversations").asLong()).as(expired + " run-b: " + report("?run=run-b")).isEqualTo(3);
         assertThat(expired.get("guestSessions").asLong()).isEqualTo(1);
         assertThat(expired.get("runs").asLong()).isEqualTo(2);
         assertThat(expired.get("tokens").asLong()).isEqualTo(1);

@@ -2,6 +2,7 @@ package dev.gctyping.simulator;
 
 import dev.gctyping.protocol.SimulatorReport;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gctyping.support.LogCapture;
@@ -37,6 +38,17 @@ class SimulatorHttpTest {
     void stop() {
         if (simulator != null) {
             simulator.close();
+        }
+    }
+
+    @Test
+    void aPortInUseIsNamed() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> start(SimulatorConfig.defaults().withPorts(port, 0)))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("HTTP on 127.0.0.1:" + port + ": ");
+            assertThatThrownBy(() -> start(SimulatorConfig.defaults().withPorts(0, port)))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("WebSockets on 127.0.0.1:" + port + ": ");
         }
     }
 

@@ -1,0 +1,29 @@
+package dev.gctyping.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DurationsTest {
+    @Test
+    void everyUnitIsRead() {
+        assertThat(Durations.parseMillis("250ms")).isEqualTo(250);
+        assertThat(Durations.parseMillis("1.5s")).isEqualTo(1_500);
+        assertThat(Durations.parseMillis("2m")).isEqualTo(120_000);
+        assertThat(Durations.parseMillis("1H")).isEqualTo(3_600_000);
+    }
+
+    @Test
+    void aNumberWithoutAUnitIsRefusedShowingHowToWriteIt() {
+        assertThatThrownBy(() -> Durations.parseMillis("3")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'3' has no unit: write 3s or 3000ms (units: ms, s, m, h)");
+        assertThatThrownBy(() -> Durations.parseMillis("1.5")).hasMessageContaining("write 1.5s or 1500ms");
+    }
+
+    @Test
+    void anythingElseIsNotADuration() {
+        assertThatThrownBy(() -> Durations.parseMillis("soon")).hasMessageStartingWith("'soon' is not a duration");
+        assertThatThrownBy(() -> Durations.parseMillis("0s")).hasMessage("'0s' must be at least 1ms");
+    }
+}
