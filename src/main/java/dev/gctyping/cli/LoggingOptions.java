@@ -9,7 +9,6 @@ public final class LoggingOptions {
             description = "More log detail on stderr: -v debug, -vv trace (includes library internals).")
     void setVerbose(boolean[] verbosity) {
         LogLevels.set(verbosity.length > 1 ? "TRACE" : "DEBUG");
-        verbose = true;
     }
 
     @Option(names = {"-q", "--quiet"}, description = "Only errors on stderr (no progress, no info lines).")
@@ -20,12 +19,7 @@ public final class LoggingOptions {
         this.quiet = quiet;
     }
 
-    private boolean verbose;
     private boolean quiet;
-
-    public boolean verbose() {
-        return verbose;
-    }
 
     public boolean quiet() {
         return quiet;

@@ -87,8 +87,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     CheckOptions check;
 
-    @Option(names = "--queue-size", defaultValue = "10000",
-            description = "Payloads that may wait (socket down, requests backed up) before more are lost. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--queue-size", paramLabel = "N", defaultValue = "" + ReplayRequest.DEFAULT_QUEUE_LIMIT,
+            description = "Sends that may wait at once (socket down, requests backed up); beyond that the replay waits "
+                    + "for room, so nothing is lost. Default: ${DEFAULT-VALUE}.")
     int queueSize;
 
     @Mixin
@@ -116,6 +117,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         double speedFactor = speedFactor();
+        if (queueSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--queue-size must be at least 1, got " + queueSize);
+        }
         if (dryRun && (!check.faults.isEmpty() || assertions || check.junit != null)) {
             throw new ParameterException(spec.commandLine(), "--fault, --assert and --junit need a replay over the wire: drop --dry-run");
         }

@@ -169,4 +169,12 @@ class ReplayCommandTest {
         List<String> fromCsv = CliRun.run("replay", "--dry-run", "samples/single-agent.csv").outLines();
         assertThat(fromCsv.get(0)).isEqualTo(fromJson.get(0));
     }
+
+    @Test
+    void aQueueThatHoldsNothingIsAUsageError() {
+        CliRun run = CliRun.run("replay", "--speed", "max", "--queue-size", "0", "samples/transfer.ndjson");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--queue-size must be at least 1");
+        assertThat(run.out()).isEmpty();
+    }
 }

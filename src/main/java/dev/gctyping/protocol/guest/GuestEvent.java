@@ -21,10 +21,6 @@ public sealed interface GuestEvent {
             return "Typing";
         }
 
-        public boolean isOn() {
-            return "On".equals(type);
-        }
-
         public long effectiveDurationMs() {
             return durationMs == null ? FALLBACK_DURATION_MS : durationMs;
         }
