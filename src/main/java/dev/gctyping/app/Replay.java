@@ -60,10 +60,10 @@ public final class Replay {
                 ? new PlannedWire(request.dialect().plan(request.plan()),
                         printer(request))
                 : PayloadSink.NONE;
-        Replayer replayer = new Replayer(request.engine(), printer, new EngagementMetrics(request.pauseThresholdMs()));
+        Replayer replayer = new Replayer(request.engine(), printer, new EngagementMetrics());
         try (TraceMerger trace = open(request, replayer.engine())) {
             ReplayStats stats = replayer.run(trace, progress(request, trace));
-            replayer.metrics().records(replayer.engine(), MetricsExtension.NONE).forEach(out::println);
+            replayer.metrics().forEachRecord(replayer.engine(), MetricsExtension.NONE, out::println);
             out.println(ReplaySummary.of(trace, replayer.engine(), stats).toString());
             return ReplayResult.dry(stats.elapsedMs());
         }
