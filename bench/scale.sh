@@ -21,15 +21,17 @@ done
 for ((i = 1; i <= runs; i++)); do
   for conversations in 2000 100000; do
     # shellcheck disable=SC2086 # GCTYPING_JAVA_OPTS is split into words on purpose
-    out=$( { /usr/bin/time -f '%e %M' java ${GCTYPING_JAVA_OPTS:--Xmx256m} -jar "$jar" replay --dry-run \
-      "target/scale-${conversations}-${events}.ndjson" >/dev/null; } 2>&1 | tail -1)
-    read -r secs rss <<<"$out"
-    echo "$conversations $secs $rss"
+    out=$( { /usr/bin/time -f '%x %e %M' java ${GCTYPING_JAVA_OPTS:--Xmx256m} -jar "$jar" replay --dry-run \
+      "target/scale-${conversations}-${events}.ndjson" >/dev/null; } 2>&1 | tail -1 || true)
+    read -r status secs rss <<<"$out"
+    echo "$conversations $status $secs $rss"
   done
 done | awk -v n="$events" '
-  { printf "%6d conversations: %6.2f s wall, %.2f M events/s, peak RSS %d MB\n", $1, $2, n / $2 / 1e6, $3 / 1024
-    s[$1] = s[$1] " " $2; r[$1] = r[$1] > $3 ? r[$1] : $3 }
-  END { small = median(s[2000]); large = median(s[100000])
+  $2 != 0 { printf "%6d conversations: failed (exit %d) after %.2f s, peak RSS %d MB\n", $1, $2, $3, $4 / 1024; next }
+  { printf "%6d conversations: %6.2f s wall, %.2f M events/s, peak RSS %d MB\n", $1, $3, n / $3 / 1e6, $4 / 1024
+    s[$1] = s[$1] " " $3; r[$1] = r[$1] > $4 ? r[$1] : $4 }
+  END { if (s[2000] == "" || s[100000] == "") exit 1
+    small = median(s[2000]); large = median(s[100000])
     printf "median: 2000 conversations %.2f M events/s, 100000 conversations %.2f M events/s (%.0f %%), peak RSS at 100000 %d MB\n",
       n / small / 1e6, n / large / 1e6, 100 * small / large, r[100000] / 1024 }
   function median(list,   a, k, i, j, t) { k = split(substr(list, 2), a, " ")
