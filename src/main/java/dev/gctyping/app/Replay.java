@@ -2,8 +2,6 @@ package dev.gctyping.app;
 
 import dev.gctyping.client.OpenTarget;
 import dev.gctyping.dialect.PayloadSink;
-import dev.gctyping.engine.AgentState;
-import dev.gctyping.engine.Signal;
 import dev.gctyping.report.TimelineRecorder;
 import java.util.List;
 import java.util.Optional;
@@ -60,8 +58,10 @@ public final class Replay {
     private ReplayResult dryRun(ReplayRequest request) throws IOException {
         TimelineRecorder recorder = request.recordTimelines() ? new TimelineRecorder(request.pauseThresholdMs()) : null;
         PlannedWire.SendListener sends = sends(request, recorder);
-        PayloadSink sink = sends == null ? PayloadSink.NONE
-                : withSignals(new PlannedWire(request.dialect().plan(request.plan()), sends), recorder);
+        PayloadSink sink = sends == null ? PayloadSink.NONE : new PlannedWire(request.dialect().plan(request.plan()), sends);
+        if (recorder != null) {
+            sink = sink.showingSignalsTo(recorder);
+        }
         Replayer replayer = new Replayer(request.engine(), sink, new EngagementMetrics(request.pauseThresholdMs()));
         if (recorder != null) {
             replayer.tap(recorder);
@@ -84,30 +84,6 @@ public final class Replay {
             return printer;
         }
         return printer == null ? recorder : printer.andThen(recorder);
-    }
-
-    /** The sink, its engine payloads also shown to the recorder (if any). */
-    private static PayloadSink withSignals(PayloadSink sink, TimelineRecorder recorder) {
-        if (recorder == null) {
-            return sink;
-        }
-        return new PayloadSink() {
-            @Override
-            public void typing(AgentState agent, Signal signal, long at) {
-                recorder.onSignal(agent, signal, at);
-                sink.typing(agent, signal, at);
-            }
-
-            @Override
-            public void message(AgentState agent, String text, long at) {
-                sink.message(agent, text, at);
-            }
-
-            @Override
-            public void useCommunication(AgentState agent, String communicationId) {
-                sink.useCommunication(agent, communicationId);
-            }
-        };
     }
 
     private ReplayResult overTheWire(ReplayRequest request, FaultPlan faults) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package dev.gctyping.dialect;
 
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.Signal;
+import dev.gctyping.engine.TypingListener;
 
 /** Where the engine's payloads and the agents' messages go, in emission order: a dialect's wire, or nowhere. */
 public interface PayloadSink {
@@ -28,5 +29,32 @@ public interface PayloadSink {
 
     /** A trace line named the agent's messages communication id: use it rather than looking one up. */
     default void useCommunication(AgentState agent, String communicationId) {
+    }
+
+    /** This sink, with each engine payload also shown to {@code signals} first (a report's recorder). */
+    default PayloadSink showingSignalsTo(TypingListener signals) {
+        PayloadSink sink = this;
+        return new PayloadSink() {
+            @Override
+            public void typing(AgentState agent, Signal signal, long at) {
+                signals.onSignal(agent, signal, at);
+                sink.typing(agent, signal, at);
+            }
+
+            @Override
+            public void message(AgentState agent, String text, long at) {
+                sink.message(agent, text, at);
+            }
+
+            @Override
+            public void useCommunication(AgentState agent, String communicationId) {
+                sink.useCommunication(agent, communicationId);
+            }
+
+            @Override
+            public void expiryChanged(long expiryMs) {
+                sink.expiryChanged(expiryMs);
+            }
+        };
     }
 }

@@ -9,8 +9,6 @@ import dev.gctyping.dialect.Dialects;
 import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.dialect.PlanSettings;
 import dev.gctyping.dialect.PlannedWire;
-import dev.gctyping.engine.AgentState;
-import dev.gctyping.engine.Signal;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.replay.Replayer;
 import dev.gctyping.trace.EventType;
@@ -30,18 +28,7 @@ class TimelineRecorderTest {
     /** The engine's payloads to the recorder, and through agent-api's plan, whose sends model the guest's view. */
     private static PayloadSink sink(TimelineRecorder recorder) {
         PlannedWire wire = new PlannedWire(Dialects.AGENT_API.plan(PlanSettings.forExpiry(SETTINGS.expiryMs())), recorder);
-        return new PayloadSink() {
-            @Override
-            public void typing(AgentState agent, Signal signal, long at) {
-                recorder.onSignal(agent, signal, at);
-                wire.typing(agent, signal, at);
-            }
-
-            @Override
-            public void message(AgentState agent, String text, long at) {
-                wire.message(agent, text, at);
-            }
-        };
+        return wire.showingSignalsTo(recorder);
     }
 
     /** Keystrokes at 0, 300, 600 and a send at 1000 (docs/guest-truth.md's worked example), through a real replayer. */
