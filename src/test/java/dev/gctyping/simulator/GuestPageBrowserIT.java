@@ -92,7 +92,9 @@ class GuestPageBrowserIT {
         assertThat(changes).extracting(c -> c.get(0)).containsExactly("on", "off");
         long on = ((Number) changes.get(0).get(1)).longValue();
         long off = ((Number) changes.get(1).get(1)).longValue();
-        assertThat(off - on).as("shown for the On's duration").isGreaterThanOrEqualTo(1_500);
+        // the page times the On with its timer (monotonic) and stamps changes with Date.now() (wall clock, whole
+        // milliseconds): the two can disagree by a millisecond of rounding, never more
+        assertThat(off - on).as("shown for the On's duration").isGreaterThanOrEqualTo(1_500 - 1);
         // how long from the request to the bubble (same machine, same wall clock): kept for the record, not asserted
         Files.createDirectories(HeadlessChromium.SCREENSHOTS);
         Files.writeString(HeadlessChromium.SCREENSHOTS.resolve("guest-page-latency.txt"),
