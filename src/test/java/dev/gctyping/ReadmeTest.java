@@ -17,14 +17,16 @@ class ReadmeTest {
     @Test
     void aMavenBuildChainedToACommandKeepsItsOutputOffStdout() throws IOException {
         // Debian's Maven writes colour resets to stdout even with -B -q: they would corrupt the NDJSON that follows
-        assertThat(lines()).filteredOn(line -> line.startsWith("mvn ") && (line.contains("&&") || line.contains("|")))
+        assertThat(lines())
+                .filteredOn(line -> line.startsWith("mvn ") && (line.contains("&&") || line.contains("|")))
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains(" -B ").containsPattern("mvn [^&|]*>&2 *&&"));
     }
 
     @Test
     void aLinkIntoLocalBinCreatesTheDirectoryFirst() throws IOException {
-        assertThat(lines()).filteredOn(line -> line.contains("ln -s") && line.contains("~/.local/bin"))
+        assertThat(lines())
+                .filteredOn(line -> line.contains("ln -s") && line.contains("~/.local/bin"))
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith("mkdir -p ~/.local/bin && "));
     }

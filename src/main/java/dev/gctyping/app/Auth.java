@@ -9,8 +9,7 @@ import java.util.Optional;
 /** The auth job: a token for the target, from the cache or the server. */
 public final class Auth {
     /** The token, where it is valid ({@code environment}), or empty when {@code --check} was refused. */
-    public record Result(String environment, Optional<AccessToken> token) {
-    }
+    public record Result(String environment, Optional<AccessToken> token) {}
 
     private final Targets targets;
 
@@ -26,7 +25,10 @@ public final class Auth {
         try (OpenTarget open = targets.open(request)) {
             String environment = open.target().environment();
             try {
-                return new Result(environment, Optional.of(fresh ? open.oauth().fetchNew() : open.oauth().token()));
+                return new Result(
+                        environment,
+                        Optional.of(
+                                fresh ? open.oauth().fetchNew() : open.oauth().token()));
             } catch (AuthException refused) {
                 if (fresh) {
                     return new Result(environment, Optional.empty());

@@ -4,7 +4,6 @@ import dev.gctyping.client.LocalSimulator;
 import dev.gctyping.protocol.SimulatorReport;
 import dev.gctyping.simulator.Simulator;
 import dev.gctyping.simulator.SimulatorConfig;
-import java.io.IOException;
 import java.net.URI;
 
 /** The in-process simulator as the client sees it: started only when no target is configured. */

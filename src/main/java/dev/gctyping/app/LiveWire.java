@@ -39,12 +39,18 @@ public final class LiveWire implements AutoCloseable {
     }
 
     /** Opens the target (an embedded simulator unless configured) and the dialect's transport. */
-    public static LiveWire open(Targets targets, TargetRequest request, Dialect dialect, long expiryMs,
-            PlannedWire.SendListener view, BiConsumer<String, String> guestFrames) {
+    public static LiveWire open(
+            Targets targets,
+            TargetRequest request,
+            Dialect dialect,
+            long expiryMs,
+            PlannedWire.SendListener view,
+            BiConsumer<String, String> guestFrames) {
         OpenTarget open = targets.open(request);
         PayloadTransport transport = dialect.open(open, QUEUE_LIMIT, new LatencyProbe());
         GuestWatch guest = open.target().isSimulator() ? new GuestWatch(open.target(), guestFrames) : null;
-        return new LiveWire(new PlannedWire(dialect.plan(planSettings(expiryMs)), view, transport), open, transport, guest);
+        return new LiveWire(
+                new PlannedWire(dialect.plan(planSettings(expiryMs)), view, transport), open, transport, guest);
     }
 
     private static PlanSettings planSettings(long expiryMs) {

@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 
 /** How a job shows its progress: the command supplies one (a terminal line, or nothing). */
 public interface ProgressReporter {
-    ProgressReporter NONE = (bytesRead, totalBytes) -> events -> { };
+    ProgressReporter NONE = (bytesRead, totalBytes) -> events -> {};
 
     /**
      * Starts showing progress; the result is told the event count now and then.

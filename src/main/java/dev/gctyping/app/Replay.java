@@ -2,9 +2,6 @@ package dev.gctyping.app;
 
 import dev.gctyping.client.OpenTarget;
 import dev.gctyping.dialect.PayloadSink;
-import dev.gctyping.report.TimelineRecorder;
-import java.util.List;
-import java.util.Optional;
 import dev.gctyping.dialect.PlannedWire;
 import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.metrics.EngagementMetrics;
@@ -15,6 +12,7 @@ import dev.gctyping.replay.ReplayStats;
 import dev.gctyping.replay.ReplaySummary;
 import dev.gctyping.replay.Replayer;
 import dev.gctyping.replay.WireReplay;
+import dev.gctyping.report.TimelineRecorder;
 import dev.gctyping.simulator.FaultPlan;
 import dev.gctyping.simulator.SimulatorConfig;
 import dev.gctyping.trace.TraceMerger;
@@ -22,6 +20,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -51,14 +51,17 @@ public final class Replay {
      * @throws IOException a trace that cannot be read
      */
     public ReplayResult run(ReplayRequest request) throws IOException, InterruptedException {
-        FaultPlan faults = request.faults().isEmpty() ? FaultPlan.NONE : FaultPlan.parse(request.faults(), request.faultSeed());
+        FaultPlan faults =
+                request.faults().isEmpty() ? FaultPlan.NONE : FaultPlan.parse(request.faults(), request.faultSeed());
         return request.dryRun() ? dryRun(request) : overTheWire(request, faults);
     }
 
     private ReplayResult dryRun(ReplayRequest request) throws IOException {
         TimelineRecorder recorder = request.recordTimelines() ? new TimelineRecorder(request.pauseThresholdMs()) : null;
         PlannedWire.SendListener sends = sends(request, recorder);
-        PayloadSink sink = sends == null ? PayloadSink.NONE : new PlannedWire(request.dialect().plan(request.plan()), sends);
+        PayloadSink sink = sends == null
+                ? PayloadSink.NONE
+                : new PlannedWire(request.dialect().plan(request.plan()), sends);
         if (recorder != null) {
             sink = sink.showingSignalsTo(recorder);
         }
@@ -70,10 +73,19 @@ public final class Replay {
             ReplayStats stats = replayer.run(trace, progress(request, trace));
             List<String> records = replayer.metrics().records(replayer.engine(), MetricsExtension.NONE);
             records.forEach(out::println);
-            String summary = ReplaySummary.of(trace, replayer.engine(), stats).field("complete", stats.complete()).toString();
+            String summary = ReplaySummary.of(trace, replayer.engine(), stats)
+                    .field("complete", stats.complete())
+                    .toString();
             out.println(summary);
-            return ReplayResult.dry(stats.elapsedMs(), !stats.complete(), summary, records, recorder == null ? null
-                    : () -> recorder.timelines(TimelineRecorder.Agents.of(replayer.engine()), handle -> Optional.empty()));
+            return ReplayResult.dry(
+                    stats.elapsedMs(),
+                    !stats.complete(),
+                    summary,
+                    records,
+                    recorder == null
+                            ? null
+                            : () -> recorder.timelines(
+                                    TimelineRecorder.Agents.of(replayer.engine()), handle -> Optional.empty()));
         }
     }
 
@@ -91,18 +103,30 @@ public final class Replay {
         SimulatorConfig embedded = SimulatorConfig.defaults()
                 .withFaults(faults)
                 // the simulated platform sees the trace's own pace: its per-minute limit scales with the speed
-                .withRequestsPerMinute(request.unpaced() ? Integer.MAX_VALUE
-                        : (int) Math.min(Integer.MAX_VALUE, Math.ceil(PlatformLimits.REQUESTS_PER_MINUTE * request.speed())));
+                .withRequestsPerMinute(
+                        request.unpaced()
+                                ? Integer.MAX_VALUE
+                                : (int) Math.min(
+                                        Integer.MAX_VALUE,
+                                        Math.ceil(PlatformLimits.REQUESTS_PER_MINUTE * request.speed())));
         try (OpenTarget open = targets.open(request.target(), embedded)) {
             if (!faults.specs().isEmpty() && !open.isEmbeddedSimulator()) {
                 throw new IllegalArgumentException("--fault applies to the embedded simulator only; "
                         + "start `gctyping simulate --fault …` to inject faults into a separate one");
             }
-            WireReplay.Options options = new WireReplay.Options(request.dialect(), request.engine(), pacer, request.queueLimit(),
-                    request.plan(), request.pauseThresholdMs(), OBSERVING_GUESTS, request.enrich());
-            TimelineRecorder recorder = request.recordTimelines() ? new TimelineRecorder(request.pauseThresholdMs()) : null;
+            WireReplay.Options options = new WireReplay.Options(
+                    request.dialect(),
+                    request.engine(),
+                    pacer,
+                    request.queueLimit(),
+                    request.plan(),
+                    request.pauseThresholdMs(),
+                    OBSERVING_GUESTS,
+                    request.enrich());
+            TimelineRecorder recorder =
+                    request.recordTimelines() ? new TimelineRecorder(request.pauseThresholdMs()) : null;
             PlannedWire.SendListener sends = sends(request, recorder);
-            try (WireReplay replay = new WireReplay(open, options, sends == null ? (agent, send) -> { } : sends);
+            try (WireReplay replay = new WireReplay(open, options, sends == null ? (agent, send) -> {} : sends);
                     TraceMerger trace = open(request, replay.engine())) {
                 if (recorder != null) {
                     replay.tap(recorder);
@@ -112,21 +136,38 @@ public final class Replay {
                 outcome.records().forEach(out::println);
                 out.println(outcome.summary());
                 out.flush();
-                return new ReplayResult(true, outcome.conversations(), outcome.violations(), outcome.guestTruthAvailable(),
-                        outcome.stats().elapsedMs(), outcome.totals().lost(), !outcome.stats().complete(), outcome.summary(),
-                        outcome.records(), recorder == null ? null
-                                : () -> recorder.timelines(TimelineRecorder.Agents.of(replay.engine()), outcome.guestVisible()));
+                return new ReplayResult(
+                        true,
+                        outcome.conversations(),
+                        outcome.violations(),
+                        outcome.guestTruthAvailable(),
+                        outcome.stats().elapsedMs(),
+                        outcome.totals().lost(),
+                        !outcome.stats().complete(),
+                        outcome.summary(),
+                        outcome.records(),
+                        recorder == null
+                                ? null
+                                : () -> recorder.timelines(
+                                        TimelineRecorder.Agents.of(replay.engine()), outcome.guestVisible()));
             }
         }
     }
 
     /** {@code --print-payloads}: each send as the dialect puts it on the wire, one line each. */
     private PlannedWire.SendListener printer(ReplayRequest request) {
-        return (agent, send) -> out.append(request.dialect().render(agent, send)).append('\n');
+        return (agent, send) ->
+                out.append(request.dialect().render(agent, send)).append('\n');
     }
 
     private TraceMerger open(ReplayRequest request, TypingEngine engine) throws IOException {
-        return TraceMerger.open(request.files(), request.format(), request.maxLineBytes(), request.invalidLines(), engine::agent, environment.stdin());
+        return TraceMerger.open(
+                request.files(),
+                request.format(),
+                request.maxLineBytes(),
+                request.invalidLines(),
+                engine::agent,
+                environment.stdin());
     }
 
     private LongConsumer progress(ReplayRequest request, TraceMerger trace) throws IOException {

@@ -1,8 +1,8 @@
 package dev.gctyping.app;
 
-import dev.gctyping.dialect.PlanSettings;
 import dev.gctyping.client.TargetRequest;
 import dev.gctyping.dialect.Dialect;
+import dev.gctyping.dialect.PlanSettings;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.trace.InvalidLinePolicy;
 import dev.gctyping.trace.TraceFormat;
@@ -20,9 +20,24 @@ import java.util.List;
  * @param enrich add each conversation's analytics details to its records
  * @param recordTimelines keep each agent's timeline for a report
  */
-public record ReplayRequest(List<String> files, TraceFormat format, int maxLineBytes, InvalidLinePolicy invalidLines, EngineSettings engine,
-        boolean dryRun, boolean printPayloads, double speed, Dialect dialect, TargetRequest target, List<String> faults,
-        long faultSeed, int queueLimit, PlanSettings plan, boolean enrich, long pauseThresholdMs, boolean recordTimelines) {
+public record ReplayRequest(
+        List<String> files,
+        TraceFormat format,
+        int maxLineBytes,
+        InvalidLinePolicy invalidLines,
+        EngineSettings engine,
+        boolean dryRun,
+        boolean printPayloads,
+        double speed,
+        Dialect dialect,
+        TargetRequest target,
+        List<String> faults,
+        long faultSeed,
+        int queueLimit,
+        PlanSettings plan,
+        boolean enrich,
+        long pauseThresholdMs,
+        boolean recordTimelines) {
     /** Sends that may wait (socket down, requests backed up) before more are lost. */
     public static final int DEFAULT_QUEUE_LIMIT = 10_000;
 

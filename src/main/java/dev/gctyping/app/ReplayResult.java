@@ -1,9 +1,9 @@
 package dev.gctyping.app;
 
+import dev.gctyping.report.AgentTimeline;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import dev.gctyping.report.AgentTimeline;
 
 /**
  * How a replay ended (its records are already on the output).
@@ -15,11 +15,24 @@ import dev.gctyping.report.AgentTimeline;
  * @param summary the {@code replay_summary} record and {@code records} the others, as printed
  * @param timelines each agent's timeline, when the request asked for them (else null)
  */
-public record ReplayResult(boolean overTheWire, List<String> conversations, Map<String, List<String>> violations,
-        boolean guestTruthAvailable, long elapsedMs, long payloadsLost, boolean interrupted, String summary, List<String> records,
+public record ReplayResult(
+        boolean overTheWire,
+        List<String> conversations,
+        Map<String, List<String>> violations,
+        boolean guestTruthAvailable,
+        long elapsedMs,
+        long payloadsLost,
+        boolean interrupted,
+        String summary,
+        List<String> records,
         Supplier<List<AgentTimeline>> timelines) {
-    static ReplayResult dry(long elapsedMs, boolean interrupted, String summary, List<String> records,
+    static ReplayResult dry(
+            long elapsedMs,
+            boolean interrupted,
+            String summary,
+            List<String> records,
             Supplier<List<AgentTimeline>> timelines) {
-        return new ReplayResult(false, List.of(), Map.of(), false, elapsedMs, 0, interrupted, summary, records, timelines);
+        return new ReplayResult(
+                false, List.of(), Map.of(), false, elapsedMs, 0, interrupted, summary, records, timelines);
     }
 }

@@ -13,9 +13,16 @@ public final class Simulate {
     /**
      * @param secretVariable the environment variable holding the client secret to accept (the default one when unset)
      */
-    public record Request(int httpPort, int wsPort, String clientId, String secretVariable, long tokenTtlMs,
-            int requestsPerMinute, long idleExpiryMs, List<String> faults, long faultSeed) {
-    }
+    public record Request(
+            int httpPort,
+            int wsPort,
+            String clientId,
+            String secretVariable,
+            long tokenTtlMs,
+            int requestsPerMinute,
+            long idleExpiryMs,
+            List<String> faults,
+            long faultSeed) {}
 
     private final Environment environment;
 
@@ -33,7 +40,8 @@ public final class Simulate {
         FaultPlan faults = FaultPlan.parse(request.faults(), request.faultSeed());
         String secret = environment.variables().get(request.secretVariable());
         if (secret == null || secret.isEmpty()) {
-            LoggerFactory.getLogger(Simulate.class).info("{} is not set: accepting the default client secret", request.secretVariable());
+            LoggerFactory.getLogger(Simulate.class)
+                    .info("{} is not set: accepting the default client secret", request.secretVariable());
             secret = SimulatorApi.DEFAULT_CLIENT_SECRET;
         }
         return Simulator.start(SimulatorConfig.defaults()

@@ -1,8 +1,8 @@
 package dev.gctyping.app;
 
-import dev.gctyping.dialect.PlanSettings;
 import dev.gctyping.client.TargetRequest;
 import dev.gctyping.dialect.Dialect;
+import dev.gctyping.dialect.PlanSettings;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.metrics.ComposingTimeline;
 import dev.gctyping.trace.InvalidLinePolicy;
@@ -46,9 +46,24 @@ public final class Smoke {
                     files.add(copy.toString());
                 }
             }
-            return replay.run(new ReplayRequest(files, TraceFormat.AUTO, TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL, EngineSettings.DEFAULTS,
-                    false, false, Double.POSITIVE_INFINITY, dialect, target, faults, faultSeed, ReplayRequest.DEFAULT_QUEUE_LIMIT,
-                    PlanSettings.forExpiry(EngineSettings.DEFAULTS.expiryMs()), false, ComposingTimeline.DEFAULT_PAUSE_MS, false));
+            return replay.run(new ReplayRequest(
+                    files,
+                    TraceFormat.AUTO,
+                    TraceMerger.DEFAULT_MAX_LINE_BYTES,
+                    InvalidLinePolicy.FAIL,
+                    EngineSettings.DEFAULTS,
+                    false,
+                    false,
+                    Double.POSITIVE_INFINITY,
+                    dialect,
+                    target,
+                    faults,
+                    faultSeed,
+                    ReplayRequest.DEFAULT_QUEUE_LIMIT,
+                    PlanSettings.forExpiry(EngineSettings.DEFAULTS.expiryMs()),
+                    false,
+                    ComposingTimeline.DEFAULT_PAUSE_MS,
+                    false));
         } finally {
             try (var copies = Files.list(samples)) {
                 for (Path copy : copies.toList()) {

@@ -24,7 +24,8 @@ public final class Targets {
 
     /** Opens the target; {@code embedded} says how to start the in-process simulator if one is needed. */
     public OpenTarget open(TargetRequest request, SimulatorConfig embedded) {
-        return new TargetResolver(config(), environment.clock(), Sleeper.REAL, EmbeddedSimulator.starter(embedded)).open(request);
+        return new TargetResolver(config(), environment.clock(), Sleeper.REAL, EmbeddedSimulator.starter(embedded))
+                .open(request);
     }
 
     public OpenTarget open(TargetRequest request) {

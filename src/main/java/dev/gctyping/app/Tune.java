@@ -1,10 +1,12 @@
 package dev.gctyping.app;
 
-import dev.gctyping.dialect.PlanSettings;
 import dev.gctyping.dialect.Dialect;
+import dev.gctyping.dialect.PlanSettings;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.replay.SettingsSweep;
 import dev.gctyping.replay.SettingsSweep.Point;
+import dev.gctyping.report.AgentTimeline;
+import dev.gctyping.report.TimelineRecorder;
 import dev.gctyping.trace.InvalidLinePolicy;
 import dev.gctyping.trace.RecordedTrace;
 import dev.gctyping.trace.TraceFormat;
@@ -13,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import dev.gctyping.report.AgentTimeline;
-import dev.gctyping.report.TimelineRecorder;
 
 /**
  * The settings sweep: loads the trace once, models every point of a log-spaced grid of dedup
@@ -23,20 +23,34 @@ import dev.gctyping.report.TimelineRecorder;
  */
 public final class Tune {
     /** A range of durations in milliseconds, both ends included. */
-    public record Range(long minMs, long maxMs) {
-    }
+    public record Range(long minMs, long maxMs) {}
 
     /**
      * @param steps log-spaced values per range
      * @param plan the dialect's plan settings (each point sets its own expiry); a point fits when its
      *     peak minute stays within the plan's budget
      */
-    public record Request(List<String> files, TraceFormat format, int maxLineBytes, InvalidLinePolicy invalidLines, Range dedup, Range expiry,
-            int steps, Dialect dialect, long pauseThresholdMs, PlanSettings plan, int threads) {
-    }
+    public record Request(
+            List<String> files,
+            TraceFormat format,
+            int maxLineBytes,
+            InvalidLinePolicy invalidLines,
+            Range dedup,
+            Range expiry,
+            int steps,
+            Dialect dialect,
+            long pauseThresholdMs,
+            PlanSettings plan,
+            int threads) {}
 
     /** Every point in grid order, the recommended one, and what was read. */
-    public record Result(List<Point> points, Point best, long events, long invalidLines, long elapsedMs, RecordedTrace trace,
+    public record Result(
+            List<Point> points,
+            Point best,
+            long events,
+            long invalidLines,
+            long elapsedMs,
+            RecordedTrace trace,
             SettingsSweep sweep) {
         /** Each agent's timeline at the recommended point, replayed once more and recorded (for a report). */
         public List<AgentTimeline> timelinesOfBest(long pauseThresholdMs) {
@@ -55,17 +69,26 @@ public final class Tune {
     public Result run(Request request) throws IOException, InterruptedException {
         long started = System.nanoTime();
         List<EngineSettings> grid = grid(request);
-        RecordedTrace trace = RecordedTrace.load(request.files(), request.format(), request.maxLineBytes(), request.invalidLines(), environment.stdin());
+        RecordedTrace trace = RecordedTrace.load(
+                request.files(), request.format(), request.maxLineBytes(), request.invalidLines(), environment.stdin());
         SettingsSweep sweep = new SettingsSweep(trace, request.dialect(), request.plan(), request.pauseThresholdMs());
         List<Point> points = sweep.run(grid, Math.max(1, request.threads()));
         int budget = request.plan().requestsPerMinute();
         Point best = points.stream()
                 .min(Comparator.comparing((Point p) -> p.peakRequestsPerMinute() > budget)
                         .thenComparingLong(p -> p.peakRequestsPerMinute() > budget ? p.peakRequestsPerMinute() : 0)
-                        .thenComparingLong(p -> p.truth().staleTypingMs() + p.truth().blindTypingMs())
+                        .thenComparingLong(
+                                p -> p.truth().staleTypingMs() + p.truth().blindTypingMs())
                         .thenComparingLong(Point::requests))
                 .orElseThrow();
-        return new Result(points, best, trace.size(), trace.invalidLines(), (System.nanoTime() - started) / 1_000_000, trace, sweep);
+        return new Result(
+                points,
+                best,
+                trace.size(),
+                trace.invalidLines(),
+                (System.nanoTime() - started) / 1_000_000,
+                trace,
+                sweep);
     }
 
     private static List<EngineSettings> grid(Request request) {

@@ -15,18 +15,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gctyping auth}: gets (or reuses) an OAuth token for the configured target. */
-@Command(name = "auth",
+@Command(
+        name = "auth",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Get an OAuth client-credentials token for the target and print one NDJSON record.",
         description = {
             "Authenticates against the configured target (flags > GENESYSCLOUD_* environment > ~/.gctyping/config > "
-                + "an embedded simulator, said on stderr) with HTTP Basic client credentials, as Genesys' own clients do. "
-                + "Tokens are cached in ~/.gctyping/tokens (mode 600) and reused until 60 s before they expire.",
+                    + "an embedded simulator, said on stderr) with HTTP Basic client credentials, as Genesys' own clients do. "
+                    + "Tokens are cached in ~/.gctyping/tokens (mode 600) and reused until 60 s before they expire.",
             "",
             "stdout: {\"event\":\"token\",\"environment\":…,\"tokenType\":…,\"expiresIn\":<seconds left>,"
-                + "\"expiresAt\":…,\"cached\":…}. The token itself is printed only with --show-token; it is never logged.",
+                    + "\"expiresAt\":…,\"cached\":…}. The token itself is printed only with --show-token; it is never logged.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -45,8 +46,10 @@ public final class AuthCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--check",
-            description = "Print nothing; request a new token (ignoring the cache) and exit 0 if it works, 77 if refused.")
+    @Option(
+            names = "--check",
+            description =
+                    "Print nothing; request a new token (ignoring the cache) and exit 0 if it works, 77 if refused.")
     boolean check;
 
     @Option(names = "--show-token", description = "Add the access token to the record (careful: it is a credential).")
@@ -69,7 +72,12 @@ public final class AuthCommand implements Callable<Integer> {
                 .field("event", "token")
                 .field("environment", result.environment())
                 .field("tokenType", token.tokenType())
-                .field("expiresIn", Math.max(0, Duration.between(environment.clock().instant(), token.expiresAt()).toSeconds()))
+                .field(
+                        "expiresIn",
+                        Math.max(
+                                0,
+                                Duration.between(environment.clock().instant(), token.expiresAt())
+                                        .toSeconds()))
                 .field("expiresAt", new IsoMillis().format(token.expiresAt().toEpochMilli()))
                 .field("cached", token.cached());
         if (showToken) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code gctyping completion}: the bash (and zsh, through bashcompinit) completion script. */
-@Command(name = "completion",
+@Command(
+        name = "completion",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         header = "Print the bash/zsh completion script: source <(gctyping completion)",

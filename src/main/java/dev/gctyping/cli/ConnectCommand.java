@@ -1,10 +1,10 @@
 package dev.gctyping.cli;
 
-import dev.gctyping.app.Environment;
-import dev.gctyping.app.Targets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gctyping.app.Environment;
+import dev.gctyping.app.Targets;
 import dev.gctyping.client.ConfigException;
 import dev.gctyping.client.ConversationSocket;
 import dev.gctyping.client.GuestSession;
@@ -26,9 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,29 +38,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gctyping connect}: a debugging pipe between stdin/stdout and a conversation or guest socket. */
-@Command(name = "connect",
+@Command(
+        name = "connect",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Open a conversation socket (or a guest session) and pipe it: frames in on stdout, stdin lines out.",
         description = {
             "Without --guest: the seed dialect's conversation socket /v1/conversations/{id}/websocket with a Bearer "
-                + "token (the gctyping simulator only: Genesys Cloud has no such socket). With --guest: the real Web "
-                + "Messaging Guest API as a customer's browser uses it (configureSession, echo every 30 s), so you see "
-                + "exactly what a guest receives; against the simulator, --conversation joins a given conversation. "
-                + "Guest requests typed on stdin without a \"token\" get the session's token filled in.",
+                    + "token (the gctyping simulator only: Genesys Cloud has no such socket). With --guest: the real Web "
+                    + "Messaging Guest API as a customer's browser uses it (configureSession, echo every 30 s), so you see "
+                    + "exactly what a guest receives; against the simulator, --conversation joins a given conversation. "
+                    + "Guest requests typed on stdin without a \"token\" get the session's token filled in.",
             "",
             "stdout, one NDJSON record each:",
             "  {\"event\":\"open\",\"at\":…,\"connection\":N}  (re)connected",
             "  {\"event\":\"frame\",\"direction\":\"in\",\"at\":…,\"frame\":{…}}  every frame received; a guest's own "
-                + "text and typing come back as Inbound StructuredMessages (its typing as an Event, which is what an agent "
-                + "sees as \"customer is typing\"), the agent's as Outbound",
+                    + "text and typing come back as Inbound StructuredMessages (its typing as an Event, which is what an agent "
+                    + "sees as \"customer is typing\"), the agent's as Outbound",
             "  {\"event\":\"frame\",\"direction\":\"out\",\"at\":…,\"frame\":{…}}  every stdin line sent (as typed)",
             "  {\"event\":\"reconnect\",\"at\":…,\"attempt\":N,\"delayMs\":…,\"closeCode\":…,\"reason\":…}",
             "",
             "Each stdin line must be JSON; an invalid line is reported on stderr and not sent. A frame that is not JSON "
-                + "is printed as a string. End of stdin closes the socket (exit 0); a socket that cannot be (re)opened "
-                + "ends with exit 69. --dialect does not apply: the socket is the dialect.",
+                    + "is printed as a string. End of stdin closes the socket (exit 0); a socket that cannot be (re)opened "
+                    + "ends with exit 69. --dialect does not apply: the socket is the dialect.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -86,19 +87,33 @@ public final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--guest", description = "Connect as a guest on the Web Messaging Guest API instead.")
     boolean guest;
 
-    @Option(names = "--deployment-id", paramLabel = "ID", description = "Messenger deployment id (required with --guest).")
+    @Option(
+            names = "--deployment-id",
+            paramLabel = "ID",
+            description = "Messenger deployment id (required with --guest).")
     String deploymentId;
 
-    @Option(names = "--conversation", paramLabel = "CID",
+    @Option(
+            names = "--conversation",
+            paramLabel = "CID",
             description = "With --guest, on the simulator: join this conversation (configureSession's conversationId).")
     String guestConversation;
 
-    @Option(names = "--origin", paramLabel = "URL", defaultValue = "https://localhost",
-            description = "With --guest: the Origin header (deployments may restrict allowed domains). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--origin",
+            paramLabel = "URL",
+            defaultValue = "https://localhost",
+            description =
+                    "With --guest: the Origin header (deployments may restrict allowed domains). Default: ${DEFAULT-VALUE}.")
     String origin;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
-            description = "How long to wait for the socket to open (and reopen before a stdin line is sent). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--connect-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "15s",
+            converter = DurationConverter.class,
+            description =
+                    "How long to wait for the socket to open (and reopen before a stdin line is sent). Default: ${DEFAULT-VALUE}.")
     long connectTimeoutMs;
 
     private final Environment environment;
@@ -106,20 +121,24 @@ public final class ConnectCommand implements Callable<Integer> {
     public ConnectCommand(Environment environment) {
         this.environment = environment;
     }
+
     SocketSettings socketSettings = SocketSettings.defaults();
 
     @Override
     public Integer call() throws InterruptedException {
         validate();
         Pipe pipe = new Pipe(spec.commandLine().getOut());
-        try (OpenTarget open = new Targets(environment).open(target.request()); MessageSocket socket = open(open, pipe)) {
+        try (OpenTarget open = new Targets(environment).open(target.request());
+                MessageSocket socket = open(open, pipe)) {
             Sender sender = socket instanceof GuestSession guestSession
-                    ? (text, json) -> json.isObject() ? guestSession.sendRequest((ObjectNode) json) : guestSession.send(text)
+                    ? (text, json) ->
+                            json.isObject() ? guestSession.sendRequest((ObjectNode) json) : guestSession.send(text)
                     : (text, json) -> socket.send(text);
             Duration timeout = Duration.ofMillis(connectTimeoutMs);
             if (!socket.connect(timeout)) {
                 throw new UnavailableException("cannot open the " + (guest ? "guest session" : "conversation socket")
-                        + " on " + open.target().environment() + pipe.closeReason().map(reason -> ": " + reason).orElse(""));
+                        + " on " + open.target().environment()
+                        + pipe.closeReason().map(reason -> ": " + reason).orElse(""));
             }
             // Ctrl-C skips the try-with-resources: close the socket with a proper close frame anyway
             Thread closeOnInterrupt = new Thread(socket::close, "gctyping-connect-close");
@@ -140,7 +159,8 @@ public final class ConnectCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "with --guest, name the conversation with --conversation");
         }
         if (!guest && conversationId == null) {
-            throw new ParameterException(spec.commandLine(), "Missing CONVERSATION_ID (or use --guest --deployment-id ID)");
+            throw new ParameterException(
+                    spec.commandLine(), "Missing CONVERSATION_ID (or use --guest --deployment-id ID)");
         }
         if (!guest && (deploymentId != null || guestConversation != null)) {
             throw new ParameterException(spec.commandLine(), "--deployment-id and --conversation need --guest");
@@ -149,11 +169,17 @@ public final class ConnectCommand implements Callable<Integer> {
 
     private MessageSocket open(OpenTarget open, Pipe pipe) {
         if (guest) {
-            return new GuestSession(open.target(), deploymentId, origin,
-                    guestConversation == null ? null : GuestSession.joinConversation(guestConversation), socketSettings, pipe);
+            return new GuestSession(
+                    open.target(),
+                    deploymentId,
+                    origin,
+                    guestConversation == null ? null : GuestSession.joinConversation(guestConversation),
+                    socketSettings,
+                    pipe);
         }
         try {
-            ConversationSocket socket = new ConversationSocket(open.target(), open.oauth(), conversationId, socketSettings, pipe);
+            ConversationSocket socket =
+                    new ConversationSocket(open.target(), open.oauth(), conversationId, socketSettings, pipe);
             open.oauth().token(); // refused credentials fail here, as exit 77, not as a socket that will not open
             return socket;
         } catch (IllegalArgumentException seedOnRealCloud) {
@@ -175,7 +201,8 @@ public final class ConnectCommand implements Callable<Integer> {
         while (true) {
             Optional<String> line = lines.poll(200, TimeUnit.MILLISECONDS);
             if (pipe.closeReason().isPresent()) {
-                throw new UnavailableException("connection lost: " + pipe.closeReason().get());
+                throw new UnavailableException(
+                        "connection lost: " + pipe.closeReason().get());
             }
             if (line == null) {
                 continue;
@@ -208,16 +235,18 @@ public final class ConnectCommand implements Callable<Integer> {
     /** Lines from stdin on a daemon thread (a blocked read cannot be interrupted); empty = end of input. */
     private static BlockingQueue<Optional<String>> readLinesInBackground(InputStream in) {
         BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader stdin = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line = stdin.readLine(); line != null; line = stdin.readLine()) {
-                    lines.add(Optional.of(line));
-                }
-            } catch (IOException e) {
-                // a broken stdin ends the input like EOF does
-            }
-            lines.add(Optional.empty());
-        }, "gctyping-stdin");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader stdin = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        for (String line = stdin.readLine(); line != null; line = stdin.readLine()) {
+                            lines.add(Optional.of(line));
+                        }
+                    } catch (IOException e) {
+                        // a broken stdin ends the input like EOF does
+                    }
+                    lines.add(Optional.empty());
+                },
+                "gctyping-stdin");
         reader.setDaemon(true);
         reader.start();
         return lines;
@@ -260,8 +289,13 @@ public final class ConnectCommand implements Callable<Integer> {
         @Override
         public synchronized void onReconnecting(int attempt, Duration delay, int closeCode, String reason) {
             open = false;
-            print(JsonLine.object().field("event", "reconnect").field("at", now()).field("attempt", attempt)
-                    .field("delayMs", delay.toMillis()).field("closeCode", closeCode).field("reason", reason));
+            print(JsonLine.object()
+                    .field("event", "reconnect")
+                    .field("at", now())
+                    .field("attempt", attempt)
+                    .field("delayMs", delay.toMillis())
+                    .field("closeCode", closeCode)
+                    .field("reason", reason));
         }
 
         @Override
@@ -274,7 +308,10 @@ public final class ConnectCommand implements Callable<Integer> {
         }
 
         synchronized void frame(String direction, JsonNode frame) {
-            print(JsonLine.object().field("event", "frame").field("direction", direction).field("at", now())
+            print(JsonLine.object()
+                    .field("event", "frame")
+                    .field("direction", direction)
+                    .field("at", now())
                     .rawField("frame", frame.toString()));
         }
 

@@ -10,8 +10,9 @@ import picocli.CommandLine.TypeConversionException;
 public final class DialectConverter implements ITypeConverter<Dialect> {
     @Override
     public Dialect convert(String value) {
-        return Dialects.named(value).orElseThrow(() ->
-                new TypeConversionException("unknown dialect '" + value + "' (expected " + Dialects.names() + ")"));
+        return Dialects.named(value)
+                .orElseThrow(() -> new TypeConversionException(
+                        "unknown dialect '" + value + "' (expected " + Dialects.names() + ")"));
     }
 
     /** Completion candidates and {@code ${COMPLETION-CANDIDATES}}. */

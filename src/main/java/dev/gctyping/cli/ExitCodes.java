@@ -43,6 +43,5 @@ public final class ExitCodes {
         return codes;
     }
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -1,14 +1,14 @@
 package dev.gctyping.cli;
 
 import dev.gctyping.app.Environment;
+import dev.gctyping.simulator.Fault;
+import dev.gctyping.support.LogLevels;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import dev.gctyping.simulator.Fault;
-import dev.gctyping.support.LogLevels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@link #SUBCOMMANDS} rather than in {@code @Command(subcommands = ...)} so that a run builds the picocli
  * model of the one subcommand it runs (building all of them was half of the start-up time).
  */
-@Command(name = "gctyping",
+@Command(
+        name = "gctyping",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
@@ -33,8 +34,8 @@ import picocli.CommandLine.Spec;
         header = "Genesys Cloud Web Messaging typing indicators: replay, simulate, measure.",
         description = {
             "Turns agent keystrokes (trace files or a live prompt) into typing-indicator payloads with a pure "
-                + "dedup/expiry engine, sends them to Genesys Cloud or to an embedded simulator, and reports NDJSON "
-                + "engagement metrics on stdout. Logs and progress go to stderr.",
+                    + "dedup/expiry engine, sends them to Genesys Cloud or to an embedded simulator, and reports NDJSON "
+                    + "engagement metrics on stdout. Logs and progress go to stderr.",
         },
         addMethodSubcommands = false,
         footerHeading = "%nExamples:%n",
@@ -54,8 +55,10 @@ public final class GcTypingCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: choose one of " + String.join(", ", spec.subcommands().keySet()) + ".");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "Missing command: choose one of "
+                        + String.join(", ", spec.subcommands().keySet()) + ".");
     }
 
     private static final String FAULTS_SECTION = "faults";
@@ -134,7 +137,8 @@ public final class GcTypingCommand implements Runnable {
             } else if (!arg.startsWith("-")) {
                 for (Class<?> type : SUBCOMMANDS) {
                     Command command = type.getAnnotation(Command.class);
-                    if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
+                    if (command.name().equals(arg)
+                            || Arrays.asList(command.aliases()).contains(arg)) {
                         return command.name();
                     }
                 }
@@ -161,7 +165,10 @@ public final class GcTypingCommand implements Runnable {
 
     private static CommandLine standIn(Command command) {
         CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
-        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        spec.usageMessage()
+                .header(command.header())
+                .description(command.description())
+                .hidden(command.hidden());
         return new CommandLine(spec);
     }
 
@@ -169,10 +176,14 @@ public final class GcTypingCommand implements Runnable {
     private static void documentFaults(CommandLine cli) {
         for (CommandLine sub : cli.getSubcommands().values()) {
             if (sub.getCommandSpec().findOption("--fault") != null) {
-                sub.getHelpSectionMap().put(FAULTS_SECTION,
-                        help -> help.createHeading("%nFaults (--fault KEY=VALUE):%n") + Fault.helpSection());
+                sub.getHelpSectionMap()
+                        .put(
+                                FAULTS_SECTION,
+                                help -> help.createHeading("%nFaults (--fault KEY=VALUE):%n") + Fault.helpSection());
                 List<String> keys = new ArrayList<>(sub.getHelpSectionKeys());
-                keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), FAULTS_SECTION);
+                keys.add(
+                        keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING),
+                        FAULTS_SECTION);
                 sub.setHelpSectionKeys(keys);
             }
         }
@@ -184,8 +195,12 @@ public final class GcTypingCommand implements Runnable {
      * answered as the root answers it (subcommands would otherwise print nothing).
      */
     private static void configureHelp(CommandLine cli) {
-        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP_LIST);
-        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, GcTypingCommand::unwrappedFooter);
+        cli.getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.HELP_LIST);
+        cli.getHelpSectionMap()
+                .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, GcTypingCommand::unwrappedFooter);
         if (cli.getCommandSpec().versionProvider() == null) {
             cli.getCommandSpec().versionProvider(new VersionProvider());
         }

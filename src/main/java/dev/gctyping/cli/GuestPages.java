@@ -6,8 +6,7 @@ import java.io.PrintWriter;
 
 /** {@code --guest-page}: says where the simulator's live guest page is. */
 final class GuestPages {
-    private GuestPages() {
-    }
+    private GuestPages() {}
 
     static void print(OpenTarget open, PrintWriter err) {
         if (open.target().isSimulator()) {

@@ -14,8 +14,7 @@ final class Interruption {
     private final Thread hook = new Thread(this::interruptAndWait, "ctrl-c");
     private volatile boolean happened;
 
-    private Interruption() {
-    }
+    private Interruption() {}
 
     static Interruption onCtrlC() {
         Interruption interruption = new Interruption();

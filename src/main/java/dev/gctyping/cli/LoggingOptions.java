@@ -5,13 +5,16 @@ import picocli.CommandLine.Option;
 
 /** {@code -v/--verbose} and {@code -q/--quiet}, mixed into every command. */
 public final class LoggingOptions {
-    @Option(names = {"-v", "--verbose"},
+    @Option(
+            names = {"-v", "--verbose"},
             description = "More log detail on stderr: -v debug, -vv trace (includes library internals).")
     void setVerbose(boolean[] verbosity) {
         LogLevels.set(verbosity.length > 1 ? "TRACE" : "DEBUG");
     }
 
-    @Option(names = {"-q", "--quiet"}, description = "Only errors on stderr (no progress, no info lines).")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Only errors on stderr (no progress, no info lines).")
     void setQuiet(boolean quiet) {
         if (quiet) {
             LogLevels.set("ERROR");

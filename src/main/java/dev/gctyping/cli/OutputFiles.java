@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** Output files named on the command line: checked before the work that fills them, so a typo costs nothing. */
 final class OutputFiles {
-    private OutputFiles() {
-    }
+    private OutputFiles() {}
 
     /**
      * Throws {@link ExitCodes#CANT_CREATE} unless {@code file} looks writable: an existing writable

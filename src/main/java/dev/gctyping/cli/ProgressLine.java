@@ -27,7 +27,7 @@ final class ProgressLine implements LongConsumer {
     /** A progress display, or a no-op when stderr is not a terminal or the user asked for quiet. */
     static LongConsumer create(PrintWriter err, boolean quiet, LongSupplier bytesRead, long totalBytes) {
         if (quiet || !Terminal.stderrIsTty()) {
-            return events -> { };
+            return events -> {};
         }
         return new ProgressLine(err, bytesRead, totalBytes);
     }
@@ -41,7 +41,8 @@ final class ProgressLine implements LongConsumer {
         lastDrawn = now;
         drawn = true;
         double seconds = (now - started) / 1e9;
-        String percent = totalBytes > 0 ? String.format("%3d%% ", Math.min(100, bytesRead.getAsLong() * 100 / totalBytes)) : "";
+        String percent =
+                totalBytes > 0 ? String.format("%3d%% ", Math.min(100, bytesRead.getAsLong() * 100 / totalBytes)) : "";
         err.printf("\rreplay: %s%,d events, %,.0f events/s ", percent, events, events / seconds);
         err.flush();
     }

@@ -1,8 +1,7 @@
 package dev.gctyping.cli;
 
-import dev.gctyping.engine.EngineSettings;
-import dev.gctyping.engine.TypingListener;
 import dev.gctyping.dialect.Dialect;
+import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.report.AgentTimeline;
 import dev.gctyping.report.HtmlReport;
 import dev.gctyping.report.RunReport;
@@ -51,8 +50,7 @@ final class RunChecks {
     }
 
     /** What {@link #finish} reports. */
-    record Outcome(List<ThresholdResult> results, boolean failed) {
-    }
+    record Outcome(List<ThresholdResult> results, boolean failed) {}
 
     /**
      * Evaluates the thresholds over the printed records (results on stdout, the verdict on stderr)
@@ -61,24 +59,45 @@ final class RunChecks {
      * @param timelines the recorded timelines (called only when a report was asked for)
      * @param checksVerdict what the report's verdict says when no threshold was given
      */
-    Outcome finish(PrintWriter out, PrintWriter err, String summaryRecord, List<String> agentRecords, Map<String, String> settings,
-            String title, String command, Supplier<List<AgentTimeline>> timelines,
+    Outcome finish(
+            PrintWriter out,
+            PrintWriter err,
+            String summaryRecord,
+            List<String> agentRecords,
+            Map<String, String> settings,
+            String title,
+            String command,
+            Supplier<List<AgentTimeline>> timelines,
             RunReport.Verdict checksVerdict) {
         if (thresholds.isEmpty() && report == null) {
             return new Outcome(List.of(), false);
         }
         Figures figures = Figures.fromRecords(summaryRecord, agentRecords);
-        List<ThresholdResult> results = thresholds.stream().map(t -> ThresholdResult.evaluate(t, figures)).toList();
+        List<ThresholdResult> results = thresholds.stream()
+                .map(t -> ThresholdResult.evaluate(t, figures))
+                .toList();
         results.forEach(r -> out.println(r.record()));
         out.flush();
         boolean failed = results.stream().anyMatch(r -> !r.passed());
         if (report != null) {
-            RunReport.Verdict verdict = results.isEmpty() ? checksVerdict
-                    : new RunReport.Verdict(!failed && checksVerdict.passed(), ThresholdResult.verdict(results)
-                            + (checksVerdict.passed() ? "" : "; " + checksVerdict.text()));
+            RunReport.Verdict verdict = results.isEmpty()
+                    ? checksVerdict
+                    : new RunReport.Verdict(
+                            !failed && checksVerdict.passed(),
+                            ThresholdResult.verdict(results)
+                                    + (checksVerdict.passed() ? "" : "; " + checksVerdict.text()));
             try {
-                HtmlReport.write(report, new RunReport(title, command, verdict, settings, figures.summary(), results,
-                        timelines.get(), Optional.empty()));
+                HtmlReport.write(
+                        report,
+                        new RunReport(
+                                title,
+                                command,
+                                verdict,
+                                settings,
+                                figures.summary(),
+                                results,
+                                timelines.get(),
+                                Optional.empty()));
             } catch (IOException e) {
                 throw OutputFiles.writeFailed(report, e);
             }

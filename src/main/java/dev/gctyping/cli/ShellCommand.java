@@ -4,21 +4,19 @@ import dev.gctyping.app.Environment;
 import dev.gctyping.app.LiveWire;
 import dev.gctyping.app.Targets;
 import dev.gctyping.dialect.PlannedWire;
+import dev.gctyping.engine.Clock;
 import dev.gctyping.protocol.IsoMillis;
+import dev.gctyping.shell.CommandDispatcher;
 import dev.gctyping.shell.GuestView;
 import dev.gctyping.shell.GuestWatch;
-import dev.gctyping.support.GctypingHome;
-import dev.gctyping.support.JsonLine;
-import java.util.function.BiConsumer;
-import dev.gctyping.engine.Clock;
-import dev.gctyping.engine.EngineSettings;
-import dev.gctyping.shell.CommandDispatcher;
 import dev.gctyping.shell.InteractiveShell;
 import dev.gctyping.shell.LiveSession;
 import dev.gctyping.shell.MonotonicClock;
 import dev.gctyping.shell.PayloadLines;
 import dev.gctyping.shell.PipedShell;
 import dev.gctyping.shell.ShellOutput;
+import dev.gctyping.support.GctypingHome;
+import dev.gctyping.support.JsonLine;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -26,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -36,16 +34,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gctyping shell}: type as an agent and watch the payloads happen live. */
-@Command(name = "shell",
+@Command(
+        name = "shell",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Type as an agent at a live prompt and watch the typing payloads happen on the real clock.",
         description = {
             "Every key pressed is a keystroke for the engine, on the real clock; Enter sends the line (a send event), "
-                + "the terminal window losing focus blurs, and the 'inactive' fires live when you stop typing for the expiry. "
-                + "Payloads appear above the prompt; a status bar shows idle/typing, the countdown to expiry and the counters. "
-                + "Ctrl-C clears the line, Ctrl-D or :quit leaves; on exit the agent_typing_engagement records print on stdout.",
+                    + "the terminal window losing focus blurs, and the 'inactive' fires live when you stop typing for the expiry. "
+                    + "Payloads appear above the prompt; a status bar shows idle/typing, the countdown to expiry and the counters. "
+                    + "Ctrl-C clears the line, Ctrl-D or :quit leaves; on exit the agent_typing_engagement records print on stdout.",
             "",
             "Commands at the prompt (Tab completes them; history in ~/.gctyping/history):",
             "  :help, :state, :metrics, :quit",
@@ -54,13 +53,13 @@ import picocli.CommandLine.Spec;
             "  ::TEXT sends a message that starts with ':' (::) sends :) )",
             "",
             "Payloads go over --dialect to the target (default: an embedded simulator, whose guest's frames are shown; "
-                + ":guest lists them); each line shows what the dialect puts on the wire. --dry-run sends nothing.",
+                    + ":guest lists them); each line shows what the dialect puts on the wire. --dry-run sends nothing.",
             "",
             "Piped mode (stdin is not a terminal, or --batch): no prompt and no JLine. Each character of a line is a "
-                + "keystroke, one per --cadence; each newline sends the line; lines starting with ':' are commands; text "
-                + "after the last newline is typed but not sent. stdout carries only NDJSON: each payload's wire JSON as it "
-                + "is sent (as replay --print-payloads prints it), command records ({\"event\":\"state\",...}, the metrics), "
-                + "and the metrics records at the end, after the pending 'inactive's have fired. Messages go to stderr.",
+                    + "keystroke, one per --cadence; each newline sends the line; lines starting with ':' are commands; text "
+                    + "after the last newline is typed but not sent. stdout carries only NDJSON: each payload's wire JSON as it "
+                    + "is sent (as replay --print-payloads prints it), command records ({\"event\":\"state\",...}, the metrics), "
+                    + "and the metrics records at the end, after the pending 'inactive's have fired. Messages go to stderr.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -75,11 +74,17 @@ public final class ShellCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Option(names = "--conversation", paramLabel = "ID", defaultValue = "conv-shell",
+    @Option(
+            names = "--conversation",
+            paramLabel = "ID",
+            defaultValue = "conv-shell",
             description = "The conversation to type into (:conversation switches). Default: ${DEFAULT-VALUE}.")
     String conversationId;
 
-    @Option(names = "--agent", paramLabel = "ID", defaultValue = "agent-${sys:user.name}",
+    @Option(
+            names = "--agent",
+            paramLabel = "ID",
+            defaultValue = "agent-${sys:user.name}",
             description = "The agent (senderId) typing. Default: agent- and your user name.")
     String agentId;
 
@@ -92,19 +97,28 @@ public final class ShellCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Engine only: show the payloads and send nothing (no target, no guest).")
     boolean dryRun;
 
-    @Option(names = "--cadence", paramLabel = "DURATION", defaultValue = "120ms", converter = DurationConverter.class,
+    @Option(
+            names = "--cadence",
+            paramLabel = "DURATION",
+            defaultValue = "120ms",
+            converter = DurationConverter.class,
             description = "Piped mode: the time between two keystrokes. Default: ${DEFAULT-VALUE}.")
     long cadenceMs;
 
-    @Option(names = "--guest-page", description = "Print the embedded simulator's live guest page URL on stderr "
-            + "(open it in a browser to see the conversation as its customer does).")
+    @Option(
+            names = "--guest-page",
+            description = "Print the embedded simulator's live guest page URL on stderr "
+                    + "(open it in a browser to see the conversation as its customer does).")
     boolean guestPage;
 
     @Option(names = "--batch", description = "Piped mode even on a terminal: read lines from stdin, no prompt.")
     boolean batch;
 
-    @Option(names = "--record", paramLabel = "FILE",
-            description = "Record what is typed from the start, as a trace in the replay format (:record does it later).")
+    @Option(
+            names = "--record",
+            paramLabel = "FILE",
+            description =
+                    "Record what is typed from the start, as a trace in the replay format (:record does it later).")
     Path recordFile;
 
     private final Environment environment;
@@ -131,9 +145,13 @@ public final class ShellCommand implements Callable<Integer> {
             return runPiped();
         }
         try (terminal) {
-            InteractiveShell shell = new InteractiveShell(terminal, new GctypingHome(environment.variables(), environment.home()).historyFile());
+            InteractiveShell shell = new InteractiveShell(
+                    terminal, new GctypingHome(environment.variables(), environment.home()).historyFile());
             ShellOutput output = shell.output();
-            runSession(shell.payloadView(target.dialect()), output, (raw, summary) -> output.message("guest ← " + summary),
+            runSession(
+                    shell.payloadView(target.dialect()),
+                    output,
+                    (raw, summary) -> output.message("guest ← " + summary),
                     (live, guest) -> shell.loop(live, new CommandDispatcher(live, output, guest)));
         }
         return ExitCodes.OK;
@@ -142,13 +160,15 @@ public final class ShellCommand implements Callable<Integer> {
     private int runPiped() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ShellOutput output = ShellOutput.of(json -> {
-            out.println(json); // one line at a time: payloads come from the engine thread
-            out.flush();
-        }, text -> {
-            err.println(text);
-            err.flush();
-        });
+        ShellOutput output = ShellOutput.of(
+                json -> {
+                    out.println(json); // one line at a time: payloads come from the engine thread
+                    out.flush();
+                },
+                text -> {
+                    err.println(text);
+                    err.flush();
+                });
         IsoMillis iso = new IsoMillis();
         BiConsumer<String, String> guestFrames = (raw, summary) -> output.record(JsonLine.object()
                 .field("event", "guest_frame")
@@ -175,15 +195,21 @@ public final class ShellCommand implements Callable<Integer> {
      * on stdout. If the process is stopped meanwhile (Ctrl-C in piped mode: exit 130), a shutdown
      * hook does the closing and printing instead, so a stopped session still reports, once.
      */
-    private void runSession(PlannedWire.SendListener view, ShellOutput output, BiConsumer<String, String> guestFrames,
+    private void runSession(
+            PlannedWire.SendListener view,
+            ShellOutput output,
+            BiConsumer<String, String> guestFrames,
             BiConsumer<LiveSession, GuestView> body) {
         long expiryMs = engine.settings().expiryMs();
-        LiveWire wire = dryRun ? LiveWire.dry(target.dialect(), expiryMs, view)
-                : LiveWire.open(new Targets(environment), target.request(), target.dialect(), expiryMs, view, guestFrames);
-        LiveSession session = new LiveSession(engine.settings(), conversationId, agentId, clock, (agent, signal, at) -> { },
-                wire.sink());
+        LiveWire wire = dryRun
+                ? LiveWire.dry(target.dialect(), expiryMs, view)
+                : LiveWire.open(
+                        new Targets(environment), target.request(), target.dialect(), expiryMs, view, guestFrames);
+        LiveSession session = new LiveSession(
+                engine.settings(), conversationId, agentId, clock, (agent, signal, at) -> {}, wire.sink());
         if (guestPage) {
-            wire.target().ifPresent(open -> GuestPages.print(open, spec.commandLine().getErr()));
+            wire.target()
+                    .ifPresent(open -> GuestPages.print(open, spec.commandLine().getErr()));
         }
         GuestWatch guest = wire.guest();
         if (guest != null) {
@@ -225,9 +251,11 @@ public final class ShellCommand implements Callable<Integer> {
     }
 
     private String banner() {
-        return "typing in " + conversationId + " as " + agentId + " (dedup " + engine.dedupWindowMs + "ms, expiry " + engine.expiryMs + "ms); "
-                + (dryRun ? "engine only: payloads are shown, never sent. "
-                          : "payloads go over the wire; the guest's view is shown as it arrives (:guest lists it). ")
+        return "typing in " + conversationId + " as " + agentId + " (dedup " + engine.dedupWindowMs + "ms, expiry "
+                + engine.expiryMs + "ms); "
+                + (dryRun
+                        ? "engine only: payloads are shown, never sent. "
+                        : "payloads go over the wire; the guest's view is shown as it arrives (:guest lists it). ")
                 + ":help lists the commands" + (batch || System.console() == null ? "." : ", Ctrl-D quits.");
     }
 

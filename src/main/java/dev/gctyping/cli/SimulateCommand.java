@@ -22,7 +22,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code gctyping simulate}: the embedded Genesys Cloud stand-in as a standalone server. */
-@Command(name = "simulate",
+@Command(
+        name = "simulate",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -63,46 +64,78 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "0",
             description = "HTTP port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--ws-port", paramLabel = "PORT", defaultValue = "0",
+    @Option(
+            names = "--ws-port",
+            paramLabel = "PORT",
+            defaultValue = "0",
             description = "WebSocket port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int wsPort;
 
-    @Option(names = "--client-id", paramLabel = "ID", defaultValue = SimulatorApi.DEFAULT_CLIENT_ID,
+    @Option(
+            names = "--client-id",
+            paramLabel = "ID",
+            defaultValue = SimulatorApi.DEFAULT_CLIENT_ID,
             description = "OAuth client id to accept. Default: ${DEFAULT-VALUE}.")
     String clientId;
 
-    @Option(names = "--client-secret-env", paramLabel = "NAME", defaultValue = "GCTYPING_SIM_SECRET",
+    @Option(
+            names = "--client-secret-env",
+            paramLabel = "NAME",
+            defaultValue = "GCTYPING_SIM_SECRET",
             description = "Environment variable holding the client secret to accept; when it is unset, the secret is '"
                     + SimulatorApi.DEFAULT_CLIENT_SECRET + "'. Default: ${DEFAULT-VALUE}.")
     String secretVariable;
 
-    @Option(names = "--token-ttl", paramLabel = "DURATION", defaultValue = "24h", converter = DurationConverter.class,
+    @Option(
+            names = "--token-ttl",
+            paramLabel = "DURATION",
+            defaultValue = "24h",
+            converter = DurationConverter.class,
             description = "Lifetime of issued tokens (expires_in). Default: ${DEFAULT-VALUE}.")
     long tokenTtlMs;
 
-    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "" + PlatformLimits.REQUESTS_PER_MINUTE,
+    @Option(
+            names = "--rate-limit",
+            paramLabel = "N",
+            defaultValue = "" + PlatformLimits.REQUESTS_PER_MINUTE,
             description = "Platform API requests per token per minute before 429. Default: ${DEFAULT-VALUE}.")
     int requestsPerMinute;
 
-    @Option(names = "--fault", paramLabel = "SPEC", completionCandidates = Fault.Candidates.class,
+    @Option(
+            names = "--fault",
+            paramLabel = "SPEC",
+            completionCandidates = Fault.Candidates.class,
             description = "Inject a fault (repeatable): KEY=VALUE, see Faults below.")
     List<String> faults = new ArrayList<>();
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Seed for the random faults: the same seed and requests give the same faults."
                     + " Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--idle-expiry", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+    @Option(
+            names = "--idle-expiry",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            converter = DurationConverter.class,
             description = "Forget conversations, guest sessions and tokens nothing used for this long (sockets keep"
                     + " theirs). Default: ${DEFAULT-VALUE}.")
     long idleExpiryMs;
 
-    @Option(names = "--exit-after", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--exit-after",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Stop after this long and print the final report (for scripts and tests).")
     Long exitAfterMs;
 
@@ -125,18 +158,29 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Simulator simulator;
         try {
-            simulator = new Simulate(environment).start(new Simulate.Request(port, wsPort, clientId, secretVariable, tokenTtlMs,
-                    requestsPerMinute, idleExpiryMs, faults, seed));
+            simulator = new Simulate(environment)
+                    .start(new Simulate.Request(
+                            port,
+                            wsPort,
+                            clientId,
+                            secretVariable,
+                            tokenTtlMs,
+                            requestsPerMinute,
+                            idleExpiryMs,
+                            faults,
+                            seed));
         } catch (IllegalArgumentException badFault) {
             throw new ParameterException(spec.commandLine(), badFault.getMessage());
         } catch (IOException e) {
             throw new CliException(ExitCodes.UNAVAILABLE, "cannot start the simulator: " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread shutdown = new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "simulate-shutdown");
+        Thread shutdown = new Thread(
+                () -> {
+                    simulator.close();
+                    stopped.countDown();
+                },
+                "simulate-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
             PrintWriter out = spec.commandLine().getOut();
@@ -154,8 +198,12 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             if (!stopped.await(exitAfterMs, TimeUnit.MILLISECONDS)) {
                 out.println(simulator.report().toJson("simulator_report"));
-                simulator.runs().forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
-                simulator.runs().forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
+                simulator
+                        .runs()
+                        .forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
+                simulator
+                        .runs()
+                        .forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
                 out.flush();
             }
             return ExitCodes.OK;

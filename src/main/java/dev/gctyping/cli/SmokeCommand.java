@@ -13,16 +13,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code gctyping smoke}: one command for CI: the bundled sample over the wire, with {@code --assert}. */
-@Command(name = "smoke",
+@Command(
+        name = "smoke",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "CI smoke check: replay the bundled samples over the wire with --assert (exit 0 pass, 1 fail).",
-        description = "Replays the samples bundled in the jar (samples/transfer.ndjson: two agents, a blur, a transfer; "
-                + "samples/concurrent-50.ndjson: 50 conversations at once) at full speed against the configured target (default: an embedded simulator) and "
-                + "asserts that no payload was lost, no guest's indicator was left on and nothing unexpected failed. "
-                + "stdout carries the replay's NDJSON records; violations go to stderr, one per line. --fault passes "
-                + "simulator faults through, so resilience is one command away.",
+        description =
+                "Replays the samples bundled in the jar (samples/transfer.ndjson: two agents, a blur, a transfer; "
+                        + "samples/concurrent-50.ndjson: 50 conversations at once) at full speed against the configured target (default: an embedded simulator) and "
+                        + "asserts that no payload was lost, no guest's indicator was left on and nothing unexpected failed. "
+                        + "stdout carries the replay's NDJSON records; violations go to stderr, one per line. --fault passes "
+                        + "simulator faults through, so resilience is one command away.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  gctyping smoke",
@@ -55,9 +57,15 @@ public final class SmokeCommand implements Callable<Integer> {
         }
         RunChecks checks = new RunChecks(spec.commandLine(), check.thresholds, FigureNames.OVER_THE_WIRE, null);
         try {
-            return ReplayCommand.run(spec, environment, logging,
+            return ReplayCommand.run(
+                    spec,
+                    environment,
+                    logging,
                     replay -> new Smoke(replay).run(target.dialect(), target.request(), check.faults, check.seed),
-                    "gctyping smoke", true, check, checks,
+                    "gctyping smoke",
+                    true,
+                    check,
+                    checks,
                     RunChecks.settings(EngineSettings.DEFAULTS, target.dialect(), ComposingTimeline.DEFAULT_PAUSE_MS));
         } catch (IllegalStateException missingSample) {
             throw new CliException(ExitCodes.SOFTWARE, missingSample.getMessage());

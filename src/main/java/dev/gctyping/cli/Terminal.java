@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Facts about where output goes, without starting JLine (which costs start-up time). */
 final class Terminal {
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /**
      * Whether stderr is an interactive terminal, so progress may be drawn there. Java 17 cannot

@@ -12,19 +12,29 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The trace files a command reads and how: shared by replay and tune. */
 public final class TraceInputOptions {
-    @Parameters(arity = "1..*", paramLabel = "FILE",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
             description = "Trace files, merged by timestamp; '-' reads stdin; named pipes such as <(zcat a.gz) work.")
     List<String> files;
 
-    @Option(names = "--skip-invalid",
+    @Option(
+            names = "--skip-invalid",
             description = "Skip bad lines (each reported on stderr, counted as invalidLines) instead of stopping.")
     boolean skipInvalid;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "Trace format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE} (CSV for *.csv[.gz], else NDJSON).")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "auto",
+            description =
+                    "Trace format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE} (CSV for *.csv[.gz], else NDJSON).")
     TraceFormat format;
 
-    @Option(names = "--max-line-bytes", paramLabel = "BYTES", converter = LineLimit.class,
+    @Option(
+            names = "--max-line-bytes",
+            paramLabel = "BYTES",
+            converter = LineLimit.class,
             description = "Longest trace line read; a longer one is a bad line, rejected without being held in memory. "
                     + "Default: ${DEFAULT-VALUE}.")
     int maxLineBytes = TraceMerger.DEFAULT_MAX_LINE_BYTES;
@@ -45,8 +55,9 @@ public final class TraceInputOptions {
                 bytes = 0;
             }
             if (bytes < 1 || bytes > TraceMerger.MAX_LINE_BYTES_LIMIT) {
-                throw new TypeConversionException("'" + value + "' is not a line length: give a number of bytes from 1 to "
-                        + TraceMerger.MAX_LINE_BYTES_LIMIT);
+                throw new TypeConversionException(
+                        "'" + value + "' is not a line length: give a number of bytes from 1 to "
+                                + TraceMerger.MAX_LINE_BYTES_LIMIT);
             }
             return (int) bytes;
         }

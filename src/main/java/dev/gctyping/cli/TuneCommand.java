@@ -2,19 +2,19 @@ package dev.gctyping.cli;
 
 import dev.gctyping.app.Environment;
 import dev.gctyping.app.Tune;
+import dev.gctyping.dialect.Dialect;
+import dev.gctyping.engine.EngineSettings;
+import dev.gctyping.replay.SettingsSweep.Point;
 import dev.gctyping.report.HtmlReport;
 import dev.gctyping.report.RunReport;
+import dev.gctyping.support.JsonLine;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.gctyping.dialect.Dialect;
-import dev.gctyping.engine.EngineSettings;
-import dev.gctyping.replay.SettingsSweep.Point;
-import dev.gctyping.support.JsonLine;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,18 +24,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code gctyping tune}: a settings sweep, to pick a dedup window and expiry that fit the budget. */
-@Command(name = "tune",
+@Command(
+        name = "tune",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Sweep dedup window × expiry over a trace (dry run) to pick settings that fit the rate budget.",
         description = {
             "Loads the trace once, then replays it through the engine for every point of a log-spaced grid, in "
-                + "parallel, and models what the guest would see. For each point it prints payloads, platform requests, "
-                + "the peak requests in any minute (all conversations share one token: Genesys allows 300), and the "
-                + "guest-truth figures: stale time (the guest sees typing that is no longer true) and blind time (the "
-                + "agent composes while the guest sees nothing). Last comes a tune_summary with the recommended point: "
-                + "the least stale + blind time among the points within the budget.",
+                    + "parallel, and models what the guest would see. For each point it prints payloads, platform requests, "
+                    + "the peak requests in any minute (all conversations share one token: Genesys allows 300), and the "
+                    + "guest-truth figures: stale time (the guest sees typing that is no longer true) and blind time (the "
+                    + "agent composes while the guest sees nothing). Last comes a tune_summary with the recommended point: "
+                    + "the least stale + blind time among the points within the budget.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -52,37 +53,56 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     TraceInputOptions input;
 
-    @Option(names = "--dedup", paramLabel = "MIN..MAX", defaultValue = "250ms..5s",
+    @Option(
+            names = "--dedup",
+            paramLabel = "MIN..MAX",
+            defaultValue = "250ms..5s",
             description = "Dedup window range. Default: ${DEFAULT-VALUE}.")
     String dedupRange;
 
-    @Option(names = "--expiry", paramLabel = "MIN..MAX", defaultValue = "1s..10s",
+    @Option(
+            names = "--expiry",
+            paramLabel = "MIN..MAX",
+            defaultValue = "1s..10s",
             description = "Expiry range (in agent-api also the On duration). Default: ${DEFAULT-VALUE}.")
     String expiryRange;
 
-    @Option(names = "--steps", defaultValue = "5", description = "Log-spaced values per range. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--steps",
+            defaultValue = "5",
+            description = "Log-spaced values per range. Default: ${DEFAULT-VALUE}.")
     int steps;
 
-    @Option(names = "--dialect", defaultValue = "agent-api", converter = DialectConverter.class,
+    @Option(
+            names = "--dialect",
+            defaultValue = "agent-api",
+            converter = DialectConverter.class,
             completionCandidates = DialectConverter.Names.class,
             description = "Whose rules model the guest's view: agent-api or seed. Default: ${DEFAULT-VALUE}.")
     Dialect dialect;
 
-    @Option(names = "--pause-threshold", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
-            description = "A gap longer than this between keystrokes means the agent stopped composing. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--pause-threshold",
+            paramLabel = "DURATION",
+            defaultValue = "2s",
+            converter = DurationConverter.class,
+            description =
+                    "A gap longer than this between keystrokes means the agent stopped composing. Default: ${DEFAULT-VALUE}.")
     long pauseThresholdMs;
 
     @Mixin
     PlanOptions plan;
 
-    @Option(names = "--report", paramLabel = "FILE.html", description = "Write an HTML report (one self-contained file, "
-            + "no network): the grid as a heatmap of stale + blind time with the points that fit the budget and the "
-            + "recommended one, and each agent's timeline at the recommended settings.")
+    @Option(
+            names = "--report",
+            paramLabel = "FILE.html",
+            description = "Write an HTML report (one self-contained file, "
+                    + "no network): the grid as a heatmap of stale + blind time with the points that fit the budget and the "
+                    + "recommended one, and each agent's timeline at the recommended settings.")
     Path report;
 
     @Option(names = "--threads", description = "Worker threads. Default: the number of cores.")
     int threads = Runtime.getRuntime().availableProcessors();
-
 
     private final Environment environment;
 
@@ -100,8 +120,19 @@ public final class TuneCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Tune.Result result = new Tune(environment).run(new Tune.Request(input.files, input.format, input.maxLineBytes, input.policy(err),
-                range(dedupRange, "--dedup"), range(expiryRange, "--expiry"), steps, dialect, pauseThresholdMs, plan.settings(EngineSettings.DEFAULTS.expiryMs()), threads));
+        Tune.Result result = new Tune(environment)
+                .run(new Tune.Request(
+                        input.files,
+                        input.format,
+                        input.maxLineBytes,
+                        input.policy(err),
+                        range(dedupRange, "--dedup"),
+                        range(expiryRange, "--expiry"),
+                        steps,
+                        dialect,
+                        pauseThresholdMs,
+                        plan.settings(EngineSettings.DEFAULTS.expiryMs()),
+                        threads));
         for (Point point : result.points()) {
             out.println(point(point, "tune_point").toString());
         }
@@ -123,13 +154,25 @@ public final class TuneCommand implements Callable<Integer> {
     private void writeReport(Tune.Result result) {
         int budget = plan.budget;
         Point best = result.best();
-        List<RunReport.TuneCell> cells = result.points().stream().map(p -> new RunReport.TuneCell(p.settings().dedupWindowMs(),
-                p.settings().expiryMs(), p.truth().staleTypingMs(), p.truth().blindTypingMs(), p.requests(), p.peakRequestsPerMinute(),
-                p.peakRequestsPerMinute() <= budget, p == best)).toList();
+        List<RunReport.TuneCell> cells = result.points().stream()
+                .map(p -> new RunReport.TuneCell(
+                        p.settings().dedupWindowMs(),
+                        p.settings().expiryMs(),
+                        p.truth().staleTypingMs(),
+                        p.truth().blindTypingMs(),
+                        p.requests(),
+                        p.peakRequestsPerMinute(),
+                        p.peakRequestsPerMinute() <= budget,
+                        p == best))
+                .toList();
         boolean fits = best.peakRequestsPerMinute() <= budget;
-        RunReport.Verdict verdict = new RunReport.Verdict(fits, (fits ? "recommended: " : "no point fits the budget; the least over it: ")
-                + "dedup window " + best.settings().dedupWindowMs() + " ms, expiry " + best.settings().expiryMs() + " ms (peak "
-                + best.peakRequestsPerMinute() + " requests a minute, budget " + budget + "); timelines below are at these settings");
+        RunReport.Verdict verdict = new RunReport.Verdict(
+                fits,
+                (fits ? "recommended: " : "no point fits the budget; the least over it: ")
+                        + "dedup window " + best.settings().dedupWindowMs() + " ms, expiry "
+                        + best.settings().expiryMs() + " ms (peak "
+                        + best.peakRequestsPerMinute() + " requests a minute, budget " + budget
+                        + "); timelines below are at these settings");
         Map<String, Double> summary = new LinkedHashMap<>();
         summary.put("events", (double) result.events());
         summary.put("agents", (double) result.trace().agentCount());
@@ -138,8 +181,17 @@ public final class TuneCommand implements Callable<Integer> {
         Map<String, String> settings = RunChecks.settings(best.settings(), dialect, pauseThresholdMs);
         settings.put("grid", result.points().size() + " points: dedup " + dedupRange + ", expiry " + expiryRange);
         try {
-            HtmlReport.write(report, new RunReport("gctyping tune", RunChecks.commandLine(spec.commandLine()), verdict, settings,
-                    summary, List.of(), result.timelinesOfBest(pauseThresholdMs), Optional.of(new RunReport.TuneGrid(budget, cells))));
+            HtmlReport.write(
+                    report,
+                    new RunReport(
+                            "gctyping tune",
+                            RunChecks.commandLine(spec.commandLine()),
+                            verdict,
+                            settings,
+                            summary,
+                            List.of(),
+                            result.timelinesOfBest(pauseThresholdMs),
+                            Optional.of(new RunReport.TuneGrid(budget, cells))));
         } catch (IOException e) {
             throw OutputFiles.writeFailed(report, e);
         }

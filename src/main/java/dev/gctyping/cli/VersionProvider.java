@@ -9,8 +9,8 @@ final class VersionProvider implements IVersionProvider {
         String version = VersionProvider.class.getPackage().getImplementationVersion();
         return new String[] {
             "gctyping " + (version == null ? "dev" : version),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
-                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")" + ", "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
         };
     }
 }

@@ -12,9 +12,14 @@ import java.util.Map;
  */
 public final class ConversationSocket extends SocketClient {
 
-    public ConversationSocket(Target target, OAuthClient oauth, String conversationId, SocketSettings settings,
+    public ConversationSocket(
+            Target target,
+            OAuthClient oauth,
+            String conversationId,
+            SocketSettings settings,
             ReconnectingSocket.Listener listener) {
-        super(settings.open("conversation-" + conversationId, handshakes(target.seedSocket(conversationId), oauth), listener));
+        super(settings.open(
+                "conversation-" + conversationId, handshakes(target.seedSocket(conversationId), oauth), listener));
     }
 
     private static ReconnectingSocket.HandshakeSource handshakes(URI uri, OAuthClient oauth) {
@@ -22,7 +27,8 @@ public final class ConversationSocket extends SocketClient {
             if (isRefusedHandshake(lastFailure)) {
                 oauth.invalidate();
             }
-            return new ReconnectingSocket.Handshake(uri, Map.of("Authorization", oauth.token().authorizationHeader()));
+            return new ReconnectingSocket.Handshake(
+                    uri, Map.of("Authorization", oauth.token().authorizationHeader()));
         };
     }
 

@@ -40,12 +40,22 @@ public final class GuestSession extends SocketClient {
      * @param origin the {@code Origin} header; Messenger deployments may restrict allowed domains
      * @param joinFields extra {@code configureSession} fields (the simulator's conversation field), or null
      */
-    public GuestSession(Target target, String deploymentId, String origin, ObjectNode joinFields, SocketSettings settings,
+    public GuestSession(
+            Target target,
+            String deploymentId,
+            String origin,
+            ObjectNode joinFields,
+            SocketSettings settings,
             Listener listener) {
         this(new Relay(listener), target, deploymentId, origin, joinFields, settings);
     }
 
-    private GuestSession(Relay relay, Target target, String deploymentId, String origin, ObjectNode joinFields,
+    private GuestSession(
+            Relay relay,
+            Target target,
+            String deploymentId,
+            String origin,
+            ObjectNode joinFields,
             SocketSettings settings) {
         super(settings.open("guest-" + deploymentId, handshake(target, deploymentId, origin), relay));
         this.deploymentId = deploymentId;
@@ -54,8 +64,8 @@ public final class GuestSession extends SocketClient {
     }
 
     private static ReconnectingSocket.HandshakeSource handshake(Target target, String deploymentId, String origin) {
-        ReconnectingSocket.Handshake handshake = new ReconnectingSocket.Handshake(target.guestSocket(deploymentId, APPLICATION),
-                Map.of("Origin", origin, "deploymentId", deploymentId));
+        ReconnectingSocket.Handshake handshake = new ReconnectingSocket.Handshake(
+                target.guestSocket(deploymentId, APPLICATION), Map.of("Origin", origin, "deploymentId", deploymentId));
         return lastFailure -> handshake;
     }
 
@@ -71,7 +81,8 @@ public final class GuestSession extends SocketClient {
         @Override
         public void onOpen(int connection) {
             // a fresh connection knows nothing of us until configureSession, reconnects included
-            session.send(GuestRequests.configureSession(session.token, session.deploymentId, false, session.joinFields));
+            session.send(
+                    GuestRequests.configureSession(session.token, session.deploymentId, false, session.joinFields));
             listener.onOpen(connection);
         }
 

@@ -21,8 +21,10 @@ public record MessagingConversation(String conversationId, Optional<String> agen
                 continue;
             }
             for (JsonNode communication : participant.path("messages")) {
-                if (communication.path("id").isTextual() && !lower(communication.path("state")).equals("disconnected")) {
-                    return new MessagingConversation(conversationId, Optional.of(communication.get("id").asText()), body);
+                if (communication.path("id").isTextual()
+                        && !lower(communication.path("state")).equals("disconnected")) {
+                    return new MessagingConversation(
+                            conversationId, Optional.of(communication.get("id").asText()), body);
                 }
             }
         }

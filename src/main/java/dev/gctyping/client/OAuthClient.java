@@ -36,7 +36,8 @@ public final class OAuthClient {
         this.target = target;
         this.http = http;
         this.clock = clock;
-        this.disk = Optional.ofNullable(tokenDirectory).map(dir -> new TokenCache(dir, target.environment(), target.clientId()));
+        this.disk = Optional.ofNullable(tokenDirectory)
+                .map(dir -> new TokenCache(dir, target.environment(), target.clientId()));
     }
 
     /** A token valid for at least the refresh margin: from memory, else from disk, else freshly requested. */
@@ -46,7 +47,10 @@ public final class OAuthClient {
         }
         Optional<AccessToken> fromDisk = disk.flatMap(TokenCache::read).filter(this::isFresh);
         if (fromDisk.isPresent()) {
-            log.debug("using the cached token for {} (expires {})", target.environment(), fromDisk.get().expiresAt());
+            log.debug(
+                    "using the cached token for {} (expires {})",
+                    target.environment(),
+                    fromDisk.get().expiresAt());
             current = fromDisk.get();
             return current;
         }
@@ -77,13 +81,15 @@ public final class OAuthClient {
     private AccessToken request() {
         String credentials = urlEncode(target.clientId()) + ':' + urlEncode(target.clientSecret());
         String basic = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(() -> HttpRequest.newBuilder(target.tokenUri())
-                .timeout(RetryingHttp.REQUEST_TIMEOUT)
-                .header("Authorization", basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build(), "token request to " + target.environment());
+        HttpResponse<String> response = http.send(
+                () -> HttpRequest.newBuilder(target.tokenUri())
+                        .timeout(RetryingHttp.REQUEST_TIMEOUT)
+                        .header("Authorization", basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
+                "token request to " + target.environment());
         int status = response.statusCode();
         if (status == 400 || status == 401 || status == 403) {
             throw new AuthException("authentication refused by " + target.environment() + " for client id "
@@ -100,8 +106,12 @@ public final class OAuthClient {
         }
         long expiresIn = body.path("expires_in").asLong(86_400);
         log.debug("got a token for {} (expires in {} s)", target.environment(), expiresIn);
-        return new AccessToken(value, body.path("token_type").asText("bearer"), expiresIn,
-                clock.instant().plusSeconds(expiresIn), false);
+        return new AccessToken(
+                value,
+                body.path("token_type").asText("bearer"),
+                expiresIn,
+                clock.instant().plusSeconds(expiresIn),
+                false);
     }
 
     /** The OAuth error code only ({@code invalid_client}); descriptions could echo what we sent. */

@@ -6,9 +6,9 @@ import dev.gctyping.support.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,12 @@ public final class OpenTarget implements AutoCloseable {
         this(target, embedded, true, http, oauth, new PlatformApi(oauth, http));
     }
 
-    private OpenTarget(Target target, LocalSimulator embedded, boolean owner, RetryingHttp http, OAuthClient oauth,
+    private OpenTarget(
+            Target target,
+            LocalSimulator embedded,
+            boolean owner,
+            RetryingHttp http,
+            OAuthClient oauth,
             PlatformApi api) {
         this.owner = owner;
         this.target = target;
@@ -81,11 +86,18 @@ public final class OpenTarget implements AutoCloseable {
         if (!target.isSimulator()) {
             return Optional.empty();
         }
-        URI uri = target.api(SimulatorApi.REPORT_PATH + (target.run() == null ? ""
-                : "?" + SimulatorApi.RUN_PARAMETER + "=" + URLEncoder.encode(target.run(), StandardCharsets.UTF_8)));
+        URI uri = target.api(SimulatorApi.REPORT_PATH
+                + (target.run() == null
+                        ? ""
+                        : "?" + SimulatorApi.RUN_PARAMETER + "="
+                                + URLEncoder.encode(target.run(), StandardCharsets.UTF_8)));
         try {
-            HttpResponse<String> response = http.send(() -> HttpRequest.newBuilder(uri)
-                    .timeout(RetryingHttp.REQUEST_TIMEOUT).GET().build(), "GET " + uri);
+            HttpResponse<String> response = http.send(
+                    () -> HttpRequest.newBuilder(uri)
+                            .timeout(RetryingHttp.REQUEST_TIMEOUT)
+                            .GET()
+                            .build(),
+                    "GET " + uri);
             return response.statusCode() == 200
                     ? Optional.of(Json.MAPPER.readValue(response.body(), SimulatorReport.class))
                     : Optional.empty();

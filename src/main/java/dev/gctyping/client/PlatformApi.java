@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class PlatformApi {
     /** Our own header: the trace time of an agent message. The simulator uses it; Genesys ignores unknown headers. */
     public static final String TRACE_TIME_HEADER = "Gctyping-Trace-Time";
+
     private static final Logger log = LoggerFactory.getLogger(PlatformApi.class);
 
     private final OAuthClient oauth;
@@ -53,8 +54,14 @@ public final class PlatformApi {
     }
 
     /** @param call also counts this call's attempts (null for none) */
-    public void sendTyping(String conversationId, String communicationId, long durationMs, long dateSentMillis, RequestStats call) {
-        call("POST", typingPath(conversationId, communicationId), utf8(typingBody(durationMs, dateSentMillis)), null, call);
+    public void sendTyping(
+            String conversationId, String communicationId, long durationMs, long dateSentMillis, RequestStats call) {
+        call(
+                "POST",
+                typingPath(conversationId, communicationId),
+                utf8(typingBody(durationMs, dateSentMillis)),
+                null,
+                call);
     }
 
     /** The typing request's path: {@code /api/v2/conversations/messages/{id}/communications/{communicationId}/typing}. */
@@ -64,8 +71,14 @@ public final class PlatformApi {
 
     /** {@code {"typing":{"type":"On","duration":D},"dateSent":…}}: built without Jackson, so printing it loads none. */
     public static String typingBody(long durationMs, long dateSentMillis) {
-        String typing = JsonLine.object().field("type", "On").field("duration", durationMs).toString();
-        return JsonLine.object().rawField("typing", typing).field("dateSent", new IsoMillis().format(dateSentMillis)).toString();
+        String typing = JsonLine.object()
+                .field("type", "On")
+                .field("duration", durationMs)
+                .toString();
+        return JsonLine.object()
+                .rawField("typing", typing)
+                .field("dateSent", new IsoMillis().format(dateSentMillis))
+                .toString();
     }
 
     /** The agent's message, which ends the guest's typing indicator; {@code traceTimeMillis} rides in {@link #TRACE_TIME_HEADER}. */
@@ -74,8 +87,13 @@ public final class PlatformApi {
     }
 
     /** @param call also counts this call's attempts (null for none) */
-    public void sendMessage(String conversationId, String communicationId, String text, long traceTimeMillis, RequestStats call) {
-        call("POST", messagePath(conversationId, communicationId), utf8(messageBody(text)), new IsoMillis().format(traceTimeMillis),
+    public void sendMessage(
+            String conversationId, String communicationId, String text, long traceTimeMillis, RequestStats call) {
+        call(
+                "POST",
+                messagePath(conversationId, communicationId),
+                utf8(messageBody(text)),
+                new IsoMillis().format(traceTimeMillis),
                 call);
     }
 
@@ -99,7 +117,10 @@ public final class PlatformApi {
      * so that a trace's own communication ids can be typed on. Idempotent.
      */
     public void joinSimulatedAgent(String conversationId, String communicationId, String userId) {
-        String body = JsonLine.object().field("communicationId", communicationId).field("userId", userId).toString();
+        String body = JsonLine.object()
+                .field("communicationId", communicationId)
+                .field("userId", userId)
+                .toString();
         call("POST", "/sim/conversations/" + encode(conversationId) + "/agents", utf8(body), null, null);
     }
 
@@ -109,7 +130,8 @@ public final class PlatformApi {
     }
 
     private static String communicationPath(String conversationId, String communicationId) {
-        return "/api/v2/conversations/messages/" + encode(conversationId) + "/communications/" + encode(communicationId);
+        return "/api/v2/conversations/messages/" + encode(conversationId) + "/communications/"
+                + encode(communicationId);
     }
 
     private JsonNode call(String method, String path, byte[] payload, String traceTime, RequestStats callStats) {
@@ -117,23 +139,28 @@ public final class PlatformApi {
         String what = method + " " + path + " on " + target.environment();
         for (boolean retriedAuth = false; ; retriedAuth = true) {
             String authorization = oauth.token().authorizationHeader();
-            HttpResponse<String> response = http.send(() -> {
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                        .timeout(RetryingHttp.REQUEST_TIMEOUT)
-                        .header("Authorization", authorization)
-                        .header("Accept", "application/json");
-                if (traceTime != null) {
-                    request.header(TRACE_TIME_HEADER, traceTime);
-                }
-                if (target.run() != null) {
-                    request.header(SimulatorApi.RUN_HEADER, target.run());
-                }
-                if (payload == null) {
-                    return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
-                }
-                return request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(payload)).build();
-            }, what, callStats);
+            HttpResponse<String> response = http.send(
+                    () -> {
+                        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                                .timeout(RetryingHttp.REQUEST_TIMEOUT)
+                                .header("Authorization", authorization)
+                                .header("Accept", "application/json");
+                        if (traceTime != null) {
+                            request.header(TRACE_TIME_HEADER, traceTime);
+                        }
+                        if (target.run() != null) {
+                            request.header(SimulatorApi.RUN_HEADER, target.run());
+                        }
+                        if (payload == null) {
+                            return request.method(method, HttpRequest.BodyPublishers.noBody())
+                                    .build();
+                        }
+                        return request.header("Content-Type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofByteArray(payload))
+                                .build();
+                    },
+                    what,
+                    callStats);
             int status = response.statusCode();
             if (status == 401 && !retriedAuth) {
                 log.debug("{}: 401, fetching a fresh token and trying once more", what);

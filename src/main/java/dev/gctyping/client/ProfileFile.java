@@ -24,8 +24,11 @@ import java.util.Set;
  */
 public final class ProfileFile {
     public static final String DEFAULT_PROFILE = "default";
-    private static final Set<PosixFilePermission> TOO_OPEN = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+    private static final Set<PosixFilePermission> TOO_OPEN = EnumSet.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE);
 
     private final Path path;
     private final Map<String, Map<String, String>> sections;
@@ -41,7 +44,8 @@ public final class ProfileFile {
             return new ProfileFile(path, Map.of());
         }
         if (Files.isDirectory(path)) {
-            throw new ConfigException("cannot read the profile file " + path + ": it is a directory; the profiles belong in a file of that name");
+            throw new ConfigException("cannot read the profile file " + path
+                    + ": it is a directory; the profiles belong in a file of that name");
         }
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
@@ -66,7 +70,8 @@ public final class ProfileFile {
                 continue;
             }
             if (line.startsWith("[") && line.endsWith("]")) {
-                section = sections.computeIfAbsent(line.substring(1, line.length() - 1).strip(), name -> new LinkedHashMap<>());
+                section = sections.computeIfAbsent(
+                        line.substring(1, line.length() - 1).strip(), name -> new LinkedHashMap<>());
                 continue;
             }
             int equals = line.indexOf('=');
@@ -74,7 +79,9 @@ public final class ProfileFile {
                 // never echo the line: it may be a secret
                 throw new ConfigException(path + " line " + (i + 1) + ": expected [profile] or key = value");
             }
-            section.put(line.substring(0, equals).strip().toLowerCase(Locale.ROOT), line.substring(equals + 1).strip());
+            section.put(
+                    line.substring(0, equals).strip().toLowerCase(Locale.ROOT),
+                    line.substring(equals + 1).strip());
         }
         return sections;
     }
@@ -92,6 +99,8 @@ public final class ProfileFile {
             return Map.of();
         }
         throw new ConfigException("no profile [" + name + "] in " + path
-                + (sections.isEmpty() ? " (the file is missing or empty)" : "; profiles: " + String.join(", ", sections.keySet())));
+                + (sections.isEmpty()
+                        ? " (the file is missing or empty)"
+                        : "; profiles: " + String.join(", ", sections.keySet())));
     }
 }

@@ -29,8 +29,7 @@ public final class ReconnectingSocket implements AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     /** What to connect to, built afresh for every attempt. */
-    public record Handshake(URI uri, Map<String, String> headers) {
-    }
+    public record Handshake(URI uri, Map<String, String> headers) {}
 
     @FunctionalInterface
     public interface HandshakeSource {
@@ -64,7 +63,12 @@ public final class ReconnectingSocket implements AutoCloseable {
     /**
      * @param connectionLostTimeoutSeconds ping interval; the socket counts as lost after 1.5× without a pong (0 = off)
      */
-    public ReconnectingSocket(String name, HandshakeSource source, Listener listener, Backoff backoff, int maxFailures,
+    public ReconnectingSocket(
+            String name,
+            HandshakeSource source,
+            Listener listener,
+            Backoff backoff,
+            int maxFailures,
             int connectionLostTimeoutSeconds) {
         this.name = name;
         this.source = source;
@@ -121,13 +125,17 @@ public final class ReconnectingSocket implements AutoCloseable {
     /** Runs {@code task} every {@code period} on the reconnect thread until the socket is finally closed (e.g. a heartbeat). */
     public void repeat(Duration period, Runnable task) {
         try {
-            scheduler.scheduleAtFixedRate(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    log.warn("{}: periodic task failed: {}", name, e.toString());
-                }
-            }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            task.run();
+                        } catch (RuntimeException e) {
+                            log.warn("{}: periodic task failed: {}", name, e.toString());
+                        }
+                    },
+                    period.toMillis(),
+                    period.toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // already finally closed: nothing to repeat for
         }

@@ -29,8 +29,7 @@ public final class Regions {
             Map.entry("mx-central-1", "mxc1.pure.cloud"),
             Map.entry("ap-southeast-1", "apse1.pure.cloud"));
 
-    private Regions() {
-    }
+    private Regions() {}
 
     /**
      * The domain for a region name, AWS id or domain (case-insensitive).
@@ -55,7 +54,10 @@ public final class Regions {
         DOMAINS_BY_AWS_ID.forEach((awsId, domain) -> sorted.put(domain, awsId));
         StringBuilder list = new StringBuilder();
         sorted.forEach((domain, awsId) -> list.append(list.length() == 0 ? "" : ", ")
-                .append(domain).append(" (").append(awsId).append(')'));
+                .append(domain)
+                .append(" (")
+                .append(awsId)
+                .append(')'));
         return list.toString();
     }
 }

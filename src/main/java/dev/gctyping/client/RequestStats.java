@@ -27,8 +27,7 @@ public final class RequestStats {
     }
 
     /** Counters for one call, or one caller's share of a client's calls. */
-    public RequestStats() {
-    }
+    public RequestStats() {}
 
     void reauthentication() {
         reauthentications.incrementAndGet();

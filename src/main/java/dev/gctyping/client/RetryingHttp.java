@@ -3,8 +3,8 @@ package dev.gctyping.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,6 +28,7 @@ public final class RetryingHttp {
     public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(180);
     /** Per-request timeout callers put on their requests. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     public static final int MAX_TRANSPORT_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(RetryingHttp.class);
 
@@ -54,9 +55,14 @@ public final class RetryingHttp {
 
     /** Production settings with another sleeper (tests pass one that returns at once). */
     public static RetryingHttp withSleeper(Sleeper sleeper) {
-        return new RetryingHttp(newHttpClient(),
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> ThreadLocalRandom.current().nextDouble()),
-                8, sleeper);
+        return new RetryingHttp(
+                newHttpClient(),
+                new Backoff(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(60),
+                        () -> ThreadLocalRandom.current().nextDouble()),
+                8,
+                sleeper);
     }
 
     /** HTTP/1.1 (no h2c upgrade noise against the plain-HTTP simulator); TLS verification stays on. */
@@ -117,7 +123,8 @@ public final class RetryingHttp {
                                 + " s we wait; try again later");
                     }
                     wait = retryAfter.isPresent()
-                            ? Duration.ofSeconds(retryAfter.getAsLong()).plus(backoff.jitter(250 + retryAfter.getAsLong() * 100))
+                            ? Duration.ofSeconds(retryAfter.getAsLong())
+                                    .plus(backoff.jitter(250 + retryAfter.getAsLong() * 100))
                             : backoff.delay(attempt);
                     failure = "rate limited (429)";
                 } else if (status >= 500 && status != 501) {
@@ -161,7 +168,8 @@ public final class RetryingHttp {
 
     /** {@code Retry-After} in seconds; HTTP-date values (which Genesys does not send) count as absent. */
     static OptionalLong retryAfterSeconds(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After")
+        return response.headers()
+                .firstValue("Retry-After")
                 .map(String::trim)
                 .filter(v -> v.matches("\\d{1,9}"))
                 .map(v -> OptionalLong.of(Long.parseLong(v)))

@@ -11,11 +11,17 @@ public record SocketSettings(Backoff backoff, int maxFailures, int connectionLos
 
     /** 0.5 s doubling to 30 s, 10 failed attempts in a row (about 3 minutes), ping every 30 s. */
     public static SocketSettings defaults() {
-        return new SocketSettings(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30),
-                () -> ThreadLocalRandom.current().nextDouble()), 10, 30);
+        return new SocketSettings(
+                new Backoff(
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(30),
+                        () -> ThreadLocalRandom.current().nextDouble()),
+                10,
+                30);
     }
 
-    ReconnectingSocket open(String name, ReconnectingSocket.HandshakeSource source, ReconnectingSocket.Listener listener) {
+    ReconnectingSocket open(
+            String name, ReconnectingSocket.HandshakeSource source, ReconnectingSocket.Listener listener) {
         return new ReconnectingSocket(name, source, listener, backoff, maxFailures, connectionLostTimeoutSeconds);
     }
 }

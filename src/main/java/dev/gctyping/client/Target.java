@@ -22,8 +22,15 @@ public final class Target {
     /** The simulator run this target's requests name, or null (see {@link #withRun}). */
     private final String run;
 
-    private Target(String environment, URI loginBase, URI apiBase, URI guestSocketBase, URI seedSocketBase,
-            String clientId, String clientSecret, String run) {
+    private Target(
+            String environment,
+            URI loginBase,
+            URI apiBase,
+            URI guestSocketBase,
+            URI seedSocketBase,
+            String clientId,
+            String clientSecret,
+            String run) {
         this.environment = environment;
         this.loginBase = loginBase;
         this.apiBase = apiBase;
@@ -37,8 +44,15 @@ public final class Target {
     /** Real Genesys Cloud: {@code login.}, {@code api.} and {@code webmessaging.} hosts of the region's domain, TLS only. */
     public static Target genesysCloud(String region, String clientId, String clientSecret) {
         String domain = Regions.domain(region);
-        return new Target(domain, URI.create("https://login." + domain), URI.create("https://api." + domain),
-                URI.create("wss://webmessaging." + domain + "/v1"), null, clientId, clientSecret, null);
+        return new Target(
+                domain,
+                URI.create("https://login." + domain),
+                URI.create("https://api." + domain),
+                URI.create("wss://webmessaging." + domain + "/v1"),
+                null,
+                clientId,
+                clientSecret,
+                null);
     }
 
     /**
@@ -50,8 +64,15 @@ public final class Target {
         requireSafeScheme(wsUri, "ws", "wss");
         URI http = withoutTrailingSlash(httpUri);
         URI ws = withoutTrailingSlash(wsUri);
-        return new Target("simulator " + http.getAuthority(), http, http, URI.create(ws + "/v1"), ws,
-                clientId, clientSecret, null);
+        return new Target(
+                "simulator " + http.getAuthority(),
+                http,
+                http,
+                URI.create(ws + "/v1"),
+                ws,
+                clientId,
+                clientSecret,
+                null);
     }
 
     /**
@@ -62,7 +83,8 @@ public final class Target {
         if (!isSimulator()) {
             throw new IllegalStateException("only a simulator knows runs, not " + environment);
         }
-        return new Target(environment, loginBase, apiBase, guestSocketBase, seedSocketBase, clientId, clientSecret, run);
+        return new Target(
+                environment, loginBase, apiBase, guestSocketBase, seedSocketBase, clientId, clientSecret, run);
     }
 
     /** The run named by {@link #withRun}, or null. */
@@ -76,9 +98,11 @@ public final class Target {
         if (scheme.equals(secure) || (scheme.equals(plain) && isLoopback(uri.getHost()))) {
             return;
         }
-        throw new IllegalArgumentException(scheme.equals(plain)
-                ? "refusing " + plain + ":// to " + uri.getHost() + ": only loopback may skip TLS; use " + secure + "://"
-                : "unsupported URL '" + uri + "': expected " + plain + ":// (loopback) or " + secure + "://");
+        throw new IllegalArgumentException(
+                scheme.equals(plain)
+                        ? "refusing " + plain + ":// to " + uri.getHost() + ": only loopback may skip TLS; use "
+                                + secure + "://"
+                        : "unsupported URL '" + uri + "': expected " + plain + ":// (loopback) or " + secure + "://");
     }
 
     static boolean isLoopback(String host) {
@@ -123,8 +147,8 @@ public final class Target {
 
     /** The Guest API socket: {@code wss://webmessaging.{domain}/v1?deploymentId=…&application=…}. */
     public URI guestSocket(String deploymentId, String application) {
-        return URI.create(guestSocketBase + "?deploymentId=" + urlEncode(deploymentId)
-                + "&application=" + urlEncode(application) + runParameter("&"));
+        return URI.create(guestSocketBase + "?deploymentId=" + urlEncode(deploymentId) + "&application="
+                + urlEncode(application) + runParameter("&"));
     }
 
     /**
@@ -137,8 +161,8 @@ public final class Target {
                     + "Genesys Cloud (" + environment + ") has no /v1/conversations/{id}/websocket endpoint; "
                     + "use --dialect agent-api, or --target a simulator");
         }
-        return URI.create(seedSocketBase + "/v1/conversations/" + urlEncode(conversationId) + "/websocket"
-                + runParameter("?"));
+        return URI.create(
+                seedSocketBase + "/v1/conversations/" + urlEncode(conversationId) + "/websocket" + runParameter("?"));
     }
 
     private String runParameter(String separator) {

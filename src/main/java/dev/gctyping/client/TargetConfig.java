@@ -33,8 +33,9 @@ public final class TargetConfig {
     public record Choice(Kind kind, URI simulatorUrl, String region, String clientId, String clientSecret) {
         @Override
         public String toString() {
-            return "Choice[" + kind + (simulatorUrl == null ? "" : " " + simulatorUrl) + (region == null ? "" : " " + region)
-                    + ", clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "none" : "****") + "]";
+            return "Choice[" + kind + (simulatorUrl == null ? "" : " " + simulatorUrl)
+                    + (region == null ? "" : " " + region) + ", clientId=" + clientId + ", clientSecret="
+                    + (clientSecret == null ? "none" : "****") + "]";
         }
     }
 
@@ -54,13 +55,15 @@ public final class TargetConfig {
 
     public Choice resolve(TargetRequest request) {
         ProfileFile file = ProfileFile.load(home.profileFile());
-        Map<String, String> profile = file.profile(request.profile() == null ? ProfileFile.DEFAULT_PROFILE : request.profile());
+        Map<String, String> profile =
+                file.profile(request.profile() == null ? ProfileFile.DEFAULT_PROFILE : request.profile());
         String clientId = first(request.clientId(), env.get(ENV_CLIENT_ID), profile.get("client_id"));
         String secret = first(env.get(ENV_CLIENT_SECRET), profile.get("client_secret"));
 
         if (request.targetUrl() != null) {
             if (request.region() != null) {
-                throw new ConfigException("--target and --region exclude each other: --target is a simulator, --region is Genesys Cloud");
+                throw new ConfigException(
+                        "--target and --region exclude each other: --target is a simulator, --region is Genesys Cloud");
             }
             if ((clientId == null) != (secret == null)) {
                 throw missingCredential(clientId == null, "the simulator at " + request.targetUrl());
@@ -90,10 +93,12 @@ public final class TargetConfig {
     }
 
     private static ConfigException missingCredential(boolean idMissing, String where) {
-        return new ConfigException(idMissing
-                ? "no OAuth client id for " + where + ": set --client-id, " + ENV_CLIENT_ID + " or client_id in a profile"
-                : "no OAuth client secret for " + where + ": set " + ENV_CLIENT_SECRET
-                        + " or client_secret in a profile (~/.gctyping/config, mode 600); there is no flag, so it stays out of shell history");
+        return new ConfigException(
+                idMissing
+                        ? "no OAuth client id for " + where + ": set --client-id, " + ENV_CLIENT_ID
+                                + " or client_id in a profile"
+                        : "no OAuth client secret for " + where + ": set " + ENV_CLIENT_SECRET
+                                + " or client_secret in a profile (~/.gctyping/config, mode 600); there is no flag, so it stays out of shell history");
     }
 
     private static URI parseUrl(String url) {

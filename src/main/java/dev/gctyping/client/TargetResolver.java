@@ -1,8 +1,8 @@
 package dev.gctyping.client;
 
-import dev.gctyping.protocol.SimulatorApi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gctyping.protocol.SimulatorApi;
 import dev.gctyping.support.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -57,10 +57,13 @@ public final class TargetResolver {
         } catch (IOException e) {
             throw new UnavailableException("cannot start the embedded simulator: " + e.getMessage(), e);
         }
-        log.info("no Genesys Cloud credentials configured: using an embedded simulator at {} "
-                + "(see README, \"Connecting to a real org\")", simulator.httpUri());
+        log.info(
+                "no Genesys Cloud credentials configured: using an embedded simulator at {} "
+                        + "(see README, \"Connecting to a real org\")",
+                simulator.httpUri());
         try {
-            Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(), simulator.clientId(), simulator.clientSecret());
+            Target target = Target.simulator(
+                    simulator.httpUri(), simulator.wsUri(), simulator.clientId(), simulator.clientSecret());
             // its ports change every run, so caching its tokens on disk would only leave files behind
             return new OpenTarget(target, simulator, http, oauth(target, http, false));
         } catch (RuntimeException e) {
@@ -91,11 +94,15 @@ public final class TargetResolver {
             throw new ConfigException("--target: " + e.getMessage());
         }
         URI info = URI.create(simulatorUrl.toString().replaceAll("/+$", "") + SimulatorApi.INFO_PATH);
-        HttpResponse<String> response = http.send(() -> HttpRequest.newBuilder(info)
-                .timeout(RetryingHttp.REQUEST_TIMEOUT).GET().build(), "GET " + info);
+        HttpResponse<String> response = http.send(
+                () -> HttpRequest.newBuilder(info)
+                        .timeout(RetryingHttp.REQUEST_TIMEOUT)
+                        .GET()
+                        .build(),
+                "GET " + info);
         if (response.statusCode() != 200) {
-            throw new UnavailableException(info + " answered HTTP " + response.statusCode()
-                    + ": is --target a `gctyping simulate` URL?");
+            throw new UnavailableException(
+                    info + " answered HTTP " + response.statusCode() + ": is --target a `gctyping simulate` URL?");
         }
         try {
             JsonNode wsUrl = Json.MAPPER.readTree(response.body()).path("wsUrl");

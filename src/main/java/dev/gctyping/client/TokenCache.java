@@ -61,8 +61,12 @@ final class TokenCache {
                 return Optional.empty();
             }
             JsonNode node = Json.MAPPER.readTree(file.toFile());
-            return Optional.of(new AccessToken(node.path("accessToken").asText(), node.path("tokenType").asText(),
-                    node.path("expiresIn").asLong(), Instant.ofEpochMilli(node.path("expiresAt").asLong()), true));
+            return Optional.of(new AccessToken(
+                    node.path("accessToken").asText(),
+                    node.path("tokenType").asText(),
+                    node.path("expiresIn").asLong(),
+                    Instant.ofEpochMilli(node.path("expiresAt").asLong()),
+                    true));
         } catch (IOException | UnsupportedOperationException e) {
             log.debug("token cache {} unreadable, ignoring it: {}", file, e.toString());
             return Optional.empty();
@@ -70,7 +74,8 @@ final class TokenCache {
     }
 
     void write(AccessToken token) {
-        ObjectNode node = Json.MAPPER.createObjectNode()
+        ObjectNode node = Json.MAPPER
+                .createObjectNode()
                 .put("accessToken", token.value())
                 .put("tokenType", token.tokenType())
                 .put("expiresIn", token.expiresInSeconds())
@@ -84,7 +89,8 @@ final class TokenCache {
                 Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
             }
             // written in full to a 0600 temporary file first, so no reader ever sees a partial or open file
-            Path temporary = Files.createTempFile(directory, "token", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+            Path temporary = Files.createTempFile(
+                    directory, "token", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             try {
                 Files.write(temporary, Json.MAPPER.writeValueAsBytes(node));
                 moveIntoPlace(temporary);
@@ -105,10 +111,14 @@ final class TokenCache {
                     continue;
                 }
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(checked);
-                if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
                     if (!warned) {
                         warned = true;
-                        log.warn("not using the token cache: {} is writable by other users (chmod 700 {} to use it)", checked, checked);
+                        log.warn(
+                                "not using the token cache: {} is writable by other users (chmod 700 {} to use it)",
+                                checked,
+                                checked);
                     }
                     return false;
                 }

@@ -16,8 +16,7 @@ public final class Dialects {
 
     private static final List<Dialect> ALL = List.of(AGENT_API, SEED);
 
-    private Dialects() {
-    }
+    private Dialects() {}
 
     public static List<Dialect> all() {
         return ALL;

@@ -15,6 +15,7 @@ import org.HdrHistogram.Histogram;
 public final class LatencyProbe {
     /** Per watched conversation: the wall-clock emissions waiting for their frame, by trace time. */
     private final Map<String, Map<Long, ArrayDeque<Long>>> pending = new HashMap<>();
+
     private final Histogram micros = new Histogram(60_000_000L, 3);
 
     /** A guest is joining the conversation: its payloads are timed. */
@@ -54,7 +55,8 @@ public final class LatencyProbe {
         if (emissions.isEmpty()) {
             waiting.remove(at);
         }
-        micros.recordValue(Math.min(micros.getHighestTrackableValue(), Math.max(0, (System.nanoTime() - sentAt) / 1_000)));
+        micros.recordValue(
+                Math.min(micros.getHighestTrackableValue(), Math.max(0, (System.nanoTime() - sentAt) / 1_000)));
     }
 
     public synchronized long count() {

@@ -9,12 +9,10 @@ public interface PayloadSink {
     /** Sends nothing: dry runs. */
     PayloadSink NONE = new PayloadSink() {
         @Override
-        public void typing(AgentState agent, Signal signal, long at) {
-        }
+        public void typing(AgentState agent, Signal signal, long at) {}
 
         @Override
-        public void message(AgentState agent, String text, long at) {
-        }
+        public void message(AgentState agent, String text, long at) {}
     };
 
     /** A payload the engine emitted at time {@code at}. */
@@ -24,12 +22,10 @@ public interface PayloadSink {
     void message(AgentState agent, String text, long at);
 
     /** The engine's expiry changed mid-session (the live prompt's {@code :set expiry}): later sends follow it. */
-    default void expiryChanged(long expiryMs) {
-    }
+    default void expiryChanged(long expiryMs) {}
 
     /** A trace line named the agent's messages communication id: use it rather than looking one up. */
-    default void useCommunication(AgentState agent, String communicationId) {
-    }
+    default void useCommunication(AgentState agent, String communicationId) {}
 
     /** This sink, with each engine payload also shown to {@code signals} first (a report's recorder). */
     default PayloadSink showingSignalsTo(TypingListener signals) {

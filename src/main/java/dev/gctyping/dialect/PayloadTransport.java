@@ -37,8 +37,7 @@ public interface PayloadTransport extends AutoCloseable {
     String senderId(AgentState agent);
 
     /** The trace names the agent's messages communication: use it rather than looking one up. */
-    default void useCommunication(AgentState agent, String communicationId) {
-    }
+    default void useCommunication(AgentState agent, String communicationId) {}
 
     /** How often the connection carrying this conversation was reopened. */
     int reconnects(String conversationId);

@@ -16,8 +16,7 @@ public interface SendPlan {
     WireSend message(AgentState agent, String text, long at);
 
     /** The engine's expiry changed mid-run (the live prompt's {@code :set expiry}). */
-    default void expiryChanged(long expiryMs) {
-    }
+    default void expiryChanged(long expiryMs) {}
 
     /** Refreshes of this agent (by engine handle) left out because the request budget was spent. */
     long skippedForBudget(int agent);

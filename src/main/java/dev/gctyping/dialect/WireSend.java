@@ -10,7 +10,9 @@ import dev.gctyping.protocol.guest.GuestEvent;
  */
 public record WireSend(Kind kind, long at, long durationMs, String text) {
     public enum Kind {
-        TYPING_ON, TYPING_OFF, MESSAGE
+        TYPING_ON,
+        TYPING_OFF,
+        MESSAGE
     }
 
     public static WireSend typingOn(long at, long durationMs) {

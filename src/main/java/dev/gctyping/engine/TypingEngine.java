@@ -27,6 +27,7 @@ public final class TypingEngine implements AgentActivity {
     private final Map<AgentKey, Integer> handles = new HashMap<>();
     /** By handle; an array rather than a list, as every event looks one up. */
     private AgentState[] agents = new AgentState[64];
+
     private int agentCount;
     private final ExpiryOrder expiries = new ExpiryOrder();
     private EngineSettings settings;
@@ -42,7 +43,9 @@ public final class TypingEngine implements AgentActivity {
     private record AgentKey(String conversationId, String agentId) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof AgentKey key && conversationId.equals(key.conversationId) && agentId.equals(key.agentId);
+            return other instanceof AgentKey key
+                    && conversationId.equals(key.conversationId)
+                    && agentId.equals(key.agentId);
         }
 
         @Override

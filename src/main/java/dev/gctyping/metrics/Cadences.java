@@ -23,6 +23,7 @@ final class Cadences {
     private CompactHistogram[] composeMs = new CompactHistogram[0];
     /** Inter-key intervals not yet in {@link #interKeyMs}: {@link #STAGED} slots per agent. */
     private long[] staged = new long[0];
+
     private int[] stagedCount = new int[0];
     private int size;
 

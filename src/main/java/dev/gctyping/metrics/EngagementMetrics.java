@@ -18,6 +18,7 @@ public final class EngagementMetrics implements AgentActivity {
     private final Cadences cadences = new Cadences();
     /** 0 when the composing truth is not needed (dry runs), else the pause threshold P. */
     private final long pauseThresholdMs;
+
     private final List<ComposingTimeline> composing = new ArrayList<>();
 
     public EngagementMetrics() {
@@ -84,9 +85,12 @@ public final class EngagementMetrics implements AgentActivity {
     /** One record per agent the engine knows, sorted by conversationId then agentId. */
     public List<String> records(TypingEngine engine, MetricsExtension extension) {
         IsoMillis iso = new IsoMillis();
-        Comparator<Integer> byKey = Comparator.comparing((Integer a) -> engine.state(a).conversationId())
+        Comparator<Integer> byKey = Comparator.comparing(
+                        (Integer a) -> engine.state(a).conversationId())
                 .thenComparing(a -> engine.state(a).agentId());
-        return IntStream.range(0, engine.agentCount()).boxed().sorted(byKey)
+        return IntStream.range(0, engine.agentCount())
+                .boxed()
+                .sorted(byKey)
                 .map(agent -> record(engine.state(agent), cadences, agent, extension, iso))
                 .toList();
     }
@@ -110,7 +114,8 @@ public final class EngagementMetrics implements AgentActivity {
                 .field("composeMsP50", c.composeMs(agent).percentile(50))
                 .field("composeMsMax", c.composeMs(agent).max());
         if (c.firstEventAt(agent) != Cadences.NONE) {
-            metrics.field("firstEventAt", iso.format(c.firstEventAt(agent))).field("lastEventAt", iso.format(c.lastEventAt(agent)));
+            metrics.field("firstEventAt", iso.format(c.firstEventAt(agent)))
+                    .field("lastEventAt", iso.format(c.lastEventAt(agent)));
         }
         extension.addTo(agent, metrics);
         return JsonLine.object()

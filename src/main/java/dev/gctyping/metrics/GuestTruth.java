@@ -12,7 +12,8 @@ public record GuestTruth(long guestVisibleTypingMs, long staleTypingMs, long bli
 
     public static GuestTruth compare(Intervals composing, Intervals visible) {
         Intervals stale = visible.minus(composing);
-        return new GuestTruth(visible.length(), stale.length(), composing.minus(visible).length(), stale.longest());
+        return new GuestTruth(
+                visible.length(), stale.length(), composing.minus(visible).length(), stale.longest());
     }
 
     /** The agent's composing time: what the guest saw truly (visible − stale) plus what it missed (blind). */
@@ -33,8 +34,11 @@ public record GuestTruth(long guestVisibleTypingMs, long staleTypingMs, long bli
 
     /** Two agents' (or conversations') truths summed; the longest stale stretch is the longer one. */
     public GuestTruth plus(GuestTruth other) {
-        return new GuestTruth(guestVisibleTypingMs + other.guestVisibleTypingMs, staleTypingMs + other.staleTypingMs,
-                blindTypingMs + other.blindTypingMs, Math.max(maxStaleMs, other.maxStaleMs));
+        return new GuestTruth(
+                guestVisibleTypingMs + other.guestVisibleTypingMs,
+                staleTypingMs + other.staleTypingMs,
+                blindTypingMs + other.blindTypingMs,
+                Math.max(maxStaleMs, other.maxStaleMs));
     }
 
     /** These totals as {@code replay_summary} fields, with the shares thresholds read. */

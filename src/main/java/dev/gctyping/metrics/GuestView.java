@@ -1,6 +1,5 @@
 package dev.gctyping.metrics;
 
-
 /**
  * What a guest's UI shows for one agent: "agent is typing" during {@code [t, t + D)} after each
  * {@code Typing On} (D = 5000 ms when the frame has no duration), extended by later {@code On}s,

@@ -18,7 +18,8 @@ public final class Intervals {
             return;
         }
         if (size > 0 && start < starts[size - 1]) {
-            throw new IllegalArgumentException("intervals must be added in start order: " + start + " < " + starts[size - 1]);
+            throw new IllegalArgumentException(
+                    "intervals must be added in start order: " + start + " < " + starts[size - 1]);
         }
         if (size > 0 && start <= ends[size - 1]) {
             ends[size - 1] = Math.max(ends[size - 1], end);
@@ -95,7 +96,12 @@ public final class Intervals {
     public String toString() {
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < size; i++) {
-            b.append(i == 0 ? "" : ", ").append('[').append(starts[i]).append(',').append(ends[i]).append(')');
+            b.append(i == 0 ? "" : ", ")
+                    .append('[')
+                    .append(starts[i])
+                    .append(',')
+                    .append(ends[i])
+                    .append(')');
         }
         return b.append(']').toString();
     }

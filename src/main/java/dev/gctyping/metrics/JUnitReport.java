@@ -12,27 +12,36 @@ import java.util.List;
  */
 public final class JUnitReport {
     /** One conversation's outcome; no violations means it passed. */
-    public record Case(String name, List<String> violations) {
-    }
+    public record Case(String name, List<String> violations) {}
 
-    private JUnitReport() {
-    }
+    private JUnitReport() {}
 
     /** @param seconds the run's wall time: conversations replay together, so cases carry no time of their own */
     public static void write(Path file, String suite, double seconds, List<Case> cases) throws IOException {
         long failures = cases.stream().filter(c -> !c.violations().isEmpty()).count();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuite name=\"").append(escape(suite)).append("\" tests=\"").append(cases.size())
-                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"")
-                .append(seconds(seconds)).append("\">\n");
+        xml.append("<testsuite name=\"")
+                .append(escape(suite))
+                .append("\" tests=\"")
+                .append(cases.size())
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\" errors=\"0\" skipped=\"0\" time=\"")
+                .append(seconds(seconds))
+                .append("\">\n");
         for (Case c : cases) {
-            xml.append("  <testcase classname=\"").append(escape(suite)).append("\" name=\"").append(escape(c.name()))
+            xml.append("  <testcase classname=\"")
+                    .append(escape(suite))
+                    .append("\" name=\"")
+                    .append(escape(c.name()))
                     .append("\" time=\"0\"");
             if (c.violations().isEmpty()) {
                 xml.append("/>\n");
                 continue;
             }
-            xml.append(">\n    <failure message=\"").append(escape(c.violations().get(0))).append("\" type=\"AssertionError\">");
+            xml.append(">\n    <failure message=\"")
+                    .append(escape(c.violations().get(0)))
+                    .append("\" type=\"AssertionError\">");
             xml.append(escape(String.join("\n", c.violations()))).append("</failure>\n  </testcase>\n");
         }
         xml.append("</testsuite>\n");

@@ -32,7 +32,9 @@ public final class IsoMillis {
         two(out, seconds / 60 % 60).append(':');
         two(out, seconds % 60).append('.');
         int millis = millisOfDay % 1000;
-        out.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
+        out.append((char) ('0' + millis / 100))
+                .append((char) ('0' + millis / 10 % 10))
+                .append((char) ('0' + millis % 10));
         out.append('Z');
     }
 

@@ -12,6 +12,5 @@ public final class PlatformLimits {
     /** How long a guest shows an agent's {@code Typing On} that carries no duration. */
     public static final long GUEST_TYPING_DISPLAY_MS = 5000;
 
-    private PlatformLimits() {
-    }
+    private PlatformLimits() {}
 }

@@ -7,6 +7,7 @@ package dev.gctyping.protocol;
 public final class SimulatorApi {
     /** The OAuth client the simulator accepts unless told otherwise; a simulator is never a secret keeper. */
     public static final String DEFAULT_CLIENT_ID = "gctyping-sim";
+
     public static final String DEFAULT_CLIENT_SECRET = "gctyping-sim-secret";
     /** {@code GET}: {@code {"wsUrl":…}}, the WebSocket base of a running simulator. */
     public static final String INFO_PATH = "/sim/info";
@@ -19,6 +20,5 @@ public final class SimulatorApi {
     /** The same, as a query parameter (socket URLs, {@code /sim/report?run=}). */
     public static final String RUN_PARAMETER = "run";
 
-    private SimulatorApi() {
-    }
+    private SimulatorApi() {}
 }

@@ -39,8 +39,13 @@ import java.util.Optional;
  * run), guest sessions, tokens, and runs left with no conversation. Fault counts are for the whole
  * simulator, every run included.
  */
-public record SimulatorReport(String generatedAt, String run, List<String> faults, FaultCounts faultCounts,
-        Expired expired, List<ConversationReport> conversations) {
+public record SimulatorReport(
+        String generatedAt,
+        String run,
+        List<String> faults,
+        FaultCounts faultCounts,
+        Expired expired,
+        List<ConversationReport> conversations) {
 
     /**
      * This report as one line of JSON; with an {@code event} name that field comes first, which makes
@@ -57,23 +62,35 @@ public record SimulatorReport(String generatedAt, String run, List<String> fault
 
     /** The conversation with this id, if the simulator has seen it. */
     public Optional<ConversationReport> conversation(String conversationId) {
-        return conversations.stream().filter(c -> c.conversationId().equals(conversationId)).findFirst();
+        return conversations.stream()
+                .filter(c -> c.conversationId().equals(conversationId))
+                .findFirst();
     }
 
     /**
      * What the fault plan did, plus the real limits the simulator enforced: {@code rateLimited} counts
      * the 429s of the per-token requests-per-minute limit, {@code unauthorized} the 401s.
      */
-    public record FaultCounts(long token429, long api429, long rateLimited, long api5xx, long drops,
-            long tokensExpiredEarly, long unauthorized) {
-    }
+    public record FaultCounts(
+            long token429,
+            long api429,
+            long rateLimited,
+            long api5xx,
+            long drops,
+            long tokensExpiredEarly,
+            long unauthorized) {}
 
     /** What idle expiry forgot so far. */
-    public record Expired(long idleExpiryMs, long conversations, long guestSessions, long tokens, long runs) {
-    }
+    public record Expired(long idleExpiryMs, long conversations, long guestSessions, long tokens, long runs) {}
 
-    public record ConversationReport(String conversationId, int guestsConnected, int guestSessions,
-            long guestTypingEvents, long guestMessages, long guestVisibleMs, List<Span> guestVisible,
+    public record ConversationReport(
+            String conversationId,
+            int guestsConnected,
+            int guestSessions,
+            long guestTypingEvents,
+            long guestMessages,
+            long guestVisibleMs,
+            List<Span> guestVisible,
             List<SenderReport> senders) {
 
         public Optional<SenderReport> sender(String senderId) {
@@ -81,15 +98,18 @@ public record SimulatorReport(String generatedAt, String run, List<String> fault
         }
     }
 
-    public record SenderReport(String senderId, String dialect, long typingPayloads, long messages,
-            long framesPushed, long visibleMs, List<Interval> intervals) {
-    }
+    public record SenderReport(
+            String senderId,
+            String dialect,
+            long typingPayloads,
+            long messages,
+            long framesPushed,
+            long visibleMs,
+            List<Interval> intervals) {}
 
     /** One guest-visible typing interval of one sender. */
-    public record Interval(long start, long end, String endedBy) {
-    }
+    public record Interval(long start, long end, String endedBy) {}
 
     /** One stretch of the union over senders. */
-    public record Span(long start, long end) {
-    }
+    public record Span(long start, long end) {}
 }

@@ -19,10 +19,10 @@ import java.util.Map;
 public final class AnalyticsEnrichment {
     /** Conversation ids per query: one "or" filter of this many predicates. */
     static final int BATCH = 25;
+
     private static final long DAY_MS = 86_400_000L;
 
-    private AnalyticsEnrichment() {
-    }
+    private AnalyticsEnrichment() {}
 
     /**
      * The analytics record of each conversation found, by id.
@@ -39,7 +39,8 @@ public final class AnalyticsEnrichment {
                 JsonNode response = api.analyticsQuery(query(interval, batch, page));
                 JsonNode conversations = response.path("conversations");
                 conversations.forEach(c -> found.put(c.path("conversationId").asText(), c));
-                if (conversations.size() < BATCH || (long) page * BATCH >= response.path("totalHits").asLong()) {
+                if (conversations.size() < BATCH
+                        || (long) page * BATCH >= response.path("totalHits").asLong()) {
                     break;
                 }
             }
@@ -56,7 +57,12 @@ public final class AnalyticsEnrichment {
         filter.put("type", "or");
         ArrayNode predicates = filter.putArray("predicates");
         for (String id : conversationIds) {
-            predicates.addObject().put("type", "dimension").put("dimension", "conversationId").put("operator", "matches").put("value", id);
+            predicates
+                    .addObject()
+                    .put("type", "dimension")
+                    .put("dimension", "conversationId")
+                    .put("operator", "matches")
+                    .put("value", id);
         }
         query.putObject("paging").put("pageSize", BATCH).put("pageNumber", page);
         return query;

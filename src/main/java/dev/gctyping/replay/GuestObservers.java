@@ -2,17 +2,17 @@ package dev.gctyping.replay;
 
 import dev.gctyping.client.GuestSession;
 import dev.gctyping.client.SocketSettings;
-import dev.gctyping.dialect.LatencyProbe;
 import dev.gctyping.client.Target;
+import dev.gctyping.dialect.LatencyProbe;
 import dev.gctyping.protocol.IsoMillis;
 import dev.gctyping.protocol.guest.GuestEvent;
 import dev.gctyping.protocol.guest.GuestFrame;
 import java.time.DateTimeException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.Map;
 
 /**
  * Real guests on the Guest API, one per conversation (up to a limit), joining as the first payload
@@ -49,14 +49,20 @@ final class GuestObservers implements AutoCloseable {
             ready.complete(null);
             return ready;
         }
-        GuestSession guest = new GuestSession(target, DEPLOYMENT, ORIGIN, GuestSession.joinConversation(conversationId),
-                SocketSettings.defaults(), new GuestSession.Listener() {
+        GuestSession guest = new GuestSession(
+                target,
+                DEPLOYMENT,
+                ORIGIN,
+                GuestSession.joinConversation(conversationId),
+                SocketSettings.defaults(),
+                new GuestSession.Listener() {
                     @Override
                     public void onFrame(String text, GuestFrame frame) {
                         if (frame instanceof GuestFrame.SessionResponse) {
                             latency.ready(conversationId);
                             ready.complete(null);
-                        } else if (frame instanceof GuestFrame.StructuredMessage message && message.isOutbound()
+                        } else if (frame instanceof GuestFrame.StructuredMessage message
+                                && message.isOutbound()
                                 && message.channelTime() != null
                                 && message.events().stream().anyMatch(e -> e instanceof GuestEvent.Typing)) {
                             received(conversationId, message.channelTime());

@@ -8,8 +8,7 @@ import java.util.Set;
 
 /** The {@code replay_summary} record's trace and engine figures, for dry and wire replays alike. */
 public final class ReplaySummary {
-    private ReplaySummary() {
-    }
+    private ReplaySummary() {}
 
     public static JsonLine of(TraceMerger trace, TypingEngine engine, ReplayStats stats) {
         Set<String> conversations = new HashSet<>();

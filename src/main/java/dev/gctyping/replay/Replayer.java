@@ -1,8 +1,8 @@
 package dev.gctyping.replay;
 
+import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingEngine;
-import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.trace.EventType;
 import dev.gctyping.trace.PrefetchingTrace;
@@ -32,7 +32,7 @@ public final class Replayer {
     /** Sees every trace event as it is applied (a report's recorder); the default one does nothing. */
     @FunctionalInterface
     public interface EventTap {
-        EventTap NONE = (agent, type, at) -> { };
+        EventTap NONE = (agent, type, at) -> {};
 
         void onEvent(int agent, EventType type, long at);
     }
@@ -91,7 +91,8 @@ public final class Replayer {
         return new ReplayStats(events, keystrokes, payloads, System.nanoTime() - started, complete);
     }
 
-    private void replayPaced(TraceMerger trace, LongConsumer progress, Pacer pacer) throws IOException, InterruptedException {
+    private void replayPaced(TraceMerger trace, LongConsumer progress, Pacer pacer)
+            throws IOException, InterruptedException {
         for (TraceEvent e = trace.next(); e != null; e = trace.next()) {
             stopIfInterrupted();
             paceDeadlinesBefore(e.ts(), pacer);

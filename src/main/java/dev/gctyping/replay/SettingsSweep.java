@@ -19,11 +19,11 @@ import dev.gctyping.trace.EventType;
 import dev.gctyping.trace.RecordedTrace;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 
 /**
  * Replays one recorded trace through the engine under many settings (in parallel: each point has
@@ -39,8 +39,8 @@ public final class SettingsSweep {
     private final Intervals[] composing;
 
     /** One grid point's outcome, summed over all agents. */
-    public record Point(EngineSettings settings, long payloads, long requests, int peakRequestsPerMinute, GuestTruth truth) {
-    }
+    public record Point(
+            EngineSettings settings, long payloads, long requests, int peakRequestsPerMinute, GuestTruth truth) {}
 
     /** @param plan the dialect's plan settings; each point sets its own expiry */
     public SettingsSweep(RecordedTrace trace, Dialect dialect, PlanSettings plan, long pauseThresholdMs) {
@@ -105,11 +105,15 @@ public final class SettingsSweep {
      * replay sends them; each send costs a request and shows itself to the guest's view.
      */
     public Point evaluate(EngineSettings settings) {
-        return evaluate(settings, Replayer.EventTap.NONE, (agent, signal, at) -> { }, (agent, send) -> { });
+        return evaluate(settings, Replayer.EventTap.NONE, (agent, signal, at) -> {}, (agent, send) -> {});
     }
 
     /** One grid point, with every event and payload also handed to the taps (a report's timelines). */
-    public Point evaluate(EngineSettings settings, Replayer.EventTap events, TypingListener payloads, PlannedWire.SendListener sends) {
+    public Point evaluate(
+            EngineSettings settings,
+            Replayer.EventTap events,
+            TypingListener payloads,
+            PlannedWire.SendListener sends) {
         GuestView[] views = new GuestView[trace.agentCount()];
         for (int a = 0; a < views.length; a++) {
             views[a] = new GuestView();

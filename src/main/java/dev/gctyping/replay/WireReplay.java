@@ -1,6 +1,9 @@
 package dev.gctyping.replay;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gctyping.client.OpenTarget;
+import dev.gctyping.client.PlatformApi;
+import dev.gctyping.client.Target;
 import dev.gctyping.dialect.DeliveryStats;
 import dev.gctyping.dialect.Dialect;
 import dev.gctyping.dialect.LatencyProbe;
@@ -9,13 +12,11 @@ import dev.gctyping.dialect.PayloadTransport;
 import dev.gctyping.dialect.PlanSettings;
 import dev.gctyping.dialect.PlannedWire;
 import dev.gctyping.dialect.SendPlan;
-import dev.gctyping.client.PlatformApi;
-import dev.gctyping.client.Target;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.Signal;
-import dev.gctyping.engine.TypingListener;
 import dev.gctyping.engine.TypingEngine;
+import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.metrics.GuestTruth;
 import dev.gctyping.metrics.Intervals;
@@ -24,7 +25,6 @@ import dev.gctyping.protocol.SimulatorReport.ConversationReport;
 import dev.gctyping.protocol.SimulatorReport.SenderReport;
 import dev.gctyping.support.Json;
 import dev.gctyping.support.JsonLine;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gctyping.trace.TraceMerger;
 import java.io.IOException;
 import java.time.Duration;
@@ -33,10 +33,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -51,19 +51,30 @@ import org.slf4j.LoggerFactory;
  */
 public final class WireReplay implements AutoCloseable {
     /** How a wire replay runs. */
-    public record Options(Dialect dialect, EngineSettings settings, Pacer pacer, int queueLimit, PlanSettings plan,
-            long pauseThresholdMs, int observingGuests, boolean enrich) {
-    }
+    public record Options(
+            Dialect dialect,
+            EngineSettings settings,
+            Pacer pacer,
+            int queueLimit,
+            PlanSettings plan,
+            long pauseThresholdMs,
+            int observingGuests,
+            boolean enrich) {}
 
     /**
      * What came out: the records sorted as usual, the summary record, the violations by conversation
      * ({@code conversations} lists every one, violated or not), and per agent handle what the
      * simulator's report says its guest saw (empty without a report).
      */
-    public record Outcome(ReplayStats stats, List<String> records, String summary, DeliveryTotals totals,
-            Map<String, List<String>> violations, List<String> conversations, boolean guestTruthAvailable,
-            IntFunction<Optional<Intervals>> guestVisible) {
-    }
+    public record Outcome(
+            ReplayStats stats,
+            List<String> records,
+            String summary,
+            DeliveryTotals totals,
+            Map<String, List<String>> violations,
+            List<String> conversations,
+            boolean guestTruthAvailable,
+            IntFunction<Optional<Intervals>> guestVisible) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(WireReplay.class);
     /** How often the wait for the last sends says what it waits for. */
@@ -77,7 +88,7 @@ public final class WireReplay implements AutoCloseable {
     private final PayloadTransport transport;
     private final SendPlan plan;
     private final GuestObservers guests;
-    private TypingListener signals = (agent, signal, at) -> { };
+    private TypingListener signals = (agent, signal, at) -> {};
 
     /**
      * @param reports the simulator's report of a run (given the run id), if there is one
@@ -85,7 +96,8 @@ public final class WireReplay implements AutoCloseable {
      */
     public WireReplay(OpenTarget open, Options options, PlannedWire.SendListener tap) {
         // a fresh run per replay on a simulator: a long-running one's report then holds this replay alone
-        OpenTarget scoped = open.target().isSimulator() ? open.forRun(UUID.randomUUID().toString()) : open;
+        OpenTarget scoped =
+                open.target().isSimulator() ? open.forRun(UUID.randomUUID().toString()) : open;
         Target target = scoped.target();
         this.api = scoped.api();
         this.reports = scoped::simulatorReport;
@@ -95,27 +107,30 @@ public final class WireReplay implements AutoCloseable {
         this.plan = dialect.plan(options.plan());
         this.guests = new GuestObservers(target, latency, target.isSimulator() ? options.observingGuests() : 0);
         PlannedWire wire = new PlannedWire(plan, tap, transport);
-        this.replayer = new Replayer(options.settings(), new PayloadSink() {
-            @Override
-            public void typing(AgentState agent, Signal signal, long at) {
-                signals.onSignal(agent, signal, at);
-                CompletableFuture<Void> guestReady = guests.ensure(agent.conversationId());
-                if (guestReady != null) {
-                    transport.sendAfter(agent.conversationId(), guestReady);
-                }
-                wire.typing(agent, signal, at);
-            }
+        this.replayer = new Replayer(
+                options.settings(),
+                new PayloadSink() {
+                    @Override
+                    public void typing(AgentState agent, Signal signal, long at) {
+                        signals.onSignal(agent, signal, at);
+                        CompletableFuture<Void> guestReady = guests.ensure(agent.conversationId());
+                        if (guestReady != null) {
+                            transport.sendAfter(agent.conversationId(), guestReady);
+                        }
+                        wire.typing(agent, signal, at);
+                    }
 
-            @Override
-            public void message(AgentState agent, String text, long at) {
-                wire.message(agent, text, at);
-            }
+                    @Override
+                    public void message(AgentState agent, String text, long at) {
+                        wire.message(agent, text, at);
+                    }
 
-            @Override
-            public void useCommunication(AgentState agent, String communicationId) {
-                wire.useCommunication(agent, communicationId);
-            }
-        }, new EngagementMetrics(options.pauseThresholdMs()));
+                    @Override
+                    public void useCommunication(AgentState agent, String communicationId) {
+                        wire.useCommunication(agent, communicationId);
+                    }
+                },
+                new EngagementMetrics(options.pauseThresholdMs()));
     }
 
     /** The engine, whose {@code agent(…)} the trace reader resolves identifiers with. */
@@ -139,7 +154,8 @@ public final class WireReplay implements AutoCloseable {
      */
     public Outcome run(TraceMerger trace, LongConsumer progress) throws IOException {
         ReplayStats stats;
-        try (transport; guests) {
+        try (transport;
+                guests) {
             stats = replayer.run(trace, progress, options.pacer());
             if (stats.complete()) {
                 long started = System.nanoTime();
@@ -160,7 +176,8 @@ public final class WireReplay implements AutoCloseable {
     private boolean awaitSettled() {
         try {
             while (!transport.drain(SETTLE_REPORT_EVERY)) {
-                LOG.info("waiting for {} send(s) to be delivered (retries, backoff or a reconnect); Ctrl-C stops",
+                LOG.info(
+                        "waiting for {} send(s) to be delivered (retries, backoff or a reconnect); Ctrl-C stops",
                         transport.pending());
             }
             return true;
@@ -177,7 +194,8 @@ public final class WireReplay implements AutoCloseable {
         guests.close();
     }
 
-    private Outcome outcome(TraceMerger trace, ReplayStats stats, PayloadTransport transport, Optional<SimulatorReport> report) {
+    private Outcome outcome(
+            TraceMerger trace, ReplayStats stats, PayloadTransport transport, Optional<SimulatorReport> report) {
         TypingEngine engine = replayer.engine();
         EngagementMetrics metrics = replayer.metrics();
         Map<String, List<String>> violations = new TreeMap<>();
@@ -220,7 +238,8 @@ public final class WireReplay implements AutoCloseable {
                 fields.rawField("conversationStart", quotedOrNull(conversation.path("conversationStart")))
                         .rawField("conversationEnd", quotedOrNull(conversation.path("conversationEnd")))
                         .rawField("originatingDirection", quotedOrNull(conversation.path("originatingDirection")));
-                JsonNode participant = AnalyticsEnrichment.agentParticipant(conversation, agent.agentId(), transport.senderId(agent));
+                JsonNode participant =
+                        AnalyticsEnrichment.agentParticipant(conversation, agent.agentId(), transport.senderId(agent));
                 if (participant != null) {
                     fields.rawField("agentParticipant", Json.write(participant));
                 }
@@ -234,25 +253,39 @@ public final class WireReplay implements AutoCloseable {
                 .toString();
         List<String> conversations = List.copyOf(violations.keySet());
         violations.values().removeIf(List::isEmpty);
-        return new Outcome(stats, records, summaryLine, totals, violations, conversations, report.isPresent(),
-                handle -> report.flatMap(r -> sender(r, engine.state(handle), transport)).map(WireReplay::visible));
+        return new Outcome(
+                stats,
+                records,
+                summaryLine,
+                totals,
+                violations,
+                conversations,
+                report.isPresent(),
+                handle -> report.flatMap(r -> sender(r, engine.state(handle), transport))
+                        .map(WireReplay::visible));
     }
 
     /**
      * Delivery proof: what the server recorded per conversation must equal what the client saw
      * acknowledged, and (seed) no guest may be left with an indicator nothing will end.
      */
-    private void checkAgainstReport(SimulatorReport report, Map<String, long[]> delivered, Map<String, List<String>> violations) {
+    private void checkAgainstReport(
+            SimulatorReport report, Map<String, long[]> delivered, Map<String, List<String>> violations) {
         delivered.forEach((conversationId, count) -> {
             List<String> problems = violations.computeIfAbsent(conversationId, id -> new ArrayList<>());
             Optional<ConversationReport> seen = report.conversation(conversationId);
-            long recorded = seen.map(c -> c.senders().stream().mapToLong(s -> s.typingPayloads() + s.messages()).sum()).orElse(0L);
+            long recorded = seen.map(c -> c.senders().stream()
+                            .mapToLong(s -> s.typingPayloads() + s.messages())
+                            .sum())
+                    .orElse(0L);
             if (recorded != count[0]) {
-                problems.add("the server recorded " + recorded + " payload(s), the client saw " + count[0] + " acknowledged");
+                problems.add("the server recorded " + recorded + " payload(s), the client saw " + count[0]
+                        + " acknowledged");
             }
             seen.ifPresent(c -> c.senders().forEach(sender -> {
                 List<SimulatorReport.Interval> intervals = sender.intervals();
-                if (options.dialect().endsTypingExplicitly() && !intervals.isEmpty()
+                if (options.dialect().endsTypingExplicitly()
+                        && !intervals.isEmpty()
                         && "open".equals(intervals.get(intervals.size() - 1).endedBy())) {
                     problems.add("sender " + sender.senderId() + ": the guest's typing indicator was left on");
                 }
@@ -281,7 +314,9 @@ public final class WireReplay implements AutoCloseable {
 
     private static Optional<SenderReport> sender(SimulatorReport report, AgentState agent, PayloadTransport transport) {
         String senderId = transport.senderId(agent);
-        return senderId == null ? Optional.empty() : report.conversation(agent.conversationId()).flatMap(c -> c.sender(senderId));
+        return senderId == null
+                ? Optional.empty()
+                : report.conversation(agent.conversationId()).flatMap(c -> c.sender(senderId));
     }
 
     private static Intervals visible(SenderReport sender) {

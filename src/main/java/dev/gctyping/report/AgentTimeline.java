@@ -8,8 +8,15 @@ import dev.gctyping.metrics.Intervals;
  * composing truth, what the guest saw (observed by the simulator, or modelled by the dialect's
  * rules), and how many marks were not kept because the recorder's memory bound was reached.
  */
-public record AgentTimeline(String conversationId, String agentId, long[] times, Mark[] marks, long marksDropped,
-        Intervals composing, Intervals guestSaw, boolean guestObserved) {
+public record AgentTimeline(
+        String conversationId,
+        String agentId,
+        long[] times,
+        Mark[] marks,
+        long marksDropped,
+        Intervals composing,
+        Intervals guestSaw,
+        boolean guestObserved) {
     public GuestTruth truth() {
         return GuestTruth.compare(composing, guestSaw);
     }

@@ -34,8 +34,7 @@ public final class HtmlReport {
     private static final String TEMPLATE = "report.html";
     private static final String PLACEHOLDER = "/*REPORT-DATA*/null";
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /** Writes the report to {@code file} through a temporary file, so a failed write leaves no torn report. */
     public static void write(Path file, RunReport report) throws IOException {

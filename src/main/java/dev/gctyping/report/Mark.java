@@ -5,8 +5,14 @@ import dev.gctyping.trace.EventType;
 
 /** What happened at a point of an agent's timeline: a trace event, or a payload the engine emitted. */
 public enum Mark {
-    KEYSTROKE('k'), SEND('s'), BLUR('b'),
-    ACTIVE('A'), REFRESH('R'), INACTIVE_EXPIRED('E'), INACTIVE_SENT('S'), INACTIVE_BLURRED('B');
+    KEYSTROKE('k'),
+    SEND('s'),
+    BLUR('b'),
+    ACTIVE('A'),
+    REFRESH('R'),
+    INACTIVE_EXPIRED('E'),
+    INACTIVE_SENT('S'),
+    INACTIVE_BLURRED('B');
 
     private static final Mark[] ALL = values();
 

@@ -14,19 +14,30 @@ import java.util.Optional;
  * @param agents every (conversation, agent)'s timeline
  * @param tune the settings grid, for {@code tune}
  */
-public record RunReport(String title, String command, Verdict verdict, Map<String, String> settings, Map<String, Double> summary,
-        List<ThresholdResult> thresholds, List<AgentTimeline> agents, Optional<TuneGrid> tune) {
+public record RunReport(
+        String title,
+        String command,
+        Verdict verdict,
+        Map<String, String> settings,
+        Map<String, Double> summary,
+        List<ThresholdResult> thresholds,
+        List<AgentTimeline> agents,
+        Optional<TuneGrid> tune) {
 
     /** The report's first line: passed or not, and why. */
-    public record Verdict(boolean passed, String text) {
-    }
+    public record Verdict(boolean passed, String text) {}
 
     /** A {@code tune} sweep: one cell per grid point, and the budget the fit was judged by. */
-    public record TuneGrid(int budget, List<TuneCell> cells) {
-    }
+    public record TuneGrid(int budget, List<TuneCell> cells) {}
 
     /** One grid point of a sweep; {@code recommended} marks the one {@code tune_summary} names. */
-    public record TuneCell(long dedupWindowMs, long expiryMs, long staleMs, long blindMs, long requests, int peakRequestsPerMinute,
-            boolean fitsBudget, boolean recommended) {
-    }
+    public record TuneCell(
+            long dedupWindowMs,
+            long expiryMs,
+            long staleMs,
+            long blindMs,
+            long requests,
+            int peakRequestsPerMinute,
+            boolean fitsBudget,
+            boolean recommended) {}
 }

@@ -1,5 +1,7 @@
 package dev.gctyping.report;
 
+import dev.gctyping.dialect.PlannedWire;
+import dev.gctyping.dialect.WireSend;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.Signal;
 import dev.gctyping.engine.TypingEngine;
@@ -7,8 +9,6 @@ import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.ComposingTimeline;
 import dev.gctyping.metrics.GuestView;
 import dev.gctyping.metrics.Intervals;
-import dev.gctyping.dialect.PlannedWire;
-import dev.gctyping.dialect.WireSend;
 import dev.gctyping.replay.Replayer;
 import dev.gctyping.trace.EventType;
 import dev.gctyping.trace.RecordedTrace;
@@ -34,6 +34,7 @@ public final class TimelineRecorder implements Replayer.EventTap, TypingListener
     public static final int MARKS_PER_AGENT = 20_000;
     /** 64 MB of marks. */
     public static final long TOTAL_MARKS = 8_000_000;
+
     private static final int KIND_BITS = 3;
 
     private final long pauseThresholdMs;
@@ -168,8 +169,15 @@ public final class TimelineRecorder implements Replayer.EventTap, TypingListener
                 marks[i] = Mark.ofOrdinal((int) (track.packed[i] & ((1 << KIND_BITS) - 1)));
             }
             Optional<Intervals> seen = observed.apply(handle);
-            timelines.add(new AgentTimeline(agents.conversationId(handle), agents.agentId(handle), times, marks, track.dropped,
-                    track.composing.intervals(), seen.orElseGet(track.modelled::intervals), seen.isPresent()));
+            timelines.add(new AgentTimeline(
+                    agents.conversationId(handle),
+                    agents.agentId(handle),
+                    times,
+                    marks,
+                    track.dropped,
+                    track.composing.intervals(),
+                    seen.orElseGet(track.modelled::intervals),
+                    seen.isPresent()));
         }
         return timelines;
     }

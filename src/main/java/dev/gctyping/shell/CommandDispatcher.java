@@ -9,16 +9,21 @@ import java.util.List;
 /** The {@code :commands} of the prompt, the same in the interactive and the piped mode. */
 public final class CommandDispatcher {
     /** What the input loop does after a command. */
-    public enum Next { CONTINUE, QUIT }
+    public enum Next {
+        CONTINUE,
+        QUIT
+    }
 
     /** The command words, for completion. */
     public static final List<String> COMMANDS =
             List.of(":help", ":state", ":metrics", ":set", ":conversation", ":guest", ":record", ":quit");
+
     public static final List<String> SETTINGS = List.of("dedup", "expiry");
     public static final String RECORD_OFF = "off";
     private static final String ESCAPE = "::";
 
-    static final String HELP = String.join("\n",
+    static final String HELP = String.join(
+            "\n",
             "Every key is a keystroke; Enter sends the line; leaving the terminal window blurs.",
             "  :help                 this help",
             "  :state                the agent's state and counters (a JSON record)",
@@ -31,7 +36,8 @@ public final class CommandDispatcher {
             "  :quit                 leave (Ctrl-D too); the metrics print on stdout",
             "  ::TEXT                a message that starts with ':' (::) sends :) )");
 
-    static final String NO_GUEST = "no guest is attached: with --dry-run (or against a real org) payloads are only shown here";
+    static final String NO_GUEST =
+            "no guest is attached: with --dry-run (or against a real org) payloads are only shown here";
 
     private final LiveSession session;
     private final ShellOutput output;
@@ -63,7 +69,8 @@ public final class CommandDispatcher {
     /** Runs one command line (starting with ':'); a bad one gets a message and changes nothing. */
     public Next dispatch(String line) {
         String[] words = line.trim().split("\\s+");
-        String argument = words.length > 1 ? line.trim().substring(words[0].length()).trim() : "";
+        String argument =
+                words.length > 1 ? line.trim().substring(words[0].length()).trim() : "";
         switch (words[0]) {
             case ":help" -> output.message(HELP);
             case ":state" -> output.record(session.snapshot().toJson(session.clockMillis()));
@@ -97,15 +104,18 @@ public final class CommandDispatcher {
             output.message("dedup window is now " + millis + "ms" + recordingNote());
         } else {
             session.expiry(millis);
-            output.message("expiry is now " + millis + "ms (a run already typing keeps its deadline)" + recordingNote());
+            output.message(
+                    "expiry is now " + millis + "ms (a run already typing keeps its deadline)" + recordingNote());
         }
     }
 
     /** A trace has no settings of its own: a replay applies one dedup window and expiry to all of it. */
     private String recordingNote() {
         Path recording = session.snapshot().recording();
-        return recording == null ? "" : "; the recording " + recording + " replays with one setting: :record a new file to replay from here with "
-                + replayOptions();
+        return recording == null
+                ? ""
+                : "; the recording " + recording
+                        + " replays with one setting: :record a new file to replay from here with " + replayOptions();
     }
 
     private String replayOptions() {
@@ -145,7 +155,8 @@ public final class CommandDispatcher {
             Path file = Path.of(argument);
             try {
                 session.startRecording(file);
-                output.message("recording to " + file + " (replay it with: gctyping replay --dry-run " + replayOptions() + " " + file + ")");
+                output.message("recording to " + file + " (replay it with: gctyping replay --dry-run " + replayOptions()
+                        + " " + file + ")");
             } catch (IOException e) {
                 output.message("cannot write " + file + ": " + e.getMessage());
             }

@@ -41,8 +41,13 @@ public final class GuestWatch implements GuestView, AutoCloseable {
         if (guest != null) {
             guest.close();
         }
-        guest = new GuestSession(target, "gctyping-shell", "http://localhost", GuestSession.joinConversation(conversationId),
-                SocketSettings.defaults(), this::received);
+        guest = new GuestSession(
+                target,
+                "gctyping-shell",
+                "http://localhost",
+                GuestSession.joinConversation(conversationId),
+                SocketSettings.defaults(),
+                this::received);
         try {
             if (!guest.connect(Duration.ofSeconds(5))) {
                 LOG.warn("the guest could not join {}: its view is not shown", conversationId);
@@ -87,7 +92,8 @@ public final class GuestWatch implements GuestView, AutoCloseable {
             for (GuestEvent event : message.events()) {
                 events.append(events.length() == 0 ? "" : ", ");
                 if (event instanceof GuestEvent.Typing typing) {
-                    events.append("Typing ").append(typing.type())
+                    events.append("Typing ")
+                            .append(typing.type())
                             .append(typing.durationMs() == null ? "" : " " + typing.durationMs() + "ms");
                 } else {
                     events.append(event.eventType());
@@ -113,7 +119,9 @@ public final class GuestWatch implements GuestView, AutoCloseable {
     public synchronized void settle(Duration quiet, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         long quietNanos = quiet.toNanos();
-        for (long now = System.nanoTime(); now < deadline && now - lastFrameNanos < quietNanos; now = System.nanoTime()) {
+        for (long now = System.nanoTime();
+                now < deadline && now - lastFrameNanos < quietNanos;
+                now = System.nanoTime()) {
             wait(Math.max(1, Math.min(deadline - now, quietNanos - (now - lastFrameNanos)) / 1_000_000));
         }
     }

@@ -41,6 +41,7 @@ public final class InteractiveShell {
     private static final Logger LOG = LoggerFactory.getLogger(InteractiveShell.class);
     /** JLine logs through java.util.logging (e.g. history file warnings) straight onto the terminal; keep it quiet. */
     private static final java.util.logging.Logger JLINE_JUL = java.util.logging.Logger.getLogger("org.jline");
+
     private static final String STATUS_WIDGET = "gctyping-status";
     private static final long STATUS_REFRESH_MS = 200;
     private static final String PROMPT = "gctyping> ";
@@ -156,7 +157,8 @@ public final class InteractiveShell {
     private boolean editingCommand(String inserted) {
         Buffer buffer = reader.getBuffer();
         String line = buffer.toString();
-        return CommandDispatcher.isCommand(line.substring(0, buffer.cursor()) + inserted + line.substring(buffer.cursor()));
+        return CommandDispatcher.isCommand(
+                line.substring(0, buffer.cursor()) + inserted + line.substring(buffer.cursor()));
     }
 
     private void refreshStatus() {
@@ -180,7 +182,8 @@ public final class InteractiveShell {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (FileAlreadyExistsException exists) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
@@ -199,10 +202,14 @@ public final class InteractiveShell {
                 .toList();
         return new AggregateCompleter(
                 new ArgumentCompleter(new StringsCompleter(simple), NullCompleter.INSTANCE),
-                new ArgumentCompleter(new StringsCompleter(":set"), new StringsCompleter(CommandDispatcher.SETTINGS),
+                new ArgumentCompleter(
+                        new StringsCompleter(":set"),
+                        new StringsCompleter(CommandDispatcher.SETTINGS),
                         NullCompleter.INSTANCE),
-                new ArgumentCompleter(new StringsCompleter(":record"),
-                        new AggregateCompleter(new StringsCompleter(CommandDispatcher.RECORD_OFF), new FileNameCompleter()),
+                new ArgumentCompleter(
+                        new StringsCompleter(":record"),
+                        new AggregateCompleter(
+                                new StringsCompleter(CommandDispatcher.RECORD_OFF), new FileNameCompleter()),
                         NullCompleter.INSTANCE));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gctyping.shell;
 
+import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.Clock;
 import dev.gctyping.engine.EngineSettings;
@@ -7,7 +8,6 @@ import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.engine.TypingListener;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.metrics.MetricsExtension;
-import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.replay.Replayer;
 import dev.gctyping.support.IoErrors;
 import dev.gctyping.trace.EventType;
@@ -54,7 +54,8 @@ public final class LiveSession implements AutoCloseable {
     private volatile boolean closed;
 
     /** A session whose payloads only reach {@code view}. */
-    public LiveSession(EngineSettings settings, String conversationId, String agentId, Clock clock, TypingListener view) {
+    public LiveSession(
+            EngineSettings settings, String conversationId, String agentId, Clock clock, TypingListener view) {
         this(settings, conversationId, agentId, clock, view, PayloadSink.NONE);
     }
 
@@ -62,8 +63,13 @@ public final class LiveSession implements AutoCloseable {
      * @param view shows each payload as it is emitted (the prompt, or stdout in piped mode)
      * @param wire gets each payload after the view, and each message: the wire transport
      */
-    public LiveSession(EngineSettings settings, String conversationId, String agentId, Clock clock,
-                       TypingListener view, PayloadSink wire) {
+    public LiveSession(
+            EngineSettings settings,
+            String conversationId,
+            String agentId,
+            Clock clock,
+            TypingListener view,
+            PayloadSink wire) {
         this.clock = clock;
         this.agentId = agentId;
         this.wire = wire;
@@ -258,11 +264,13 @@ public final class LiveSession implements AutoCloseable {
             }
         }
         try {
-            return engineThread.submit(() -> {
-                T result = engineCall.call();
-                afterEngineCall();
-                return result;
-            }).get();
+            return engineThread
+                    .submit(() -> {
+                        T result = engineCall.call();
+                        afterEngineCall();
+                        return result;
+                    })
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the engine thread", e);
@@ -284,7 +292,8 @@ public final class LiveSession implements AutoCloseable {
             }
             timerAt = next;
             if (next != Long.MAX_VALUE && !engineThread.isShutdown()) {
-                timer = engineThread.schedule(this::deadlineReached, Math.max(0, next - clock.millis()), TimeUnit.MILLISECONDS);
+                timer = engineThread.schedule(
+                        this::deadlineReached, Math.max(0, next - clock.millis()), TimeUnit.MILLISECONDS);
             }
         }
         publish();

@@ -11,13 +11,31 @@ import java.nio.file.Path;
  * @param deadline when the current typing run expires if nothing else happens; meaningful only while typing
  * @param recording the trace file being written, or null
  */
-public record Snapshot(String conversationId, String agentId, boolean typing, long deadline, EngineSettings settings,
-                       long keystrokes, long suppressed, long activeSent, long inactiveSent, long messagesSent,
-                       Path recording) {
+public record Snapshot(
+        String conversationId,
+        String agentId,
+        boolean typing,
+        long deadline,
+        EngineSettings settings,
+        long keystrokes,
+        long suppressed,
+        long activeSent,
+        long inactiveSent,
+        long messagesSent,
+        Path recording) {
 
     static Snapshot of(AgentState agent, EngineSettings settings, Path recording) {
-        return new Snapshot(agent.conversationId(), agent.agentId(), agent.typing(), agent.deadline(), settings,
-                agent.keystrokes(), agent.suppressed(), agent.activeSent(), agent.inactiveSent(), agent.messages(),
+        return new Snapshot(
+                agent.conversationId(),
+                agent.agentId(),
+                agent.typing(),
+                agent.deadline(),
+                settings,
+                agent.keystrokes(),
+                agent.suppressed(),
+                agent.activeSent(),
+                agent.inactiveSent(),
+                agent.messages(),
                 recording);
     }
 
@@ -53,13 +71,23 @@ public record Snapshot(String conversationId, String agentId, boolean typing, lo
         } else {
             line.append("idle");
         }
-        line.append(" · ").append(conversationId)
-                .append(" · keys ").append(keystrokes)
-                .append(" · suppressed ").append(suppressed)
-                .append(" · active ").append(activeSent)
-                .append(" · inactive ").append(inactiveSent)
-                .append(" · sent ").append(messagesSent)
-                .append(" · W ").append(settings.dedupWindowMs()).append("ms · E ").append(settings.expiryMs()).append("ms");
+        line.append(" · ")
+                .append(conversationId)
+                .append(" · keys ")
+                .append(keystrokes)
+                .append(" · suppressed ")
+                .append(suppressed)
+                .append(" · active ")
+                .append(activeSent)
+                .append(" · inactive ")
+                .append(inactiveSent)
+                .append(" · sent ")
+                .append(messagesSent)
+                .append(" · W ")
+                .append(settings.dedupWindowMs())
+                .append("ms · E ")
+                .append(settings.expiryMs())
+                .append("ms");
         if (recording != null) {
             line.append(" · recording ").append(recording.getFileName());
         }

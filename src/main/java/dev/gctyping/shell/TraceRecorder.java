@@ -23,7 +23,8 @@ final class TraceRecorder implements Closeable {
         return file;
     }
 
-    void record(long at, String conversationId, String agentId, EventType type, String key, String text) throws IOException {
+    void record(long at, String conversationId, String agentId, EventType type, String key, String text)
+            throws IOException {
         JsonLine line = JsonLine.object()
                 .field("ts", at)
                 .field("conversationId", conversationId)

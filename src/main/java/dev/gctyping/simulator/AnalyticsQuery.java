@@ -23,8 +23,7 @@ import java.util.Locale;
 final class AnalyticsQuery {
     private static final int DEFAULT_PAGE_SIZE = 25;
 
-    private AnalyticsQuery() {
-    }
+    private AnalyticsQuery() {}
 
     /** @throws IllegalArgumentException for a request the platform would answer with 400 */
     static ObjectNode run(ObjectNode request, List<Snapshot> conversations) {
@@ -53,7 +52,8 @@ final class AnalyticsQuery {
         List<Snapshot> hits = new ArrayList<>();
         for (Snapshot conversation : conversations) {
             LocalDate started = day(conversation.startMs());
-            if (!started.isBefore(firstDay) && !started.isAfter(lastDay)
+            if (!started.isBefore(firstDay)
+                    && !started.isAfter(lastDay)
                     && allMatch(request.path("conversationFilters"), conversation.id())
                     && allMatch(request.path("segmentFilters"), conversation.id())) {
                 hits.add(conversation);
@@ -131,17 +131,35 @@ final class AnalyticsQuery {
         node.put("conversationEnd", SimulatorJson.iso(conversation.endMs()));
         node.put("originatingDirection", "inbound");
         ArrayNode participants = node.putArray("participants");
-        participant(participants, conversation.customerParticipantId(), "Guest", "customer", null,
-                conversation.customerCommunicationId(), conversation);
+        participant(
+                participants,
+                conversation.customerParticipantId(),
+                "Guest",
+                "customer",
+                null,
+                conversation.customerCommunicationId(),
+                conversation);
         for (AgentParticipant agent : conversation.agents()) {
-            participant(participants, agent.participantId(), agent.name(), "agent", agent.userId(),
-                    agent.communicationId(), conversation);
+            participant(
+                    participants,
+                    agent.participantId(),
+                    agent.name(),
+                    "agent",
+                    agent.userId(),
+                    agent.communicationId(),
+                    conversation);
         }
         return node;
     }
 
-    private static void participant(ArrayNode participants, String id, String name, String purpose, String userId,
-            String sessionId, Snapshot conversation) {
+    private static void participant(
+            ArrayNode participants,
+            String id,
+            String name,
+            String purpose,
+            String userId,
+            String sessionId,
+            Snapshot conversation) {
         ObjectNode participant = participants.addObject();
         participant.put("participantId", id);
         participant.put("participantName", name);

@@ -11,9 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -52,8 +52,8 @@ final class BoundedHttpServer implements AutoCloseable {
      * @param maxHeaderBytes   request line and headers together
      * @param maxBodyBytes     the body, as the platform's {@code request.bytes.max}
      */
-    record Limits(int maxConnections, long requestTimeoutMs, long idleTimeoutMs, int maxHeaderBytes, int maxBodyBytes) {
-    }
+    record Limits(
+            int maxConnections, long requestTimeoutMs, long idleTimeoutMs, int maxHeaderBytes, int maxBodyBytes) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(BoundedHttpServer.class);
     private static final int MAX_HEADERS = 100;
@@ -75,7 +75,12 @@ final class BoundedHttpServer implements AutoCloseable {
         }
         AtomicInteger threads = new AtomicInteger();
         // no queue: a connection gets a thread now or is refused, never waits behind slow ones
-        this.workers = new ThreadPoolExecutor(0, limits.maxConnections(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        this.workers = new ThreadPoolExecutor(
+                0,
+                limits.maxConnections(),
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
                 runnable -> daemon(runnable, "sim-http-" + threads.incrementAndGet()));
         this.acceptor = daemon(this::acceptLoop, "sim-http-accept");
         acceptor.start();
@@ -123,11 +128,16 @@ final class BoundedHttpServer implements AutoCloseable {
             try {
                 workers.execute(() -> serve(socket));
             } catch (RejectedExecutionException full) {
-                LOG.warn("refusing an HTTP connection from {}: {} connections are open already",
-                        socket.getRemoteSocketAddress(), limits.maxConnections());
+                LOG.warn(
+                        "refusing an HTTP connection from {}: {} connections are open already",
+                        socket.getRemoteSocketAddress(),
+                        limits.maxConnections());
                 try {
                     // a few hundred bytes fit in the socket's send buffer: this never waits for the client
-                    writeError(socket.getOutputStream(), 503, "service.unavailable",
+                    writeError(
+                            socket.getOutputStream(),
+                            503,
+                            "service.unavailable",
                             "Too many open connections (" + limits.maxConnections() + "); retry later");
                 } catch (IOException gone) {
                     // the client is gone already
@@ -149,7 +159,10 @@ final class BoundedHttpServer implements AutoCloseable {
                 try {
                     exchange = in.read(deadline, out);
                 } catch (Refused refused) {
-                    LOG.warn("HTTP request from {} refused: {} {}", socket.getRemoteSocketAddress(), refused.status,
+                    LOG.warn(
+                            "HTTP request from {} refused: {} {}",
+                            socket.getRemoteSocketAddress(),
+                            refused.status,
                             refused.getMessage());
                     writeError(out, refused.status, refused.code, refused.getMessage());
                     return;
@@ -185,7 +198,8 @@ final class BoundedHttpServer implements AutoCloseable {
 
     /** An error answered by the server itself, always on a connection it then closes. */
     private static void writeError(OutputStream out, int status, String code, String message) throws IOException {
-        byte[] body = Json.write(PlatformErrors.body(status, code, message, UUID.randomUUID().toString()))
+        byte[] body = Json.write(PlatformErrors.body(
+                        status, code, message, UUID.randomUUID().toString()))
                 .getBytes(StandardCharsets.UTF_8);
         Headers headers = new Headers();
         headers.set("Content-Type", "application/json");
@@ -194,8 +208,13 @@ final class BoundedHttpServer implements AutoCloseable {
 
     private static void writeResponse(OutputStream out, int status, Headers headers, byte[] body, boolean keepAlive)
             throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
-        headers.forEach((name, values) -> values.forEach(value -> head.append(name).append(": ").append(value).append("\r\n")));
+        StringBuilder head = new StringBuilder("HTTP/1.1 ")
+                .append(status)
+                .append(' ')
+                .append(reason(status))
+                .append("\r\n");
+        headers.forEach((name, values) -> values.forEach(
+                value -> head.append(name).append(": ").append(value).append("\r\n")));
         head.append("Content-Length: ").append(body.length).append("\r\n");
         if (!keepAlive) {
             head.append("Connection: close\r\n");
@@ -290,10 +309,18 @@ final class BoundedHttpServer implements AutoCloseable {
                 throw new Refused(400, "bad.request", "Malformed request target: " + e.getReason());
             }
             Headers headers = headers(headerBudget);
-            boolean keepAlive = parts[2].equals("HTTP/1.1") && !"close".equalsIgnoreCase(headers.getFirst("Connection"));
+            boolean keepAlive =
+                    parts[2].equals("HTTP/1.1") && !"close".equalsIgnoreCase(headers.getFirst("Connection"));
             byte[] body = body(headers, out);
-            return new Exchange(parts[0], uri, parts[2], headers, body, keepAlive,
-                    (InetSocketAddress) socket.getRemoteSocketAddress(), (InetSocketAddress) socket.getLocalSocketAddress());
+            return new Exchange(
+                    parts[0],
+                    uri,
+                    parts[2],
+                    headers,
+                    body,
+                    keepAlive,
+                    (InetSocketAddress) socket.getRemoteSocketAddress(),
+                    (InetSocketAddress) socket.getLocalSocketAddress());
         }
 
         private Headers headers(int[] budget) throws IOException, Refused {
@@ -304,7 +331,8 @@ final class BoundedHttpServer implements AutoCloseable {
                     return headers;
                 }
                 if (count == MAX_HEADERS) {
-                    throw new Refused(431, "request.header.fields.too.large", "More than " + MAX_HEADERS + " header fields");
+                    throw new Refused(
+                            431, "request.header.fields.too.large", "More than " + MAX_HEADERS + " header fields");
                 }
                 int colon = line.indexOf(':');
                 if (colon <= 0 || line.substring(0, colon).chars().anyMatch(c -> c <= ' ' || c >= 127)) {
@@ -318,8 +346,10 @@ final class BoundedHttpServer implements AutoCloseable {
             String transferEncoding = headers.getFirst("Transfer-Encoding");
             List<String> lengths = headers.get("Content-Length");
             if (transferEncoding != null) {
-                if (lengths != null || !transferEncoding.toLowerCase(Locale.ROOT).equals("chunked")) {
-                    throw new Refused(400, "bad.request", "Only a chunked Transfer-Encoding without Content-Length is supported");
+                if (lengths != null
+                        || !transferEncoding.toLowerCase(Locale.ROOT).equals("chunked")) {
+                    throw new Refused(
+                            400, "bad.request", "Only a chunked Transfer-Encoding without Content-Length is supported");
                 }
                 continueIfExpected(headers, out);
                 return chunked();
@@ -348,7 +378,8 @@ final class BoundedHttpServer implements AutoCloseable {
         }
 
         private Refused tooLarge() {
-            return new Refused(413, "request.too.large", "The request is larger than " + limits.maxBodyBytes() + " bytes");
+            return new Refused(
+                    413, "request.too.large", "The request is larger than " + limits.maxBodyBytes() + " bytes");
         }
 
         private static long contentLength(String value) {
@@ -413,12 +444,16 @@ final class BoundedHttpServer implements AutoCloseable {
                 }
                 byte b = buffer[position++];
                 if (--budget[0] < 0) {
-                    throw new Refused(431, "request.header.fields.too.large",
+                    throw new Refused(
+                            431,
+                            "request.header.fields.too.large",
                             "The request line and headers are larger than " + limits.maxHeaderBytes() + " bytes");
                 }
                 if (b == '\n') {
                     int length = line.length();
-                    return length > 0 && line.charAt(length - 1) == '\r' ? line.substring(0, length - 1) : line.toString();
+                    return length > 0 && line.charAt(length - 1) == '\r'
+                            ? line.substring(0, length - 1)
+                            : line.toString();
                 }
                 line.append((char) (b & 0xFF));
             }
@@ -455,7 +490,9 @@ final class BoundedHttpServer implements AutoCloseable {
         }
 
         private Refused timedOut() {
-            return new Refused(408, "request.timeout",
+            return new Refused(
+                    408,
+                    "request.timeout",
                     "The request did not arrive in full within " + limits.requestTimeoutMs() + " ms");
         }
     }
@@ -475,8 +512,15 @@ final class BoundedHttpServer implements AutoCloseable {
         private final Map<String, Object> attributes = new ConcurrentHashMap<>();
         private int status = -1;
 
-        Exchange(String method, URI uri, String protocol, Headers requestHeaders, byte[] body, boolean keepAlive,
-                InetSocketAddress remote, InetSocketAddress local) {
+        Exchange(
+                String method,
+                URI uri,
+                String protocol,
+                Headers requestHeaders,
+                byte[] body,
+                boolean keepAlive,
+                InetSocketAddress remote,
+                InetSocketAddress local) {
             this.method = method;
             this.uri = uri;
             this.protocol = protocol;

@@ -1,6 +1,5 @@
 package dev.gctyping.simulator;
 
-import dev.gctyping.protocol.SimulatorReport;
 import dev.gctyping.protocol.SimulatorReport.ConversationReport;
 import dev.gctyping.protocol.SimulatorReport.Interval;
 import dev.gctyping.protocol.SimulatorReport.SenderReport;
@@ -27,17 +26,21 @@ final class Conversation {
     static final String AGENT_API = "agent-api";
 
     /** An agent participant; in agent-api a sender is known by {@code communicationId}, in seed by its user. */
-    record AgentParticipant(String participantId, String userId, String name, String communicationId) {
-    }
+    record AgentParticipant(String participantId, String userId, String name, String communicationId) {}
 
     /**
      * What the HTTP side renders, copied under the lock: {@code participants} are every agent
      * participant (GET conversation); {@code agents} are those who sent something, or the
      * conversation's default agent while nobody has (analytics).
      */
-    record Snapshot(String id, long startMs, long endMs, String customerParticipantId,
-            String customerCommunicationId, List<AgentParticipant> participants, List<AgentParticipant> agents) {
-    }
+    record Snapshot(
+            String id,
+            long startMs,
+            long endMs,
+            String customerParticipantId,
+            String customerCommunicationId,
+            List<AgentParticipant> participants,
+            List<AgentParticipant> agents) {}
 
     private static final class Sender {
         final String dialect;
@@ -47,6 +50,7 @@ final class Conversation {
         long framesPushed;
         /** The last seed payload accepted, so resends after a lost acknowledgement are not counted twice. */
         long lastSeedAt = Long.MIN_VALUE;
+
         boolean lastSeedActive;
 
         Sender(String dialect) {
@@ -73,8 +77,11 @@ final class Conversation {
         this.createdAtMs = createdAtMs;
         this.customerParticipantId = stableId("customer-participant", id);
         this.customerCommunicationId = stableId("customer-communication", id);
-        this.defaultAgent = new AgentParticipant(stableId("agent-participant", id), stableId("agent-user", id),
-                "Simulated Agent", stableId("agent-communication", id));
+        this.defaultAgent = new AgentParticipant(
+                stableId("agent-participant", id),
+                stableId("agent-user", id),
+                "Simulated Agent",
+                stableId("agent-communication", id));
         agentsBySender.put(defaultAgent.communicationId(), defaultAgent);
     }
 
@@ -98,7 +105,11 @@ final class Conversation {
     }
 
     /** Whose a communication id is, for the agent-api endpoints, which accept only an agent participant's. */
-    enum Communication { AGENT, CUSTOMER, UNKNOWN }
+    enum Communication {
+        AGENT,
+        CUSTOMER,
+        UNKNOWN
+    }
 
     synchronized Communication communication(String communicationId) {
         AgentParticipant agent = agentsBySender.get(communicationId);
@@ -157,8 +168,13 @@ final class Conversation {
     /** A seed sender becomes an agent participant on its first payload; agent-api senders have joined before. */
     private Sender sender(String senderId, String dialect) {
         if (dialect.equals(SEED)) {
-            agentsBySender.computeIfAbsent(senderId, key -> new AgentParticipant(stableId("agent-participant", id, key),
-                    key, key, stableId("agent-communication", id, key)));
+            agentsBySender.computeIfAbsent(
+                    senderId,
+                    key -> new AgentParticipant(
+                            stableId("agent-participant", id, key),
+                            key,
+                            key,
+                            stableId("agent-communication", id, key)));
         }
         return senders.computeIfAbsent(senderId, key -> new Sender(dialect));
     }
@@ -214,8 +230,13 @@ final class Conversation {
                 .filter(entry -> senders.containsKey(entry.getKey()))
                 .map(Map.Entry::getValue)
                 .toList();
-        return new Snapshot(id, seen ? firstTraceMs : createdAtMs, seen ? lastTraceMs : createdAtMs,
-                customerParticipantId, customerCommunicationId, List.copyOf(agentsBySender.values()),
+        return new Snapshot(
+                id,
+                seen ? firstTraceMs : createdAtMs,
+                seen ? lastTraceMs : createdAtMs,
+                customerParticipantId,
+                customerCommunicationId,
+                List.copyOf(agentsBySender.values()),
                 agents.isEmpty() ? List.of(defaultAgent) : agents);
     }
 
@@ -226,8 +247,14 @@ final class Conversation {
             Sender sender = entry.getValue();
             List<Interval> intervals = sender.timeline.intervals(lastTraceMs);
             all.addAll(intervals);
-            senderReports.add(new SenderReport(entry.getKey(), sender.dialect, sender.typingPayloads,
-                    sender.messages, sender.framesPushed, TypingTimeline.totalMs(intervals), intervals));
+            senderReports.add(new SenderReport(
+                    entry.getKey(),
+                    sender.dialect,
+                    sender.typingPayloads,
+                    sender.messages,
+                    sender.framesPushed,
+                    TypingTimeline.totalMs(intervals),
+                    intervals));
         }
         List<Span> union = union(all);
         long visible = 0;
@@ -235,8 +262,8 @@ final class Conversation {
             visible += span.end() - span.start();
         }
         int connected = (int) guests.stream().filter(WebSocket::isOpen).count();
-        return new ConversationReport(id, connected, guestSessions, guestTypingEvents, guestMessages, visible,
-                union, senderReports);
+        return new ConversationReport(
+                id, connected, guestSessions, guestTypingEvents, guestMessages, visible, union, senderReports);
     }
 
     private static List<Span> union(List<Interval> intervals) {

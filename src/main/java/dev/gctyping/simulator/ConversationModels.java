@@ -15,8 +15,7 @@ import dev.gctyping.simulator.Conversation.Snapshot;
 final class ConversationModels {
     private static final String TYPE = "webmessaging";
 
-    private ConversationModels() {
-    }
+    private ConversationModels() {}
 
     /** {@code GET /api/v2/conversations/{id}}: {@code Conversation} with {@code Participant}s. */
     static ObjectNode conversation(Snapshot conversation) {
@@ -24,8 +23,12 @@ final class ConversationModels {
         node.put("id", conversation.id());
         node.put("startTime", SimulatorJson.iso(conversation.startMs()));
         ArrayNode participants = node.putArray("participants");
-        ObjectNode customer = participantNode(conversation.customerParticipantId(), "Guest", "customer",
-                conversation.customerCommunicationId(), conversation);
+        ObjectNode customer = participantNode(
+                conversation.customerParticipantId(),
+                "Guest",
+                "customer",
+                conversation.customerCommunicationId(),
+                conversation);
         participants.add(customer);
         for (AgentParticipant agent : conversation.participants()) {
             participants.add(participant(agent, conversation));
@@ -36,15 +39,15 @@ final class ConversationModels {
 
     /** One agent {@code Participant}, its messages communication in {@code messages[0].id}. */
     static ObjectNode participant(AgentParticipant agent, Snapshot conversation) {
-        ObjectNode participant = participantNode(agent.participantId(), agent.name(), "agent", agent.communicationId(),
-                conversation);
+        ObjectNode participant =
+                participantNode(agent.participantId(), agent.name(), "agent", agent.communicationId(), conversation);
         participant.put("userId", agent.userId());
         participant.put("userUri", "/api/v2/users/" + agent.userId());
         return participant;
     }
 
-    private static ObjectNode participantNode(String id, String name, String purpose, String communicationId,
-            Snapshot conversation) {
+    private static ObjectNode participantNode(
+            String id, String name, String purpose, String communicationId, Snapshot conversation) {
         String connected = SimulatorJson.iso(conversation.startMs());
         ObjectNode participant = SimulatorJson.object();
         participant.put("id", id);
@@ -74,8 +77,8 @@ final class ConversationModels {
         ArrayNode participants = node.putArray("participants");
         mediaParticipant(participants, conversation.customerParticipantId(), "Guest", "customer", conversation);
         for (AgentParticipant agent : conversation.participants()) {
-            ObjectNode participant = mediaParticipant(participants, agent.participantId(), agent.name(), "agent",
-                    conversation);
+            ObjectNode participant =
+                    mediaParticipant(participants, agent.participantId(), agent.name(), "agent", conversation);
             participant.putObject("user").put("id", agent.userId()).put("selfUri", "/api/v2/users/" + agent.userId());
         }
         node.putArray("otherMediaUris");
@@ -83,8 +86,8 @@ final class ConversationModels {
         return node;
     }
 
-    private static ObjectNode mediaParticipant(ArrayNode participants, String id, String name, String purpose,
-            Snapshot conversation) {
+    private static ObjectNode mediaParticipant(
+            ArrayNode participants, String id, String name, String purpose, Snapshot conversation) {
         ObjectNode participant = participants.addObject();
         participant.put("id", id);
         participant.put("name", name);
@@ -115,7 +118,11 @@ final class ConversationModels {
         entity.put("status", "sent");
         ObjectNode normalized = entity.putObject("normalizedMessage");
         normalized.put("id", messageId);
-        normalized.putObject("channel").put("platform", "WebMessaging").put("messageId", messageId).put("time", time);
+        normalized
+                .putObject("channel")
+                .put("platform", "WebMessaging")
+                .put("messageId", messageId)
+                .put("time", time);
         normalized.put("type", "Text");
         normalized.put("text", text);
         normalized.put("originatingEntity", "Human");

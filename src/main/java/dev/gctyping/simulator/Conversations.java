@@ -36,12 +36,13 @@ final class Conversations {
     Conversation get(String conversationId) {
         // compute, not computeIfAbsent: the touch and an expiry of the same id must not interleave
         return byId.compute(conversationId, (id, entry) -> {
-            long now = clock.getAsLong();
-            Entry used = entry == null ? new Entry(new Conversation(id, now)) : entry;
-            used.lastUsedMs = now;
-            lastUsedMs = now;
-            return used;
-        }).conversation;
+                    long now = clock.getAsLong();
+                    Entry used = entry == null ? new Entry(new Conversation(id, now)) : entry;
+                    used.lastUsedMs = now;
+                    lastUsedMs = now;
+                    return used;
+                })
+                .conversation;
     }
 
     /** Restarts the idle time of a conversation a socket held until now. */

@@ -16,7 +16,10 @@ public enum Fault {
     API_429_RATE("api-429-rate", "P", "each Platform API request gets 429 with probability P (0..1)"),
     API_5XX_RATE("api-5xx-rate", "P", "each Platform API request gets a 5xx with probability P (0..1)"),
     LATENCY("latency", "DURATION", "added to every HTTP reply"),
-    DROP_EVERY("drop-every", "N|DURATION", "each socket is dropped (1006) after every N frames it sent, or every DURATION"),
+    DROP_EVERY(
+            "drop-every",
+            "N|DURATION",
+            "each socket is dropped (1006) after every N frames it sent, or every DURATION"),
     TOKEN_EXPIRE_AFTER("token-expire-after", "DURATION", "tokens die early: 401s mid-run");
 
     private final String key;
@@ -58,7 +61,8 @@ public enum Fault {
 
     /** The help section listing the faults, one per line. */
     public static String helpSection() {
-        int width = Arrays.stream(values()).mapToInt(f -> f.usage().length()).max().orElse(0);
+        int width =
+                Arrays.stream(values()).mapToInt(f -> f.usage().length()).max().orElse(0);
         return Arrays.stream(values())
                 .map(f -> String.format("  %-" + width + "s  %s%n", f.usage(), f.help))
                 .collect(Collectors.joining());

@@ -23,8 +23,16 @@ public final class FaultPlan {
     private final long dropEveryMs;
     private final long tokenExpireAfterMs;
 
-    private FaultPlan(List<String> specs, long seed, int token429Count, double api429Rate, double api5xxRate,
-            long latencyMs, int dropEveryMessages, long dropEveryMs, long tokenExpireAfterMs) {
+    private FaultPlan(
+            List<String> specs,
+            long seed,
+            int token429Count,
+            double api429Rate,
+            double api5xxRate,
+            long latencyMs,
+            int dropEveryMessages,
+            long dropEveryMs,
+            long tokenExpireAfterMs) {
         this.specs = specs;
         this.seed = seed;
         this.token429Count = token429Count;
@@ -75,8 +83,16 @@ public final class FaultPlan {
                 case TOKEN_EXPIRE_AFTER -> expireAfter = millis(spec, value);
             }
         }
-        return new FaultPlan(Collections.unmodifiableList(new ArrayList<>(specs)), seed, token429, api429, api5xx,
-                latency, dropMessages, dropMs, expireAfter);
+        return new FaultPlan(
+                Collections.unmodifiableList(new ArrayList<>(specs)),
+                seed,
+                token429,
+                api429,
+                api5xx,
+                latency,
+                dropMessages,
+                dropMs,
+                expireAfter);
     }
 
     private static int count(String spec, String value) {
@@ -112,7 +128,8 @@ public final class FaultPlan {
     }
 
     private static IllegalArgumentException bad(String spec, String reason) {
-        return new IllegalArgumentException("bad fault '" + spec + "': " + reason + "; valid faults: " + Fault.summary());
+        return new IllegalArgumentException(
+                "bad fault '" + spec + "': " + reason + "; valid faults: " + Fault.summary());
     }
 
     public List<String> specs() {

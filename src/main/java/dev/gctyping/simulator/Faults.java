@@ -16,6 +16,7 @@ final class Faults {
     final AtomicLong tokensExpiredEarly = new AtomicLong();
     /** Not faults, but counted with them: the real per-token limit's 429s and refused bearer tokens. */
     final AtomicLong rateLimited = new AtomicLong();
+
     final AtomicLong unauthorized = new AtomicLong();
 
     Faults(FaultPlan plan) {
@@ -53,8 +54,14 @@ final class Faults {
     }
 
     SimulatorReport.FaultCounts counts() {
-        return new SimulatorReport.FaultCounts(token429.get(), api429.get(), rateLimited.get(), api5xx.get(),
-                drops.get(), tokensExpiredEarly.get(), unauthorized.get());
+        return new SimulatorReport.FaultCounts(
+                token429.get(),
+                api429.get(),
+                rateLimited.get(),
+                api5xx.get(),
+                drops.get(),
+                tokensExpiredEarly.get(),
+                unauthorized.get());
     }
 
     void delay() {

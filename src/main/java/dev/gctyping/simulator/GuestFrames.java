@@ -12,20 +12,20 @@ import java.util.UUID;
  */
 final class GuestFrames {
     /** A pushed frame and the trace time it stands for. */
-    record Frame(String json, long traceTimeMs) {
-    }
+    record Frame(String json, long traceTimeMs) {}
 
-    private GuestFrames() {
-    }
+    private GuestFrames() {}
 
     /** Agent typing: {@code StructuredMessage} {@code Event} {@code Outbound} with one {@code Typing} event. */
     static Frame typing(String type, Long durationMs, long at) {
-        return new Frame(frame("message", "StructuredMessage", 200, typingBody("Outbound", type, durationMs, at), null), at);
+        return new Frame(
+                frame("message", "StructuredMessage", 200, typingBody("Outbound", type, durationMs, at), null), at);
     }
 
     private static ObjectNode typingBody(String direction, String type, Long durationMs, long at) {
         ObjectNode body = body("Event", direction, at);
-        ObjectNode typing = body.putArray("events").addObject().put("eventType", "Typing").putObject("typing");
+        ObjectNode typing =
+                body.putArray("events").addObject().put("eventType", "Typing").putObject("typing");
         typing.put("type", type);
         if (durationMs != null) {
             typing.put("duration", durationMs);

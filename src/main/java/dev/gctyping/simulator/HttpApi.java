@@ -1,10 +1,10 @@
 package dev.gctyping.simulator;
 
-import dev.gctyping.protocol.SimulatorApi;
-import dev.gctyping.protocol.SimulatorReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.gctyping.protocol.SimulatorApi;
+import dev.gctyping.protocol.SimulatorReport;
 import dev.gctyping.simulator.Conversation.AgentParticipant;
 import dev.gctyping.simulator.Conversation.Snapshot;
 import dev.gctyping.support.Json;
@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 final class HttpApi implements AutoCloseable {
     /** Trace time of the agent's message (ISO-8601 or epoch ms): the message POST has no time field of its own. */
     static final String TRACE_TIME_HEADER = "Gctyping-Trace-Time";
+
     static final String CORRELATION_HEADER = "ININ-Correlation-Id";
     /** The platform's {@code request.bytes.max}. */
     private static final int MAX_BODY_BYTES = 512_000;
@@ -45,6 +46,7 @@ final class HttpApi implements AutoCloseable {
      * interval inside the years a request's time may take.
      */
     static final long MAX_TYPING_DURATION_MS = 86_400_000L;
+
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     /** Connections served at once, a thread each: plenty for a test tool, and a bound on what slow clients can hold. */
     private static final int MAX_CONNECTIONS = 256;
@@ -57,6 +59,7 @@ final class HttpApi implements AutoCloseable {
     private static final Pattern MESSAGE_CONVERSATION = Pattern.compile("/api/v2/conversations/messages/([^/]+)");
     /** The generic conversation; {@code messages} alone is the list of the user's messaging conversations. */
     private static final Pattern CONVERSATION = Pattern.compile("/api/v2/conversations/(?!messages$)([^/]+)");
+
     private static final Pattern SIM_AGENTS = Pattern.compile("/sim/conversations/([^/]+)/agents");
     private static final Pattern COMMUNICATION =
             Pattern.compile("/api/v2/conversations/messages/([^/]+)/communications/([^/]+)/(typing|messages)");
@@ -72,8 +75,16 @@ final class HttpApi implements AutoCloseable {
     private final LongSupplier clock;
     private final BoundedHttpServer server;
 
-    HttpApi(SimulatorConfig config, TokenStore tokens, Faults faults, Runs runs, Function<String, SimulatorReport> report,
-            Function<String, Simulator.Reset> reset, Supplier<URI> wsUri, LongSupplier clock) throws IOException {
+    HttpApi(
+            SimulatorConfig config,
+            TokenStore tokens,
+            Faults faults,
+            Runs runs,
+            Function<String, SimulatorReport> report,
+            Function<String, Simulator.Reset> reset,
+            Supplier<URI> wsUri,
+            LongSupplier clock)
+            throws IOException {
         this.config = config;
         this.tokens = tokens;
         this.faults = faults;
@@ -82,8 +93,16 @@ final class HttpApi implements AutoCloseable {
         this.reset = reset;
         this.wsUri = wsUri;
         this.clock = clock;
-        this.server = new BoundedHttpServer(config.host(), config.httpPort(), new BoundedHttpServer.Limits(MAX_CONNECTIONS,
-                config.requestTimeoutMs(), IDLE_CONNECTION_MS, MAX_HEADER_BYTES, MAX_BODY_BYTES), this::handle);
+        this.server = new BoundedHttpServer(
+                config.host(),
+                config.httpPort(),
+                new BoundedHttpServer.Limits(
+                        MAX_CONNECTIONS,
+                        config.requestTimeoutMs(),
+                        IDLE_CONNECTION_MS,
+                        MAX_HEADER_BYTES,
+                        MAX_BODY_BYTES),
+                this::handle);
     }
 
     URI uri() {
@@ -176,7 +195,11 @@ final class HttpApi implements AutoCloseable {
             }
         } finally {
             exchange.close();
-            LOG.debug("{} {} -> {} in {} ms", call.method, call.path, call.status,
+            LOG.debug(
+                    "{} {} -> {} in {} ms",
+                    call.method,
+                    call.path,
+                    call.status,
                     (System.nanoTime() - started) / 1_000_000);
         }
     }
@@ -193,7 +216,8 @@ final class HttpApi implements AutoCloseable {
     /** Request bodies are UTF-8; bytes that are not are refused, not replaced. */
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -239,9 +263,15 @@ final class HttpApi implements AutoCloseable {
                 message(call, target, communication.group(2));
             }
         } else if (messageConversation.matches() && call.method.equals("GET")) {
-            call.json(200, ConversationModels.messageConversation(conversations.get(messageConversation.group(1)).snapshot()));
+            call.json(
+                    200,
+                    ConversationModels.messageConversation(
+                            conversations.get(messageConversation.group(1)).snapshot()));
         } else if (conversation.matches() && call.method.equals("GET")) {
-            call.json(200, ConversationModels.conversation(conversations.get(conversation.group(1)).snapshot()));
+            call.json(
+                    200,
+                    ConversationModels.conversation(
+                            conversations.get(conversation.group(1)).snapshot()));
         } else if (call.path.equals(ANALYTICS) && call.method.equals("POST")) {
             analytics(call, conversations);
         } else {
@@ -255,7 +285,9 @@ final class HttpApi implements AutoCloseable {
         switch (check.status()) {
             case MISSING -> {
                 faults.unauthorized.incrementAndGet();
-                call.error(401, "authentication.required",
+                call.error(
+                        401,
+                        "authentication.required",
                         "No authentication bearer token specified in authorization header.");
                 return false;
             }
@@ -334,8 +366,11 @@ final class HttpApi implements AutoCloseable {
     }
 
     private boolean validClient(String clientId, String clientSecret) {
-        return clientId != null && clientSecret != null && clientId.equals(config.clientId())
-                && MessageDigest.isEqual(clientSecret.getBytes(StandardCharsets.UTF_8),
+        return clientId != null
+                && clientSecret != null
+                && clientId.equals(config.clientId())
+                && MessageDigest.isEqual(
+                        clientSecret.getBytes(StandardCharsets.UTF_8),
                         config.clientSecret().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -345,8 +380,8 @@ final class HttpApi implements AutoCloseable {
             return null;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             if (colon < 0) {
                 return null;
@@ -385,16 +420,23 @@ final class HttpApi implements AutoCloseable {
         }
         JsonNode typing = body.get("typing");
         if (!typing.path("type").asText("").equals("On")) {
-            call.error(400, "bad.request",
+            call.error(
+                    400,
+                    "bad.request",
                     "typing.type must be \"On\": the agent typing API has no other value (there is no \"Off\")");
             return;
         }
         JsonNode duration = typing.path("duration");
         boolean durationGiven = !duration.isMissingNode() && !duration.isNull();
-        if (durationGiven && (!duration.isIntegralNumber() || !duration.canConvertToLong() || duration.asLong() < 0
-                || duration.asLong() > MAX_TYPING_DURATION_MS)) {
-            call.error(400, "bad.request", "typing.duration must be a whole number of milliseconds from 0 to "
-                    + MAX_TYPING_DURATION_MS);
+        if (durationGiven
+                && (!duration.isIntegralNumber()
+                        || !duration.canConvertToLong()
+                        || duration.asLong() < 0
+                        || duration.asLong() > MAX_TYPING_DURATION_MS)) {
+            call.error(
+                    400,
+                    "bad.request",
+                    "typing.duration must be a whole number of milliseconds from 0 to " + MAX_TYPING_DURATION_MS);
             return;
         }
         long at;
@@ -415,7 +457,9 @@ final class HttpApi implements AutoCloseable {
     /** {@code {"textBody":…}} → pushed to the guests; replies with the message entity. */
     private void message(Call call, Conversation conversation, String communicationId) throws IOException {
         ObjectNode body = SimulatorJson.parseObject(call.body);
-        if (body == null || !body.path("textBody").isTextual() || body.get("textBody").asText().isEmpty()) {
+        if (body == null
+                || !body.path("textBody").isTextual()
+                || body.get("textBody").asText().isEmpty()) {
             call.error(400, "bad.request", "The request body must be a JSON object with a non-empty \"textBody\"");
             return;
         }
@@ -448,11 +492,17 @@ final class HttpApi implements AutoCloseable {
     private static void notAnAgentCommunication(Call call, Conversation conversation, String communicationId)
             throws IOException {
         if (conversation.communication(communicationId) == Conversation.Communication.CUSTOMER) {
-            call.error(400, "bad.request", "Communication " + communicationId + " is the customer's in conversation "
-                    + conversation.id + "; post as the agent participant's messages communication");
+            call.error(
+                    400,
+                    "bad.request",
+                    "Communication " + communicationId + " is the customer's in conversation " + conversation.id
+                            + "; post as the agent participant's messages communication");
         } else {
-            call.error(404, "not.found", "Communication " + communicationId + " is not an agent participant's in conversation "
-                    + conversation.id);
+            call.error(
+                    404,
+                    "not.found",
+                    "Communication " + communicationId + " is not an agent participant's in conversation "
+                            + conversation.id);
         }
     }
 
@@ -462,7 +512,8 @@ final class HttpApi implements AutoCloseable {
             call.error(400, "bad.request", "The request body must be a JSON ConversationQuery");
             return;
         }
-        List<Snapshot> snapshots = conversations.all().stream().map(Conversation::snapshot).toList();
+        List<Snapshot> snapshots =
+                conversations.all().stream().map(Conversation::snapshot).toList();
         try {
             call.json(200, AnalyticsQuery.run(request, snapshots));
         } catch (IllegalArgumentException e) {
@@ -477,10 +528,11 @@ final class HttpApi implements AutoCloseable {
      */
     private static void joinAgent(Call call, Conversation conversation) throws IOException {
         ObjectNode body = SimulatorJson.parseObject(call.body);
-        if (body == null || !body.path("communicationId").isTextual() || body.get("communicationId").asText().isBlank()
+        if (body == null
+                || !body.path("communicationId").isTextual()
+                || body.get("communicationId").asText().isBlank()
                 || !(body.path("userId").isMissingNode() || body.path("userId").isTextual())) {
-            call.error(400, "bad.request",
-                    "The request body must be {\"communicationId\":\"…\",\"userId\"?:\"…\"}");
+            call.error(400, "bad.request", "The request body must be {\"communicationId\":\"…\",\"userId\"?:\"…\"}");
             return;
         }
         String communicationId = body.get("communicationId").asText();
@@ -489,7 +541,8 @@ final class HttpApi implements AutoCloseable {
             return;
         }
         boolean existed = conversation.communication(communicationId) == Conversation.Communication.AGENT;
-        AgentParticipant agent = conversation.join(communicationId, body.hasNonNull("userId") ? body.get("userId").asText() : null);
+        AgentParticipant agent = conversation.join(
+                communicationId, body.hasNonNull("userId") ? body.get("userId").asText() : null);
         call.json(existed ? 200 : 201, ConversationModels.participant(agent, conversation.snapshot()));
     }
 

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Genesys' {@code ErrorBody} (message, code, status, messageWithParams, messageParams, contextId, details, errors). */
 final class PlatformErrors {
-    private PlatformErrors() {
-    }
+    private PlatformErrors() {}
 
     static ObjectNode body(int status, String code, String message, String contextId) {
         ObjectNode body = SimulatorJson.object();

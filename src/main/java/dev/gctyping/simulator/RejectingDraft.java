@@ -36,6 +36,7 @@ final class RejectingDraft extends Draft_6455 {
 
     /** Header bytes of the frame being read (up to 14: 2, an extended length of 2 or 8, a mask of 4). */
     private final byte[] header = new byte[14];
+
     private int headerRead;
     /** Payload bytes of the current frame not seen yet. */
     private long payloadLeft;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class Runs {
     /** The shared space's key: requests that name no run. */
     private static final String SHARED = "";
+
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final String RULE = "1 to 64 letters, digits, '.', '_' or '-'";
 
@@ -46,7 +47,10 @@ final class Runs {
 
     /** The runs known (named by clients, not forgotten yet), sorted; the shared space is not one. */
     List<String> names() {
-        return byRun.keySet().stream().filter(run -> !run.equals(SHARED)).sorted().toList();
+        return byRun.keySet().stream()
+                .filter(run -> !run.equals(SHARED))
+                .sorted()
+                .toList();
     }
 
     /** Forgets one run (every run when {@code run} is null); returns the spaces forgotten. */
@@ -66,8 +70,9 @@ final class Runs {
         long runs = 0;
         for (Map.Entry<String, Conversations> run : byRun.entrySet()) {
             conversations += run.getValue().expire(now, idleMs, inUse);
-            boolean forgotten = byRun.computeIfPresent(run.getKey(),
-                    (key, space) -> space.idle(now, idleMs) ? null : space) == null;
+            boolean forgotten =
+                    byRun.computeIfPresent(run.getKey(), (key, space) -> space.idle(now, idleMs) ? null : space)
+                            == null;
             if (forgotten && !run.getKey().equals(SHARED)) {
                 runs++;
             }

@@ -39,8 +39,7 @@ public final class Simulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 
     /** What {@link #reset(String)} forgot and closed. */
-    public record Reset(int conversations, int sockets) {
-    }
+    public record Reset(int conversations, int sockets) {}
 
     private final SimulatorConfig config;
     private final LongSupplier clock;
@@ -81,13 +80,17 @@ public final class Simulator implements AutoCloseable {
         }
         // a quarter of the idle time late at most, and no busier than every 10 ms
         long sweepMs = Math.max(10, Math.min(config.idleExpiryMs() / 4, 60_000));
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                expireIdle();
-            } catch (RuntimeException e) {
-                LOG.error("idle expiry failed", e); // logged, or the executor would silently stop sweeping
-            }
-        }, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        expireIdle();
+                    } catch (RuntimeException e) {
+                        LOG.error("idle expiry failed", e); // logged, or the executor would silently stop sweeping
+                    }
+                },
+                sweepMs,
+                sweepMs,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Starts both listeners on the system clock and returns once both are bound. */
@@ -102,8 +105,12 @@ public final class Simulator implements AutoCloseable {
      */
     public static Simulator start(SimulatorConfig config, Clock clock) throws IOException {
         Simulator simulator = new Simulator(config, clock::millis);
-        LOG.info("simulator listening on {} and {} (client id {}, faults: {})", simulator.httpUri(), simulator.wsUri,
-                config.clientId(), config.faults());
+        LOG.info(
+                "simulator listening on {} and {} (client id {}, faults: {})",
+                simulator.httpUri(),
+                simulator.wsUri,
+                config.clientId(),
+                config.faults());
         return simulator;
     }
 
@@ -134,10 +141,14 @@ public final class Simulator implements AutoCloseable {
     public SimulatorReport report(String run) {
         List<SimulatorReport.ConversationReport> reports =
                 runs.conversations(run).stream().map(Conversation::report).toList();
-        SimulatorReport.Expired expired = new SimulatorReport.Expired(config.idleExpiryMs(), expiredConversations.get(),
-                expiredSessions.get(), expiredTokens.get(), expiredRuns.get());
-        return new SimulatorReport(SimulatorJson.iso(clock.getAsLong()), run, faults.plan.specs(), faults.counts(),
-                expired, reports);
+        SimulatorReport.Expired expired = new SimulatorReport.Expired(
+                config.idleExpiryMs(),
+                expiredConversations.get(),
+                expiredSessions.get(),
+                expiredTokens.get(),
+                expiredRuns.get());
+        return new SimulatorReport(
+                SimulatorJson.iso(clock.getAsLong()), run, faults.plan.specs(), faults.counts(), expired, reports);
     }
 
     /** The runs the simulator knows now (clients named them and they have not expired), sorted. */
@@ -160,8 +171,11 @@ public final class Simulator implements AutoCloseable {
             expiredRuns.set(0);
         }
         Reset reset = new Reset(forgotten.stream().mapToInt(Conversations::size).sum(), sockets);
-        LOG.info("simulator reset ({}): forgot {} conversation(s), closed {} socket(s)", run == null ? "every run" : "run " + run,
-                reset.conversations(), reset.sockets());
+        LOG.info(
+                "simulator reset ({}): forgot {} conversation(s), closed {} socket(s)",
+                run == null ? "every run" : "run " + run,
+                reset.conversations(),
+                reset.sockets());
         return reset;
     }
 
@@ -177,8 +191,13 @@ public final class Simulator implements AutoCloseable {
         expiredRuns.addAndGet(expired[1]);
         expiredTokens.addAndGet(forgottenTokens);
         if (sessions + expired[0] + expired[1] + forgottenTokens > 0) {
-            LOG.debug("expired after {} ms idle: {} conversation(s), {} guest session(s), {} token(s), {} run(s)", idleMs,
-                    expired[0], sessions, forgottenTokens, expired[1]);
+            LOG.debug(
+                    "expired after {} ms idle: {} conversation(s), {} guest session(s), {} token(s), {} run(s)",
+                    idleMs,
+                    expired[0],
+                    sessions,
+                    forgottenTokens,
+                    expired[1]);
         }
     }
 

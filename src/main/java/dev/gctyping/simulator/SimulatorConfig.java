@@ -18,8 +18,17 @@ import java.util.Objects;
  * @param requestTimeoutMs  an HTTP request must arrive in full within this (else 408)
  * @param idleExpiryMs      conversations, guest sessions and dead tokens unused for this long are forgotten
  */
-public record SimulatorConfig(String host, int httpPort, int wsPort, String clientId, String clientSecret,
-        long tokenTtlSeconds, int requestsPerMinute, FaultPlan faults, long requestTimeoutMs, long idleExpiryMs) {
+public record SimulatorConfig(
+        String host,
+        int httpPort,
+        int wsPort,
+        String clientId,
+        String clientSecret,
+        long tokenTtlSeconds,
+        int requestsPerMinute,
+        FaultPlan faults,
+        long requestTimeoutMs,
+        long idleExpiryMs) {
 
     public SimulatorConfig {
         Objects.requireNonNull(host, "host");
@@ -42,43 +51,115 @@ public record SimulatorConfig(String host, int httpPort, int wsPort, String clie
      * no faults, 10 s per HTTP request, forgetting what was idle for 10 minutes.
      */
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig("127.0.0.1", 0, 0, SimulatorApi.DEFAULT_CLIENT_ID, SimulatorApi.DEFAULT_CLIENT_SECRET, 86_400,
-                PlatformLimits.REQUESTS_PER_MINUTE, FaultPlan.NONE, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_IDLE_EXPIRY_MS);
+        return new SimulatorConfig(
+                "127.0.0.1",
+                0,
+                0,
+                SimulatorApi.DEFAULT_CLIENT_ID,
+                SimulatorApi.DEFAULT_CLIENT_SECRET,
+                86_400,
+                PlatformLimits.REQUESTS_PER_MINUTE,
+                FaultPlan.NONE,
+                DEFAULT_REQUEST_TIMEOUT_MS,
+                DEFAULT_IDLE_EXPIRY_MS);
     }
 
     public SimulatorConfig withFaults(FaultPlan newFaults) {
-        return new SimulatorConfig(host, httpPort, wsPort, clientId, clientSecret, tokenTtlSeconds, requestsPerMinute,
-                newFaults, requestTimeoutMs, idleExpiryMs);
+        return new SimulatorConfig(
+                host,
+                httpPort,
+                wsPort,
+                clientId,
+                clientSecret,
+                tokenTtlSeconds,
+                requestsPerMinute,
+                newFaults,
+                requestTimeoutMs,
+                idleExpiryMs);
     }
 
     public SimulatorConfig withPorts(int newHttpPort, int newWsPort) {
-        return new SimulatorConfig(host, newHttpPort, newWsPort, clientId, clientSecret, tokenTtlSeconds,
-                requestsPerMinute, faults, requestTimeoutMs, idleExpiryMs);
+        return new SimulatorConfig(
+                host,
+                newHttpPort,
+                newWsPort,
+                clientId,
+                clientSecret,
+                tokenTtlSeconds,
+                requestsPerMinute,
+                faults,
+                requestTimeoutMs,
+                idleExpiryMs);
     }
 
     public SimulatorConfig withCredentials(String newClientId, String newClientSecret) {
-        return new SimulatorConfig(host, httpPort, wsPort, newClientId, newClientSecret, tokenTtlSeconds,
-                requestsPerMinute, faults, requestTimeoutMs, idleExpiryMs);
+        return new SimulatorConfig(
+                host,
+                httpPort,
+                wsPort,
+                newClientId,
+                newClientSecret,
+                tokenTtlSeconds,
+                requestsPerMinute,
+                faults,
+                requestTimeoutMs,
+                idleExpiryMs);
     }
 
     public SimulatorConfig withTokenTtlSeconds(long newTokenTtlSeconds) {
-        return new SimulatorConfig(host, httpPort, wsPort, clientId, clientSecret, newTokenTtlSeconds,
-                requestsPerMinute, faults, requestTimeoutMs, idleExpiryMs);
+        return new SimulatorConfig(
+                host,
+                httpPort,
+                wsPort,
+                clientId,
+                clientSecret,
+                newTokenTtlSeconds,
+                requestsPerMinute,
+                faults,
+                requestTimeoutMs,
+                idleExpiryMs);
     }
 
     public SimulatorConfig withRequestsPerMinute(int newRequestsPerMinute) {
-        return new SimulatorConfig(host, httpPort, wsPort, clientId, clientSecret, tokenTtlSeconds,
-                newRequestsPerMinute, faults, requestTimeoutMs, idleExpiryMs);
+        return new SimulatorConfig(
+                host,
+                httpPort,
+                wsPort,
+                clientId,
+                clientSecret,
+                tokenTtlSeconds,
+                newRequestsPerMinute,
+                faults,
+                requestTimeoutMs,
+                idleExpiryMs);
     }
 
     public SimulatorConfig withRequestTimeoutMs(long newRequestTimeoutMs) {
-        return new SimulatorConfig(host, httpPort, wsPort, clientId, clientSecret, tokenTtlSeconds, requestsPerMinute,
-                faults, newRequestTimeoutMs, idleExpiryMs);
+        return new SimulatorConfig(
+                host,
+                httpPort,
+                wsPort,
+                clientId,
+                clientSecret,
+                tokenTtlSeconds,
+                requestsPerMinute,
+                faults,
+                newRequestTimeoutMs,
+                idleExpiryMs);
     }
 
     public SimulatorConfig withIdleExpiryMs(long newIdleExpiryMs) {
-        return new SimulatorConfig(host, httpPort, wsPort, clientId, clientSecret, tokenTtlSeconds, requestsPerMinute,
-                faults, requestTimeoutMs, newIdleExpiryMs);
+        return new SimulatorConfig(
+                host,
+                httpPort,
+                wsPort,
+                clientId,
+                clientSecret,
+                tokenTtlSeconds,
+                requestsPerMinute,
+                faults,
+                requestTimeoutMs,
+                newIdleExpiryMs);
     }
 
     /** Never prints the secret, so a config can be logged or shown in a failed assertion. */

@@ -16,13 +16,14 @@ import java.time.format.DateTimeParseException;
 final class SimulatorJson {
     /** Times a request may carry: ISO-8601's four-digit years, as {@code yyyy-MM-ddTHH:mm:ss[.mmm]Z} writes them. */
     static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     /** A body is one JSON value: text after it is malformed, as a real API's parser says. */
-    private static final ObjectReader STRICT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader STRICT =
+            Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private SimulatorJson() {
-    }
+    private SimulatorJson() {}
 
     static ObjectNode object() {
         return Json.MAPPER.createObjectNode();

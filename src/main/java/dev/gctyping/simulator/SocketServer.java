@@ -1,8 +1,8 @@
 package dev.gctyping.simulator;
 
-import dev.gctyping.protocol.PlatformLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gctyping.protocol.PlatformLimits;
 import dev.gctyping.support.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -56,6 +56,7 @@ final class SocketServer extends WebSocketServer {
         final String refusal;
         /** The run's conversations this socket works in. */
         final Conversations space;
+
         final Conversation seedConversation;
         volatile GuestSession session;
         int messages;
@@ -87,7 +88,8 @@ final class SocketServer extends WebSocketServer {
     private static final class GuestSession {
         final String token;
         final Conversation conversation;
-        final SlidingWindowLimiter messageRate = new SlidingWindowLimiter(PlatformLimits.GUEST_MESSAGES_PER_SECOND, 1000);
+        final SlidingWindowLimiter messageRate =
+                new SlidingWindowLimiter(PlatformLimits.GUEST_MESSAGES_PER_SECOND, 1000);
         /** Wall clock of the last configureSession or socket close: an unattached session expires from here. */
         volatile long lastUsedMs;
 
@@ -106,8 +108,14 @@ final class SocketServer extends WebSocketServer {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
 
-    SocketServer(String host, int port, TokenStore tokens, Faults faults, Runs runs,
-            ScheduledExecutorService scheduler, LongSupplier clock) {
+    SocketServer(
+            String host,
+            int port,
+            TokenStore tokens,
+            Faults faults,
+            Runs runs,
+            ScheduledExecutorService scheduler,
+            LongSupplier clock) {
         super(new InetSocketAddress(host, port), 2, List.of(new RejectingDraft()));
         this.tokens = tokens;
         this.faults = faults;
@@ -131,14 +139,16 @@ final class SocketServer extends WebSocketServer {
             throw new IOException("interrupted while starting the WebSocket listener", e);
         }
         if (startFailure != null) {
-            throw new IOException("cannot listen for WebSockets on " + getAddress().getHostString() + ":" + getAddress().getPort()
-                    + ": " + startFailure.getMessage(), startFailure);
+            throw new IOException(
+                    "cannot listen for WebSockets on " + getAddress().getHostString() + ":"
+                            + getAddress().getPort() + ": " + startFailure.getMessage(),
+                    startFailure);
         }
     }
 
     @Override
-    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
-            ClientHandshake request) throws InvalidDataException {
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+            WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
         ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
         Link link = link(request);
         conn.setAttachment(link);
@@ -190,8 +200,11 @@ final class SocketServer extends WebSocketServer {
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         Link link = conn.getAttachment();
         if (link.refusedStatus != 0) {
-            LOG.debug("refused socket {}: {} {}", handshake.getResourceDescriptor().split("\\?")[0],
-                    link.refusedStatus, link.refusal);
+            LOG.debug(
+                    "refused socket {}: {} {}",
+                    handshake.getResourceDescriptor().split("\\?")[0],
+                    link.refusedStatus,
+                    link.refusal);
             // the refusal status line is queued: flush it, then close
             ((WebSocketImpl) conn).flushAndClose(CloseFrame.POLICY_VALIDATION, link.refusal, false);
             return;
@@ -230,8 +243,10 @@ final class SocketServer extends WebSocketServer {
         } catch (RuntimeException e) {
             // a bug of ours, not the client's: it still gets an answer instead of waiting forever
             LOG.warn("a {} frame failed: {}", link.isGuest() ? "guest" : "seed", e.toString());
-            conn.send(link.isGuest() ? GuestFrames.text(5000, "Request failed.", null)
-                    : seedError(500, "the simulator failed on this frame"));
+            conn.send(
+                    link.isGuest()
+                            ? GuestFrames.text(5000, "Request failed.", null)
+                            : seedError(500, "the simulator failed on this frame"));
         }
         link.messages++;
         int dropEvery = faults.plan.dropEveryMessages();
@@ -310,7 +325,8 @@ final class SocketServer extends WebSocketServer {
             conn.send(GuestFrames.text(400, "Request failed.", null));
             return;
         }
-        String tracingId = request.hasNonNull("tracingId") ? request.get("tracingId").asText() : null;
+        String tracingId =
+                request.hasNonNull("tracingId") ? request.get("tracingId").asText() : null;
         String token = request.path("token").asText("");
         String action = request.path("action").asText("");
         if (action.equals("configureSession")) {
@@ -324,16 +340,21 @@ final class SocketServer extends WebSocketServer {
                     conn.send(GuestFrames.text(4007, "Session not found", tracingId));
                 } else if (action.equals("echo")) {
                     JsonNode ping = request.path("message");
-                    conn.send(GuestFrames.echo(ping.path("text").asText("ping"), ping.get("metadata"), clock.getAsLong(),
-                            tracingId));
+                    conn.send(GuestFrames.echo(
+                            ping.path("text").asText("ping"), ping.get("metadata"), clock.getAsLong(), tracingId));
                 } else if (action.equals("onMessage")) {
                     onGuestMessage(conn, session, request.path("message"), tracingId);
                 } else {
-                    closeSession(conn, link, session, request.path("closeAllConnections").asBoolean(false), tracingId);
+                    closeSession(
+                            conn,
+                            link,
+                            session,
+                            request.path("closeAllConnections").asBoolean(false),
+                            tracingId);
                 }
             }
             case "configureAuthenticatedSession", "getJwt", "onAttachment", "getAttachment", "deleteAttachment" ->
-                    conn.send(GuestFrames.text(4000, "Feature unavailable in the simulator", tracingId));
+                conn.send(GuestFrames.text(4000, "Feature unavailable in the simulator", tracingId));
             default -> conn.send(GuestFrames.text(400, "Request failed.", tracingId));
         }
     }
@@ -345,11 +366,13 @@ final class SocketServer extends WebSocketServer {
         }
         String named = request.path("conversationId").asText("");
         GuestSession existing = sessions.get(token);
-        boolean fresh = existing == null || request.path("startNew").asBoolean(false)
+        boolean fresh = existing == null
+                || request.path("startNew").asBoolean(false)
                 || (!named.isBlank() && !named.equals(existing.conversation.id));
         GuestSession session = fresh
-                ? new GuestSession(token, link.space.get(named.isBlank()
-                        ? Conversation.stableId("guest-conversation", token) : named))
+                ? new GuestSession(
+                        token,
+                        link.space.get(named.isBlank() ? Conversation.stableId("guest-conversation", token) : named))
                 : existing;
         session.lastUsedMs = clock.getAsLong();
         sessions.put(token, session);
@@ -376,8 +399,8 @@ final class SocketServer extends WebSocketServer {
                     conn.send(GuestFrames.text(4011, "Message too long", tracingId));
                     return;
                 }
-                session.conversation.guestMessage(GuestFrames.guestTextEcho(text, message.get("metadata"),
-                        clock.getAsLong(), tracingId));
+                session.conversation.guestMessage(
+                        GuestFrames.guestTextEcho(text, message.get("metadata"), clock.getAsLong(), tracingId));
             }
             case "Event" -> guestEvents(conn, session, message.path("events"), tracingId);
             default -> conn.send(GuestFrames.text(400, "Request failed.", tracingId));

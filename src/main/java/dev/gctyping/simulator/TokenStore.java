@@ -9,11 +9,15 @@ import java.util.function.LongSupplier;
 
 /** Issues bearer tokens and checks them: expiry (including the early-expiry fault) and the per-token rate limit. */
 final class TokenStore {
-    enum Status { OK, MISSING, INVALID, EXPIRED }
+    enum Status {
+        OK,
+        MISSING,
+        INVALID,
+        EXPIRED
+    }
 
     /** The outcome of checking an {@code Authorization} header; {@code token} is null unless OK. */
-    record Check(Status status, Token token) {
-    }
+    record Check(Status status, Token token) {}
 
     static final class Token {
         final long expiresAtMs;
@@ -53,7 +57,9 @@ final class TokenStore {
         boolean diesEarly = earlyMs > 0 && earlyMs < ttlMs;
         long now = clock.getAsLong();
         long expiresAt = now + (diesEarly ? earlyMs : ttlMs);
-        tokens.put(token, new Token(expiresAt, diesEarly, new SlidingWindowLimiter(config.requestsPerMinute(), 60_000), now));
+        tokens.put(
+                token,
+                new Token(expiresAt, diesEarly, new SlidingWindowLimiter(config.requestsPerMinute(), 60_000), now));
         return token;
     }
 
@@ -69,7 +75,8 @@ final class TokenStore {
 
     /** Checks an {@code Authorization: Bearer …} header value (null when absent). */
     Check check(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        if (authorization == null
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 || authorization.length() == 7) {
             return new Check(Status.MISSING, null);
         }

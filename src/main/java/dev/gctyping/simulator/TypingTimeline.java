@@ -1,9 +1,7 @@
 package dev.gctyping.simulator;
 
-import dev.gctyping.protocol.SimulatorReport;
-import dev.gctyping.protocol.guest.GuestEvent;
-
 import dev.gctyping.protocol.SimulatorReport.Interval;
+import dev.gctyping.protocol.guest.GuestEvent;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -13,20 +13,23 @@ public final class Durations {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
     private static final String UNITS = "units: ms, s, m, h";
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** Milliseconds, at least 1; throws IllegalArgumentException with a user-facing message. */
     public static long parseMillis(String value) {
         Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + value + "' is not a duration (examples: 250ms, 3s, 1.5s, 2m; " + UNITS + ")");
+            throw new IllegalArgumentException(
+                    "'" + value + "' is not a duration (examples: 250ms, 3s, 1.5s, 2m; " + UNITS + ")");
         }
         double amount = Double.parseDouble(m.group(1));
         String unit = m.group(2);
         if (unit == null) {
             throw new IllegalArgumentException("'" + value + "' has no unit: write " + m.group(1) + "s or "
-                    + new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1000)).stripTrailingZeros().toPlainString()
+                    + new BigDecimal(m.group(1))
+                            .multiply(BigDecimal.valueOf(1000))
+                            .stripTrailingZeros()
+                            .toPlainString()
                     + "ms (" + UNITS + ")");
         }
         double millis = switch (unit) {

@@ -9,14 +9,15 @@ import java.nio.file.Path;
 
 /** Human reasons for file errors: NIO's messages are often just the path. */
 public final class IoErrors {
-    private IoErrors() {
-    }
+    private IoErrors() {}
 
     /** Why writing a file failed, in words (the path is the caller's to say). */
     public static String writeReason(IOException e) {
         if (e instanceof NoSuchFileException missing) {
             // also what a directory that takes no new files says, e.g. /proc
-            return directoryExists(missing.getFile()) ? "no file can be created in its directory" : "its directory does not exist";
+            return directoryExists(missing.getFile())
+                    ? "no file can be created in its directory"
+                    : "its directory does not exist";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 public final class LogLevels {
     private static volatile String chosen;
 
-    private LogLevels() {
-    }
+    private LogLevels() {}
 
     public static void set(String level) {
         chosen = level;

@@ -5,8 +5,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterReply;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -49,8 +49,7 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
      */
     static void applyLevel(LoggerContext context, String levelName) {
         Level level = Level.toLevel(levelName, Level.INFO);
-        Level libraries = level == Level.TRACE ? Level.TRACE
-                : level.isGreaterOrEqual(Level.WARN) ? level : Level.WARN;
+        Level libraries = level == Level.TRACE ? Level.TRACE : level.isGreaterOrEqual(Level.WARN) ? level : Level.WARN;
         context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(libraries);
         // Java-WebSocket's TRACE dumps raw handshakes, Authorization: Bearer header included
         context.getLogger("org.java_websocket").setLevel(libraries == Level.TRACE ? Level.DEBUG : libraries);
@@ -64,10 +63,16 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
      */
     static final class PeerMistakes extends TurboFilter {
         @Override
-        public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format,
-                Object[] params, Throwable t) {
+        public FilterReply decide(
+                Marker marker,
+                ch.qos.logback.classic.Logger logger,
+                Level level,
+                String format,
+                Object[] params,
+                Throwable t) {
             return t instanceof InvalidDataException && logger.getName().startsWith("org.java_websocket")
-                    ? FilterReply.DENY : FilterReply.NEUTRAL;
+                    ? FilterReply.DENY
+                    : FilterReply.NEUTRAL;
         }
     }
 }

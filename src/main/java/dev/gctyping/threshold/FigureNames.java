@@ -13,20 +13,68 @@ public enum FigureNames {
     DRY_RUN(List.of(), List.of()),
     /** Over the wire: delivery, latency and (against a simulator) the guest truth. */
     OVER_THE_WIRE(
-            List.of("payloadsSent", "payloadsDelivered", "payloadsLost", "retries", "rateLimited", "refreshesSkippedForBudget",
-                    "latencySamples", "latencyMsP50", "latencyMsP95", "latencyMsP99", "latencyMsMax",
-                    "guestVisibleTypingMs", "staleTypingMs", "blindTypingMs", "maxStaleMs", "staleTypingShare", "blindTypingShare"),
-            List.of("payloadsSent", "payloadsDelivered", "payloadsLost", "retries", "rateLimited", "reconnects",
-                    "refreshesSkippedForBudget", "guestVisibleTypingMs", "staleTypingMs", "blindTypingMs", "maxStaleMs",
-                    "staleTypingShare", "blindTypingShare"));
+            List.of(
+                    "payloadsSent",
+                    "payloadsDelivered",
+                    "payloadsLost",
+                    "retries",
+                    "rateLimited",
+                    "refreshesSkippedForBudget",
+                    "latencySamples",
+                    "latencyMsP50",
+                    "latencyMsP95",
+                    "latencyMsP99",
+                    "latencyMsMax",
+                    "guestVisibleTypingMs",
+                    "staleTypingMs",
+                    "blindTypingMs",
+                    "maxStaleMs",
+                    "staleTypingShare",
+                    "blindTypingShare"),
+            List.of(
+                    "payloadsSent",
+                    "payloadsDelivered",
+                    "payloadsLost",
+                    "retries",
+                    "rateLimited",
+                    "reconnects",
+                    "refreshesSkippedForBudget",
+                    "guestVisibleTypingMs",
+                    "staleTypingMs",
+                    "blindTypingMs",
+                    "maxStaleMs",
+                    "staleTypingShare",
+                    "blindTypingShare"));
 
     /** Every run's figures (an enum's constants cannot read its own static fields while they are built). */
     private static final class Common {
-        static final List<String> SUMMARY = List.of("files", "events", "keystrokes", "payloads", "conversations", "agents",
-            "invalidLines", "elapsedMs", "eventsPerSecond");
-        static final List<String> CONVERSATION = List.of("totalKeystrokes", "suppressedKeystrokes", "activeSent",
-            "inactiveSent", "messagesSent", "typingMs", "estimatedWPM", "refreshesSent", "bursts", "longestBurstMs", "expiries",
-            "blurs", "interKeyMsP50", "interKeyMsP95", "composeMsP50", "composeMsMax");
+        static final List<String> SUMMARY = List.of(
+                "files",
+                "events",
+                "keystrokes",
+                "payloads",
+                "conversations",
+                "agents",
+                "invalidLines",
+                "elapsedMs",
+                "eventsPerSecond");
+        static final List<String> CONVERSATION = List.of(
+                "totalKeystrokes",
+                "suppressedKeystrokes",
+                "activeSent",
+                "inactiveSent",
+                "messagesSent",
+                "typingMs",
+                "estimatedWPM",
+                "refreshesSent",
+                "bursts",
+                "longestBurstMs",
+                "expiries",
+                "blurs",
+                "interKeyMsP50",
+                "interKeyMsP95",
+                "composeMsP50",
+                "composeMsMax");
     }
 
     private final Set<String> summary = new LinkedHashSet<>(Common.SUMMARY);

@@ -17,8 +17,15 @@ import java.util.function.BiConsumer;
  */
 public record Figures(Map<String, Double> summary, Map<String, Map<String, Double>> byConversation) {
     /** Per-conversation figures that combine as the largest of the agents', not as a sum. */
-    private static final Set<String> LARGEST = Set.of("longestBurstMs", "maxStaleMs", "estimatedWPM", "interKeyMsP50",
-            "interKeyMsP95", "composeMsP50", "composeMsMax", "reconnects");
+    private static final Set<String> LARGEST = Set.of(
+            "longestBurstMs",
+            "maxStaleMs",
+            "estimatedWPM",
+            "interKeyMsP50",
+            "interKeyMsP95",
+            "composeMsP50",
+            "composeMsMax",
+            "reconnects");
 
     /**
      * The figures of a run from its printed NDJSON.
@@ -32,10 +39,11 @@ public record Figures(Map<String, Double> summary, Map<String, Map<String, Doubl
         Map<String, Map<String, Double>> conversations = new TreeMap<>();
         for (String line : agentRecords) {
             JsonNode record = Json.parse(line);
-            Map<String, Double> conversation = conversations.computeIfAbsent(record.path("conversationId").asText(),
-                    id -> new LinkedHashMap<>());
-            numbers(record.path("metrics"), (name, value) -> conversation.merge(name, value,
-                    LARGEST.contains(name) ? Math::max : Double::sum));
+            Map<String, Double> conversation =
+                    conversations.computeIfAbsent(record.path("conversationId").asText(), id -> new LinkedHashMap<>());
+            numbers(
+                    record.path("metrics"),
+                    (name, value) -> conversation.merge(name, value, LARGEST.contains(name) ? Math::max : Double::sum));
         }
         conversations.values().forEach(Figures::addShares);
         return new Figures(summary, conversations);
@@ -55,8 +63,11 @@ public record Figures(Map<String, Double> summary, Map<String, Map<String, Doubl
         if (visible == null) {
             return;
         }
-        GuestTruth truth = new GuestTruth(visible.longValue(), figures.get("staleTypingMs").longValue(),
-                figures.get("blindTypingMs").longValue(), figures.get("maxStaleMs").longValue());
+        GuestTruth truth = new GuestTruth(
+                visible.longValue(),
+                figures.get("staleTypingMs").longValue(),
+                figures.get("blindTypingMs").longValue(),
+                figures.get("maxStaleMs").longValue());
         figures.put("staleTypingShare", truth.staleShare());
         figures.put("blindTypingShare", truth.blindShare());
     }

@@ -8,14 +8,21 @@ import java.util.regex.Pattern;
  * {@code latencyMsP99<50}, or per conversation {@code conversation.staleTypingMs<2000} (every
  * conversation must meet it).
  */
-public record Threshold(String expression, boolean perConversation, String figure, Comparison comparison, double limit) {
+public record Threshold(
+        String expression, boolean perConversation, String figure, Comparison comparison, double limit) {
     public static final String CONVERSATION_PREFIX = "conversation.";
 
-    private static final Pattern SHAPE = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*(==|!=|<=|>=|<|>|=)\\s*(\\S*)\\s*");
+    private static final Pattern SHAPE =
+            Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*(==|!=|<=|>=|<|>|=)\\s*(\\S*)\\s*");
 
     /** The comparison operators; two-character ones first, so that {@code <=} is not read as {@code <}. */
     public enum Comparison {
-        EQ("=="), NE("!="), LE("<="), GE(">="), LT("<"), GT(">");
+        EQ("=="),
+        NE("!="),
+        LE("<="),
+        GE(">="),
+        LT("<"),
+        GT(">");
 
         private final String symbol;
 
@@ -56,8 +63,9 @@ public record Threshold(String expression, boolean perConversation, String figur
     public static Threshold parse(String expression, FigureNames figures) {
         Matcher m = SHAPE.matcher(expression);
         if (!m.matches()) {
-            throw new IllegalArgumentException("threshold '" + expression + "': expected FIGURE OP NUMBER with OP one of "
-                    + "==, !=, <, <=, >, >= (for example payloadsLost==0 or conversation.staleTypingMs<2000)");
+            throw new IllegalArgumentException(
+                    "threshold '" + expression + "': expected FIGURE OP NUMBER with OP one of "
+                            + "==, !=, <, <=, >, >= (for example payloadsLost==0 or conversation.staleTypingMs<2000)");
         }
         Comparison comparison = Comparison.of(m.group(2));
         if (comparison == null) {
@@ -76,9 +84,11 @@ public record Threshold(String expression, boolean perConversation, String figur
         boolean perConversation = name.startsWith(CONVERSATION_PREFIX);
         String figure = perConversation ? name.substring(CONVERSATION_PREFIX.length()) : name;
         if (!(perConversation ? figures.conversation() : figures.summary()).contains(figure)) {
-            throw new IllegalArgumentException("threshold '" + expression + "': no figure named '" + name + "' in this run. "
-                    + "Summary figures: " + String.join(", ", figures.summary()) + ". Per conversation (conversation.NAME): "
-                    + String.join(", ", figures.conversation()) + ".");
+            throw new IllegalArgumentException(
+                    "threshold '" + expression + "': no figure named '" + name + "' in this run. "
+                            + "Summary figures: " + String.join(", ", figures.summary())
+                            + ". Per conversation (conversation.NAME): "
+                            + String.join(", ", figures.conversation()) + ".");
         }
         return new Threshold(expression.strip(), perConversation, figure, comparison, limit);
     }

@@ -12,27 +12,33 @@ import java.util.OptionalDouble;
  * One threshold's outcome. A summary threshold has its {@code value}; a per-conversation one
  * counts the conversations it was checked on and lists those that failed, worst first.
  */
-public record ThresholdResult(Threshold threshold, boolean passed, OptionalDouble value, int conversations,
-        List<Failure> failures, String reason) {
+public record ThresholdResult(
+        Threshold threshold,
+        boolean passed,
+        OptionalDouble value,
+        int conversations,
+        List<Failure> failures,
+        String reason) {
     /** How many failing conversations a message names before it says "and N more". */
     private static final int NAMED = 5;
 
     /** A conversation that did not meet a per-conversation threshold. */
-    public record Failure(String conversationId, double value) {
-    }
+    public record Failure(String conversationId, double value) {}
 
     /** Evaluates a threshold over a run's figures; a figure the run did not measure fails, saying so. */
     public static ThresholdResult evaluate(Threshold threshold, Figures figures) {
         if (!threshold.perConversation()) {
             Double value = figures.summary().get(threshold.figure());
             if (value == null) {
-                return new ThresholdResult(threshold, false, OptionalDouble.empty(), 0, List.of(), notMeasured(threshold));
+                return new ThresholdResult(
+                        threshold, false, OptionalDouble.empty(), 0, List.of(), notMeasured(threshold));
             }
             return new ThresholdResult(threshold, threshold.holds(value), OptionalDouble.of(value), 0, List.of(), null);
         }
         List<Failure> failures = new ArrayList<>();
         int measured = 0;
-        for (Map.Entry<String, Map<String, Double>> conversation : figures.byConversation().entrySet()) {
+        for (Map.Entry<String, Map<String, Double>> conversation :
+                figures.byConversation().entrySet()) {
             Double value = conversation.getValue().get(threshold.figure());
             if (value != null) {
                 measured++;
@@ -46,9 +52,11 @@ public record ThresholdResult(Threshold threshold, boolean passed, OptionalDoubl
         }
         // worst first: furthest beyond an upper limit, or below a lower one
         Comparator<Failure> byValue = Comparator.comparingDouble(Failure::value);
-        boolean lowerLimit = threshold.comparison() == Threshold.Comparison.GT || threshold.comparison() == Threshold.Comparison.GE;
+        boolean lowerLimit =
+                threshold.comparison() == Threshold.Comparison.GT || threshold.comparison() == Threshold.Comparison.GE;
         failures.sort(lowerLimit ? byValue : byValue.reversed());
-        return new ThresholdResult(threshold, failures.isEmpty(), OptionalDouble.empty(), measured, List.copyOf(failures), null);
+        return new ThresholdResult(
+                threshold, failures.isEmpty(), OptionalDouble.empty(), measured, List.copyOf(failures), null);
     }
 
     private static String notMeasured(Threshold threshold) {
@@ -67,7 +75,8 @@ public record ThresholdResult(Threshold threshold, boolean passed, OptionalDoubl
         if (threshold.perConversation() && reason == null) {
             line.field("conversations", conversations).field("failedConversations", failures.size());
             if (!failures.isEmpty()) {
-                line.field("worstConversationId", failures.get(0).conversationId()).field("worstValue", failures.get(0).value());
+                line.field("worstConversationId", failures.get(0).conversationId())
+                        .field("worstValue", failures.get(0).value());
             }
         }
         if (reason != null) {
@@ -88,10 +97,17 @@ public record ThresholdResult(Threshold threshold, boolean passed, OptionalDoubl
         if (failures.isEmpty()) {
             return expression + " (all " + conversations + " conversations)";
         }
-        StringBuilder b = new StringBuilder(expression).append(" (").append(failures.size()).append(" of ")
-                .append(conversations).append(" conversations: ");
+        StringBuilder b = new StringBuilder(expression)
+                .append(" (")
+                .append(failures.size())
+                .append(" of ")
+                .append(conversations)
+                .append(" conversations: ");
         for (int i = 0; i < Math.min(NAMED, failures.size()); i++) {
-            b.append(i == 0 ? "" : ", ").append(failures.get(i).conversationId()).append(' ').append(number(failures.get(i).value()));
+            b.append(i == 0 ? "" : ", ")
+                    .append(failures.get(i).conversationId())
+                    .append(' ')
+                    .append(number(failures.get(i).value()));
         }
         if (failures.size() > NAMED) {
             b.append(", and ").append(failures.size() - NAMED).append(" more");
@@ -123,6 +139,8 @@ public record ThresholdResult(Threshold threshold, boolean passed, OptionalDoubl
 
     /** Whole numbers without a fraction, others as Java prints them. */
     static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 }

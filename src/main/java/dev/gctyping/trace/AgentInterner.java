@@ -46,12 +46,27 @@ final class AgentInterner {
 
     /** The dense key (0, 1, 2… in order of first appearance) of the pair. */
     int intern(byte[] conv, int convStart, int convLen, byte[] agent, int agentStart, int agentLen) {
-        return intern(conv, convStart, convLen, ByteScan.hash(conv, convStart, convLen),
-                agent, agentStart, agentLen, ByteScan.hash(agent, agentStart, agentLen));
+        return intern(
+                conv,
+                convStart,
+                convLen,
+                ByteScan.hash(conv, convStart, convLen),
+                agent,
+                agentStart,
+                agentLen,
+                ByteScan.hash(agent, agentStart, agentLen));
     }
 
     /** The same, with each id's {@link ByteScan#hash} already known (a scan computes it on the way). */
-    int intern(byte[] conv, int convStart, int convLen, int convHash, byte[] agent, int agentStart, int agentLen, int agentHash) {
+    int intern(
+            byte[] conv,
+            int convStart,
+            int convLen,
+            int convHash,
+            byte[] agent,
+            int agentStart,
+            int agentLen,
+            int agentHash) {
         int hash = convHash * 31 + agentHash;
         int mask = slots.length - 1;
         for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
@@ -61,7 +76,9 @@ final class AgentInterner {
             }
             int entry = slot - 1;
             byte[] key = keys[entry];
-            if (hashes[entry] == hash && conversationLengths[entry] == convLen && key.length == convLen + agentLen
+            if (hashes[entry] == hash
+                    && conversationLengths[entry] == convLen
+                    && key.length == convLen + agentLen
                     && ByteScan.equal(key, 0, conv, convStart, convLen)
                     && ByteScan.equal(key, convLen, agent, agentStart, agentLen)) {
                 return entry;
@@ -87,7 +104,8 @@ final class AgentInterner {
         return agentIds[key];
     }
 
-    private int insert(int slot, int hash, byte[] conv, int convStart, int convLen, byte[] agent, int agentStart, int agentLen) {
+    private int insert(
+            int slot, int hash, byte[] conv, int convStart, int convLen, byte[] agent, int agentStart, int agentLen) {
         String conversationId = new String(conv, convStart, convLen, StandardCharsets.UTF_8);
         String agentId = new String(agent, agentStart, agentLen, StandardCharsets.UTF_8);
         if (size == keys.length) {

@@ -18,8 +18,7 @@ final class ByteScan {
     private static final long BACKSLASHES = '\\' * ONES;
     private static final long SPACES = 0x20 * ONES;
 
-    private ByteScan() {
-    }
+    private ByteScan() {}
 
     /** Index of the first '\n' in {@code [from, to)}, or -1. */
     static int newline(byte[] a, int from, int to) {
@@ -75,7 +74,8 @@ final class ByteScan {
 
     /** Whether all eight bytes of a {@link #word} are ASCII digits. */
     static boolean isEightDigits(long word) {
-        return ((word & 0xF0F0F0F0F0F0F0F0L) | (((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4)) == 0x3333333333333333L;
+        return ((word & 0xF0F0F0F0F0F0F0F0L) | (((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                == 0x3333333333333333L;
     }
 
     /** The value of eight ASCII digits in a {@link #word}, in three multiplications (SWAR). */
@@ -83,7 +83,8 @@ final class ByteScan {
         long v = word - 0x3030303030303030L;
         v = (v * 10) + (v >>> 8);
         return (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
-                + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
+                        + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32))))
+                >>> 32;
     }
 
     /** The end of the run of ASCII digits that starts at {@code from} (at most {@code to}). */

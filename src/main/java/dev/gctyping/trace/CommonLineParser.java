@@ -36,6 +36,7 @@ final class CommonLineParser {
     int agentHash;
     /** Decoded only when present: rare fields. */
     String text;
+
     String communicationId;
 
     /** {@code iso}: the reader's, shared with its general parser. */
@@ -117,11 +118,12 @@ final class CommonLineParser {
                     case EVENT -> event = EventType.named(b, start, length);
                     case TEXT -> text = new String(b, start, length, StandardCharsets.UTF_8);
                     case COMMUNICATION_ID -> communicationId = new String(b, start, length, StandardCharsets.UTF_8);
-                    case OTHER -> {
-                    }
+                    case OTHER -> {}
                 }
-                if ((field == TraceField.TS && !hasTs) || (field == TraceField.CONVERSATION_ID && !hasConversation)
-                        || (field == TraceField.AGENT_ID && !hasAgent) || event == null) {
+                if ((field == TraceField.TS && !hasTs)
+                        || (field == TraceField.CONVERSATION_ID && !hasConversation)
+                        || (field == TraceField.AGENT_ID && !hasAgent)
+                        || event == null) {
                     return DECLINED; // an unusual ISO time, an empty id, an unknown event: the general parser reads it
                 }
             } else if ((first >= '0' && first <= '9') || first == '-') {
@@ -134,7 +136,9 @@ final class CommonLineParser {
                         return DECLINED;
                     }
                     long value = ByteScan.digitsValue(b, digits, p);
-                    ts = first == '-' ? -value : value; // a fraction or exponent after it fails the ',' or '}' check below
+                    ts = first == '-'
+                            ? -value
+                            : value; // a fraction or exponent after it fails the ',' or '}' check below
                     if (ts < TraceTimestamps.MIN || ts > TraceTimestamps.MAX) {
                         return DECLINED;
                     }

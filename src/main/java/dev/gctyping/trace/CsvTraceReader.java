@@ -24,8 +24,14 @@ final class CsvTraceReader extends LineReader {
     private int communicationColumn = -1;
     private int columns;
 
-    CsvTraceReader(String name, int sourceIndex, InvalidLinePolicy policy, CountingInputStream counter, InputStream decoded,
-            int maxLineBytes, AgentInterner interner) {
+    CsvTraceReader(
+            String name,
+            int sourceIndex,
+            InvalidLinePolicy policy,
+            CountingInputStream counter,
+            InputStream decoded,
+            int maxLineBytes,
+            AgentInterner interner) {
         super(name, sourceIndex, policy, counter, decoded, maxLineBytes, false);
         this.interner = interner;
     }
@@ -38,7 +44,8 @@ final class CsvTraceReader extends LineReader {
         } catch (InvalidLine notCsv) {
             return false;
         }
-        List<String> names = cells.stream().map(cell -> cell.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> names =
+                cells.stream().map(cell -> cell.trim().toLowerCase(Locale.ROOT)).toList();
         return names.contains("ts") && names.contains("conversationid") && names.contains("agentid");
     }
 
@@ -75,7 +82,9 @@ final class CsvTraceReader extends LineReader {
             }
         }
         if (tsColumn < 0 || conversationColumn < 0 || agentColumn < 0) {
-            throw new TraceFormatException(name(), line,
+            throw new TraceFormatException(
+                    name(),
+                    line,
                     "CSV header must name the columns ts,conversationId,agentId[,event][,key]; got: " + header);
         }
     }

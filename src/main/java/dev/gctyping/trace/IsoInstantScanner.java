@@ -22,19 +22,32 @@ final class IsoInstantScanner {
 
     /** The last date read, as bytes, and its epoch day. */
     private final byte[] cachedDate = new byte[DATE_LENGTH];
+
     private long cachedEpochDay = DECLINED;
 
     /** The instant in {@code b[start, start + length)} as epoch millis, or {@link #DECLINED}. */
     long epochMillis(byte[] b, int start, int length) {
-        if (length < SHORTEST || length > SHORTEST + 10 || b[start + length - 1] != 'Z' || b[start + 4] != '-'
-                || b[start + 7] != '-' || b[start + 10] != 'T' || b[start + 13] != ':' || b[start + 16] != ':') {
+        if (length < SHORTEST
+                || length > SHORTEST + 10
+                || b[start + length - 1] != 'Z'
+                || b[start + 4] != '-'
+                || b[start + 7] != '-'
+                || b[start + 10] != 'T'
+                || b[start + 13] != ':'
+                || b[start + 16] != ':') {
             return DECLINED;
         }
         long epochDay = epochDay(b, start);
         int hours = twoDigits(b, start + 11);
         int minutes = twoDigits(b, start + 14);
         int seconds = twoDigits(b, start + 17);
-        if (epochDay == DECLINED || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) {
+        if (epochDay == DECLINED
+                || hours < 0
+                || hours > 23
+                || minutes < 0
+                || minutes > 59
+                || seconds < 0
+                || seconds > 59) {
             return DECLINED;
         }
         int millis = 0;

@@ -27,20 +27,29 @@ abstract class LineReader extends TraceReader {
     private final int maxLineBytes;
     /** Whether a line that starts with '{' is handed over with its end {@link #UNKNOWN} (NDJSON). */
     private final boolean parserFindsLineEnd;
+
     protected byte[] buf = new byte[INITIAL_BUFFER];
     /** Where the current line starts. */
     protected int pos;
+
     protected int limit;
     /** The index of the '\n' that ends the current line, or {@link #UNKNOWN}. */
     protected int lineEnd;
+
     private boolean eof;
     /** The number of the line being read. */
     private long lineNumber;
     /** The current line is over the bound: it is rejected, and the next line starts after its end. */
     private boolean tooLong;
 
-    LineReader(String name, int sourceIndex, InvalidLinePolicy policy, CountingInputStream counter, InputStream decoded,
-            int maxLineBytes, boolean parserFindsLineEnd) {
+    LineReader(
+            String name,
+            int sourceIndex,
+            InvalidLinePolicy policy,
+            CountingInputStream counter,
+            InputStream decoded,
+            int maxLineBytes,
+            boolean parserFindsLineEnd) {
         super(name, sourceIndex, policy);
         this.counter = counter;
         this.in = decoded;
@@ -104,7 +113,8 @@ abstract class LineReader extends TraceReader {
 
     /** The byte at {@code i} of the current line does not start a well-formed UTF-8 character. */
     protected final InvalidLine notUtf8(int i) {
-        return new InvalidLine("not UTF-8 at column " + (i - pos + 1) + " (byte 0x" + Integer.toHexString(buf[i] & 0xFF) + ")");
+        return new InvalidLine(
+                "not UTF-8 at column " + (i - pos + 1) + " (byte 0x" + Integer.toHexString(buf[i] & 0xFF) + ")");
     }
 
     /** Parses the current line, {@code buf[pos, lineEnd)} (or from {@code pos} on, its end {@link #UNKNOWN}). */
@@ -129,7 +139,8 @@ abstract class LineReader extends TraceReader {
     }
 
     private InvalidLine tooLongLine() {
-        return new InvalidLine("the line is longer than " + maxLineBytes + " bytes (the limit set by --max-line-bytes)");
+        return new InvalidLine(
+                "the line is longer than " + maxLineBytes + " bytes (the limit set by --max-line-bytes)");
     }
 
     /**
@@ -208,7 +219,8 @@ abstract class LineReader extends TraceReader {
 
     /** A gzip stream that ended early or failed its checks, as bad data at {@code line}. */
     static TraceFormatException brokenGzip(String name, long line, IOException e) {
-        String reason = e instanceof EOFException ? "the gzip data ends early (a truncated file?)"
+        String reason = e instanceof EOFException
+                ? "the gzip data ends early (a truncated file?)"
                 : "the gzip data is corrupt (" + e.getMessage() + ")";
         return new TraceFormatException(name, Math.max(line, 1), reason);
     }

@@ -24,8 +24,14 @@ final class NdjsonTraceReader extends LineReader {
     /** Whether each open array or object of a skipped value is an object, innermost last. */
     private boolean[] nesting = new boolean[16];
 
-    NdjsonTraceReader(String name, int sourceIndex, InvalidLinePolicy policy, CountingInputStream in, InputStream decoded,
-            int maxLineBytes, AgentInterner interner) {
+    NdjsonTraceReader(
+            String name,
+            int sourceIndex,
+            InvalidLinePolicy policy,
+            CountingInputStream in,
+            InputStream decoded,
+            int maxLineBytes,
+            AgentInterner interner) {
         super(name, sourceIndex, policy, in, decoded, maxLineBytes, true);
         this.interner = interner;
     }
@@ -58,8 +64,15 @@ final class NdjsonTraceReader extends LineReader {
                 into.type = common.type;
                 into.text = common.text;
                 into.communicationId = common.communicationId;
-                into.key = interner.intern(buf, common.conversationStart, common.conversationLength, common.conversationHash,
-                        buf, common.agentStart, common.agentLength, common.agentHash);
+                into.key = interner.intern(
+                        buf,
+                        common.conversationStart,
+                        common.conversationLength,
+                        common.conversationHash,
+                        buf,
+                        common.agentStart,
+                        common.agentLength,
+                        common.agentHash);
                 into.agent = interner.handle(into.key);
                 return;
             }
@@ -108,7 +121,8 @@ final class NdjsonTraceReader extends LineReader {
         if (type != EventType.SEND) {
             into.text = null;
         }
-        into.key = interner.intern(conversation.bytes, conversation.start, conversation.length, agent.bytes, agent.start, agent.length);
+        into.key = interner.intern(
+                conversation.bytes, conversation.start, conversation.length, agent.bytes, agent.start, agent.length);
         into.agent = interner.handle(into.key);
     }
 
@@ -433,7 +447,8 @@ final class NdjsonTraceReader extends LineReader {
         int numberEnd = ByteScan.numberEnd(buf, p, end);
         if (numberEnd < 0) {
             int digit = buf[p] == '-' ? p + 1 : p;
-            boolean leadingZero = digit + 1 < end && buf[digit] == '0' && buf[digit + 1] >= '0' && buf[digit + 1] <= '9';
+            boolean leadingZero =
+                    digit + 1 < end && buf[digit] == '0' && buf[digit + 1] >= '0' && buf[digit + 1] <= '9';
             throw syntax(leadingZero ? "a number with a leading zero" : "malformed number", p);
         }
         p = numberEnd;
@@ -476,8 +491,10 @@ final class NdjsonTraceReader extends LineReader {
     /** The line does not start with '{': maybe it is CSV, read without --format csv. */
     private InvalidLine notAnObject() {
         String line = new String(buf, pos, end - pos, StandardCharsets.UTF_8);
-        return new InvalidLine(CsvTraceReader.looksLikeHeader(line)
-                ? "not a JSON object: this looks like a CSV header; use --format csv" : "not a JSON object");
+        return new InvalidLine(
+                CsvTraceReader.looksLikeHeader(line)
+                        ? "not a JSON object: this looks like a CSV header; use --format csv"
+                        : "not a JSON object");
     }
 
     private InvalidLine syntax(String what, int at) {

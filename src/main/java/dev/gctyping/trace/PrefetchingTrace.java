@@ -32,6 +32,7 @@ public final class PrefetchingTrace implements AutoCloseable {
     private final Thread reader;
     /** Key to handle, for the caller's thread only. */
     private int[] handles;
+
     private int resolvedKeys;
     private Batch current;
     private Throwable pendingFailure;
@@ -44,6 +45,7 @@ public final class PrefetchingTrace implements AutoCloseable {
         private final int[] agents = new int[BATCH_EVENTS];
         /** {@link EventType} ordinals: the batch is primitive but for the (rare) texts. */
         private final byte[] types = new byte[BATCH_EVENTS];
+
         private final String[] texts = new String[BATCH_EVENTS];
         private final String[] communicationIds = new String[BATCH_EVENTS];
         private final List<String> newConversationIds = new ArrayList<>();
@@ -51,6 +53,7 @@ public final class PrefetchingTrace implements AutoCloseable {
         private int size;
         /** Whether any text or communication id was set: only then is there something to clear. */
         private boolean hasStrings;
+
         private boolean last;
         private Throwable failure;
 

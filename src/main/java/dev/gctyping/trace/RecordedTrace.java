@@ -23,12 +23,12 @@ public final class RecordedTrace {
     private final List<String[]> keys = new ArrayList<>();
     private final Map<List<String>, Integer> handles = new HashMap<>();
 
-    private RecordedTrace() {
-    }
+    private RecordedTrace() {}
 
     /** Reads every event of the merged files. */
-    public static RecordedTrace load(List<String> paths, TraceFormat format, int maxLineBytes, InvalidLinePolicy policy,
-            InputStream stdin) throws IOException {
+    public static RecordedTrace load(
+            List<String> paths, TraceFormat format, int maxLineBytes, InvalidLinePolicy policy, InputStream stdin)
+            throws IOException {
         RecordedTrace trace = new RecordedTrace();
         try (TraceMerger merger = TraceMerger.open(paths, format, maxLineBytes, policy, trace::agent, stdin)) {
             for (TraceEvent e = merger.next(); e != null; e = merger.next()) {

@@ -10,6 +10,7 @@ public final class TraceEvent {
     int agent;
     /** The dense (conversationId, agentId) key of {@link AgentInterner}: the agent before it is resolved. */
     int key;
+
     String text;
     String communicationId;
     long line;

@@ -35,7 +35,10 @@ enum TraceField {
         }
         return switch (b[at]) {
             case 't' -> TS.isAt(b, at, limit) ? TS : TEXT.isAt(b, at, limit) ? TEXT : OTHER;
-            case 'c' -> CONVERSATION_ID.isAt(b, at, limit) ? CONVERSATION_ID : COMMUNICATION_ID.isAt(b, at, limit) ? COMMUNICATION_ID : OTHER;
+            case 'c' ->
+                CONVERSATION_ID.isAt(b, at, limit)
+                        ? CONVERSATION_ID
+                        : COMMUNICATION_ID.isAt(b, at, limit) ? COMMUNICATION_ID : OTHER;
             case 'a' -> AGENT_ID.isAt(b, at, limit) ? AGENT_ID : OTHER;
             case 'e' -> EVENT.isAt(b, at, limit) ? EVENT : OTHER;
             default -> OTHER;

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How a trace file is written; {@code AUTO} decides by the file name ({@code .csv[.gz]} is CSV). */
 public enum TraceFormat {
-    AUTO, NDJSON, CSV;
+    AUTO,
+    NDJSON,
+    CSV;
 
     TraceFormat resolve(String name) {
         if (this != AUTO) {

@@ -42,8 +42,14 @@ public final class TraceMerger implements Closeable {
      * Opens the files (each a path, or {@link #STDIN}) and reads each one's first event. A line
      * longer than {@code maxLineBytes} is a bad line.
      */
-    public static TraceMerger open(List<String> paths, TraceFormat format, int maxLineBytes, InvalidLinePolicy policy,
-            AgentResolver resolver, InputStream stdin) throws IOException {
+    public static TraceMerger open(
+            List<String> paths,
+            TraceFormat format,
+            int maxLineBytes,
+            InvalidLinePolicy policy,
+            AgentResolver resolver,
+            InputStream stdin)
+            throws IOException {
         requireReadable(paths);
         AgentInterner interner = new AgentInterner(resolver);
         List<TraceReader> readers = new ArrayList<>();
@@ -85,8 +91,15 @@ public final class TraceMerger implements Closeable {
         }
     }
 
-    private static TraceReader reader(String path, int index, TraceFormat format, int maxLineBytes, InvalidLinePolicy policy,
-            AgentInterner interner, InputStream stdin) throws IOException {
+    private static TraceReader reader(
+            String path,
+            int index,
+            TraceFormat format,
+            int maxLineBytes,
+            InvalidLinePolicy policy,
+            AgentInterner interner,
+            InputStream stdin)
+            throws IOException {
         boolean isStdin = path.equals(STDIN);
         String name = isStdin ? "<stdin>" : path;
         // a FileInputStream, not Files.newInputStream: the latter's available() seeks, which a named pipe cannot

@@ -15,8 +15,7 @@ final class TraceTimestamps {
     /** 9999-12-31T23:59:59.999Z. */
     static final long MAX = 253_402_300_799_999L;
 
-    private TraceTimestamps() {
-    }
+    private TraceTimestamps() {}
 
     static long parseIso(String value) throws InvalidLine {
         Instant instant;
@@ -26,11 +25,13 @@ final class TraceTimestamps {
             try {
                 instant = OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException e) {
-                throw new InvalidLine("ts \"" + value + "\" is not an ISO-8601 instant (e.g. 2025-11-24T16:00:00.120Z)");
+                throw new InvalidLine(
+                        "ts \"" + value + "\" is not an ISO-8601 instant (e.g. 2025-11-24T16:00:00.120Z)");
             }
         }
         // by whole seconds: a fraction beyond the milliseconds is dropped, as the scanner drops it
-        if (instant.getEpochSecond() < Math.floorDiv(MIN, 1000) || instant.getEpochSecond() > Math.floorDiv(MAX, 1000)) {
+        if (instant.getEpochSecond() < Math.floorDiv(MIN, 1000)
+                || instant.getEpochSecond() > Math.floorDiv(MAX, 1000)) {
             throw outOfRange("\"" + value + "\"");
         }
         return instant.toEpochMilli();
@@ -64,6 +65,7 @@ final class TraceTimestamps {
     }
 
     static InvalidLine outOfRange(String ts) {
-        return new InvalidLine("ts " + ts + " is outside the years 0000 to 9999 (epoch milliseconds " + MIN + " to " + MAX + ")");
+        return new InvalidLine(
+                "ts " + ts + " is outside the years 0000 to 9999 (epoch milliseconds " + MIN + " to " + MAX + ")");
     }
 }

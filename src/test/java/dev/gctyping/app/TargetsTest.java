@@ -22,9 +22,11 @@ class TargetsTest {
 
     @Test
     void nothingConfiguredStartsAnEmbeddedSimulatorWithTheJobsFaultsThatCloseStops() {
-        Targets targets = new Targets(new Environment(home, Map.of(), new ByteArrayInputStream(new byte[0]), Clock.systemUTC()));
+        Targets targets =
+                new Targets(new Environment(home, Map.of(), new ByteArrayInputStream(new byte[0]), Clock.systemUTC()));
         OpenTarget stopped;
-        try (OpenTarget open = targets.open(TargetRequest.none(),
+        try (OpenTarget open = targets.open(
+                TargetRequest.none(),
                 SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of("api-429-rate=1"), 1)))) {
             assertThat(open.isEmbeddedSimulator()).isTrue();
             assertThat(open.simulatorReport()).isPresent();

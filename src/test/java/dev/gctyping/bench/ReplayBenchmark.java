@@ -1,9 +1,9 @@
 package dev.gctyping.bench;
 
-import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingEngine;
+import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.replay.Replayer;
 import dev.gctyping.trace.InvalidLinePolicy;
 import dev.gctyping.trace.TraceEvent;
@@ -72,7 +72,8 @@ public class ReplayBenchmark {
                 times[i] = t;
                 agents[i] = conversation;
                 kinds[i] = kind;
-                out.write(String.format("{\"ts\": %d, \"conversationId\": \"conv-%06d\", \"agentId\": \"agent-%05d\", \"event\": \"%s\", \"key\": \"k\"}\n",
+                out.write(String.format(
+                        "{\"ts\": %d, \"conversationId\": \"conv-%06d\", \"agentId\": \"agent-%05d\", \"event\": \"%s\", \"key\": \"k\"}\n",
                         t, conversation, conversation % 1500, kind == 0 ? "keystroke" : kind == 1 ? "send" : "blur"));
             }
         }
@@ -105,10 +106,15 @@ public class ReplayBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public long parseOnly() throws IOException {
-        TypingEngine engine = new TypingEngine(EngineSettings.DEFAULTS, (agent, signal, at) -> { });
+        TypingEngine engine = new TypingEngine(EngineSettings.DEFAULTS, (agent, signal, at) -> {});
         long sum = 0;
-        try (TraceMerger merger = TraceMerger.open(List.of(trace.toString()), TraceFormat.AUTO, TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL,
-                engine::agent, InputStream.nullInputStream())) {
+        try (TraceMerger merger = TraceMerger.open(
+                List.of(trace.toString()),
+                TraceFormat.AUTO,
+                TraceMerger.DEFAULT_MAX_LINE_BYTES,
+                InvalidLinePolicy.FAIL,
+                engine::agent,
+                InputStream.nullInputStream())) {
             for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
                 sum += e.ts() + e.agent();
             }
@@ -120,9 +126,14 @@ public class ReplayBenchmark {
     @OperationsPerInvocation(EVENTS)
     public long dryRunReplay() throws IOException {
         Replayer replayer = new Replayer(EngineSettings.DEFAULTS, PayloadSink.NONE, new EngagementMetrics());
-        try (TraceMerger merger = TraceMerger.open(List.of(trace.toString()), TraceFormat.AUTO, TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL,
-                replayer.engine()::agent, InputStream.nullInputStream())) {
-            return replayer.run(merger, events -> { }).payloads();
+        try (TraceMerger merger = TraceMerger.open(
+                List.of(trace.toString()),
+                TraceFormat.AUTO,
+                TraceMerger.DEFAULT_MAX_LINE_BYTES,
+                InvalidLinePolicy.FAIL,
+                replayer.engine()::agent,
+                InputStream.nullInputStream())) {
+            return replayer.run(merger, events -> {}).payloads();
         }
     }
 }

@@ -41,15 +41,21 @@ public final class HeadlessChromium implements AutoCloseable {
     public static HeadlessChromium start() {
         Optional<Path> browser = onPath("chromium").or(() -> onPath("chromium-browser"));
         Optional<Path> chromedriver = onPath("chromedriver");
-        Assumptions.assumeTrue(browser.isPresent() && chromedriver.isPresent(),
+        Assumptions.assumeTrue(
+                browser.isPresent() && chromedriver.isPresent(),
                 "skipped: Chromium is not installed here (apt-get install -y chromium chromium-driver; .ci/run installs them)");
         // Selenium logs a warning for every Chromium version it has no DevTools bindings for; the tests need none
         Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.get().toFile());
         // CI runs as root in a container: no sandbox, and /dev/shm may be small
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1000", "--hide-scrollbars");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1400,1000",
+                "--hide-scrollbars");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.get().toFile())
                 .withSilent(true)
@@ -62,7 +68,10 @@ public final class HeadlessChromium implements AutoCloseable {
         if (path == null) {
             return Optional.empty();
         }
-        return Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
+        return Stream.of(path.split(File.pathSeparator))
+                .map(dir -> Path.of(dir, name))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     public WebDriver driver() {

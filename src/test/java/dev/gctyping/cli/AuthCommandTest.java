@@ -2,19 +2,19 @@ package dev.gctyping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.io.InputStream;
-import dev.gctyping.app.Environment;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gctyping.app.Environment;
 import dev.gctyping.client.TargetConfig;
 import dev.gctyping.simulator.Simulator;
 import dev.gctyping.simulator.SimulatorConfig;
 import dev.gctyping.support.Json;
 import dev.gctyping.support.LogCapture;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,7 +41,8 @@ class AuthCommandTest {
     }
 
     private CliRun auth(Map<String, String> env, String... args) {
-        CommandLine cli = GcTypingCommand.commandLine(new Environment(home, env, InputStream.nullInputStream(), Clock.systemUTC()));
+        CommandLine cli = GcTypingCommand.commandLine(
+                new Environment(home, env, InputStream.nullInputStream(), Clock.systemUTC()));
         String[] full = Stream.concat(Stream.of("auth"), Stream.of(args)).toArray(String[]::new);
         return CliRun.run(cli, full);
     }
@@ -81,11 +82,17 @@ class AuthCommandTest {
         CliRun first = auth(secret("team-secret-123"), "--target", target(), "--client-id", "team-client");
         CliRun second = auth(secret("team-secret-123"), "--target", target(), "--client-id", "team-client");
 
-        assertThat(Json.MAPPER.readTree(first.out()).path("cached").asBoolean(true)).as(first.toString()).isFalse();
-        assertThat(Json.MAPPER.readTree(second.out()).path("cached").asBoolean(false)).as(second.toString()).isTrue();
+        assertThat(Json.MAPPER.readTree(first.out()).path("cached").asBoolean(true))
+                .as(first.toString())
+                .isFalse();
+        assertThat(Json.MAPPER.readTree(second.out()).path("cached").asBoolean(false))
+                .as(second.toString())
+                .isTrue();
         try (Stream<Path> files = Files.list(home.resolve(".gctyping/tokens"))) {
-            assertThat(files.toList()).singleElement().satisfies(file -> assertThat(
-                    PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------"));
+            assertThat(files.toList())
+                    .singleElement()
+                    .satisfies(file -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                            .isEqualTo("rw-------"));
         }
     }
 
@@ -97,17 +104,30 @@ class AuthCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(fromEnv.resolve(".gctyping/tokens")).isDirectory();
-        assertThat(home.resolve(".gctyping")).as("user.home, which ignores $HOME").doesNotExist();
+        assertThat(home.resolve(".gctyping"))
+                .as("user.home, which ignores $HOME")
+                .doesNotExist();
 
         Path own = home.resolve("own");
-        auth(Map.of(TargetConfig.ENV_CLIENT_SECRET, "team-secret-123", "HOME", fromEnv.toString(), "GCTYPING_HOME", own.toString()),
-                "--target", target(), "--client-id", "team-client");
+        auth(
+                Map.of(
+                        TargetConfig.ENV_CLIENT_SECRET,
+                        "team-secret-123",
+                        "HOME",
+                        fromEnv.toString(),
+                        "GCTYPING_HOME",
+                        own.toString()),
+                "--target",
+                target(),
+                "--client-id",
+                "team-client");
         assertThat(own.resolve("tokens")).isDirectory();
     }
 
     @Test
     void showTokenAddsTheToken() throws Exception {
-        CliRun run = auth(secret("team-secret-123"), "--target", target(), "--client-id", "team-client", "--show-token");
+        CliRun run =
+                auth(secret("team-secret-123"), "--target", target(), "--client-id", "team-client", "--show-token");
         assertThat(Json.MAPPER.readTree(run.out()).path("token").asText()).isNotBlank();
     }
 
@@ -116,7 +136,10 @@ class AuthCommandTest {
         CliRun run = auth(secret("wrong-secret-456"), "--target", target(), "--client-id", "team-client");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.NO_PERMISSION);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("team-client").contains("simulator 127.0.0.1:").doesNotContain("wrong-secret-456");
+        assertThat(run.err())
+                .contains("team-client")
+                .contains("simulator 127.0.0.1:")
+                .doesNotContain("wrong-secret-456");
     }
 
     @Test

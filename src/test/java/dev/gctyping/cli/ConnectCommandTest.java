@@ -1,11 +1,9 @@
 package dev.gctyping.cli;
 
-import java.io.InputStream;
-import dev.gctyping.app.Environment;
-import dev.gctyping.protocol.SimulatorApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gctyping.app.Environment;
 import dev.gctyping.client.Backoff;
 import dev.gctyping.client.OAuthClient;
 import dev.gctyping.client.PlatformApi;
@@ -13,11 +11,13 @@ import dev.gctyping.client.RetryingHttp;
 import dev.gctyping.client.SocketSettings;
 import dev.gctyping.client.Target;
 import dev.gctyping.client.TargetConfig;
+import dev.gctyping.protocol.SimulatorApi;
 import dev.gctyping.simulator.FaultPlan;
 import dev.gctyping.simulator.Simulator;
 import dev.gctyping.simulator.SimulatorConfig;
 import dev.gctyping.support.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
@@ -63,7 +63,11 @@ class ConnectCommandTest {
     }
 
     /** A running {@code connect}: its stdin, its stdout as lines, its stderr, its exit code to come. */
-    private record Session(PipedOutputStream stdin, BlockingQueue<String> out, List<JsonNode> skipped, StringWriter err,
+    private record Session(
+            PipedOutputStream stdin,
+            BlockingQueue<String> out,
+            List<JsonNode> skipped,
+            StringWriter err,
             CompletableFuture<Integer> exitCode) {
         void send(String line) throws IOException {
             stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -95,14 +99,17 @@ class ConnectCommandTest {
 
     private Session connect(String... args) throws IOException {
         PipedOutputStream stdin = new PipedOutputStream();
-        CommandLine cli = GcTypingCommand.commandLine(new Environment(home, Map.of(), new PipedInputStream(stdin), Clock.systemUTC()));
+        CommandLine cli = GcTypingCommand.commandLine(
+                new Environment(home, Map.of(), new PipedInputStream(stdin), Clock.systemUTC()));
         ConnectCommand connect = cli.getSubcommands().get("connect").getCommand();
-        connect.socketSettings = new SocketSettings(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5), 5, 0);
+        connect.socketSettings =
+                new SocketSettings(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5), 5, 0);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(new LineWriter(lines), true)).setErr(new PrintWriter(err, true));
         String[] full = Stream.concat(Stream.of("connect"), Stream.of(args)).toArray(String[]::new);
-        session = new Session(stdin, lines, new ArrayList<>(), err, CompletableFuture.supplyAsync(() -> cli.execute(full)));
+        session = new Session(
+                stdin, lines, new ArrayList<>(), err, CompletableFuture.supplyAsync(() -> cli.execute(full)));
         return session;
     }
 
@@ -117,11 +124,13 @@ class ConnectCommandTest {
 
     /** The echo of a sent line (a reply may be printed before it: the echo follows a successful send). */
     private static Predicate<JsonNode> frameOut() {
-        return record -> event("frame").test(record) && record.path("direction").asText().equals("out");
+        return record ->
+                event("frame").test(record) && record.path("direction").asText().equals("out");
     }
 
     private static Predicate<JsonNode> frameIn(String field, String value) {
-        return record -> event("frame").test(record) && record.path("direction").asText().equals("in")
+        return record -> event("frame").test(record)
+                && record.path("direction").asText().equals("in")
                 && record.path("frame").path(field).asText().equals(value);
     }
 
@@ -137,12 +146,22 @@ class ConnectCommandTest {
         JsonNode out = run.next(frameOut());
         assertThat(out.path("at").asText()).endsWith("Z");
         assertThat(out.path("frame").path("state").asText()).isEqualTo("active");
-        assertThat(run.next(frameIn("type", "ack")).path("frame").path("senderId").asText()).isEqualTo("a1");
+        assertThat(run.next(frameIn("type", "ack"))
+                        .path("frame")
+                        .path("senderId")
+                        .asText())
+                .isEqualTo("a1");
         assertThat(run.err().toString()).contains("stdin line 1 is not JSON, not sent");
 
         run.stdin().close();
         assertThat(run.exitCode().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
-        assertThat(simulator.report().conversation("conv-1").orElseThrow().sender("a1").orElseThrow().typingPayloads())
+        assertThat(simulator
+                        .report()
+                        .conversation("conv-1")
+                        .orElseThrow()
+                        .sender("a1")
+                        .orElseThrow()
+                        .typingPayloads())
                 .isEqualTo(1);
     }
 
@@ -164,16 +183,28 @@ class ConnectCommandTest {
         String url = startSimulator();
         Session run = connect("--target", url, "--guest", "--deployment-id", "demo", "--conversation", "conv-3");
         JsonNode session = run.next(frameIn("class", "SessionResponse"));
-        assertThat(session.path("frame").path("body").path("conversationId").asText()).isEqualTo("conv-3");
+        assertThat(session.path("frame").path("body").path("conversationId").asText())
+                .isEqualTo("conv-3");
 
-        Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(), SimulatorApi.DEFAULT_CLIENT_ID,
+        Target target = Target.simulator(
+                simulator.httpUri(),
+                simulator.wsUri(),
+                SimulatorApi.DEFAULT_CLIENT_ID,
                 SimulatorApi.DEFAULT_CLIENT_SECRET);
         RetryingHttp http = RetryingHttp.standard();
         PlatformApi api = new PlatformApi(new OAuthClient(target, http, Clock.systemUTC(), null), http);
-        api.sendTyping("conv-3", api.conversation("conv-3").agentCommunicationId().orElseThrow(), 5000, 0);
+        api.sendTyping(
+                "conv-3", api.conversation("conv-3").agentCommunicationId().orElseThrow(), 5000, 0);
 
         JsonNode typing = run.next(frameIn("class", "StructuredMessage"));
-        assertThat(typing.path("frame").path("body").path("events").get(0).path("typing").path("type").asText()).isEqualTo("On");
+        assertThat(typing.path("frame")
+                        .path("body")
+                        .path("events")
+                        .get(0)
+                        .path("typing")
+                        .path("type")
+                        .asText())
+                .isEqualTo("On");
 
         // typed without a token: the pipe fills in the session's own, and does not print it
         run.send("{\"action\":\"echo\",\"tracingId\":\"t-42\",\"message\":{\"type\":\"Text\",\"text\":\"ping\"}}");
@@ -186,9 +217,11 @@ class ConnectCommandTest {
         // the guest's own typing comes back Inbound: what an agent sees as "customer is typing"
         run.send("{\"action\":\"onMessage\",\"tracingId\":\"t-43\",\"message\":{\"type\":\"Event\","
                 + "\"events\":[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}]}}");
-        JsonNode ownTyping = run.next(frameIn("tracingId", "t-43")).path("frame").path("body");
+        JsonNode ownTyping =
+                run.next(frameIn("tracingId", "t-43")).path("frame").path("body");
         assertThat(ownTyping.path("direction").asText()).isEqualTo("Inbound");
-        assertThat(ownTyping.path("events").get(0).path("typing").path("type").asText()).isEqualTo("On");
+        assertThat(ownTyping.path("events").get(0).path("typing").path("type").asText())
+                .isEqualTo("On");
     }
 
     @Test
@@ -203,11 +236,16 @@ class ConnectCommandTest {
 
     @Test
     void theSeedSocketIsRefusedAgainstGenesysCloudBeforeAnyNetwork() throws Exception {
-        CommandLine cli = GcTypingCommand.commandLine(new Environment(home,
-                Map.of(TargetConfig.ENV_CLIENT_ID, "id", TargetConfig.ENV_CLIENT_SECRET, "s"), InputStream.nullInputStream(), Clock.systemUTC()));
+        CommandLine cli = GcTypingCommand.commandLine(new Environment(
+                home,
+                Map.of(TargetConfig.ENV_CLIENT_ID, "id", TargetConfig.ENV_CLIENT_SECRET, "s"),
+                InputStream.nullInputStream(),
+                Clock.systemUTC()));
         CliRun run = CliRun.run(cli, "connect", "--region", "eu-west-1", "conv-1");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("only works against the gctyping simulator").contains("connect --guest");
+        assertThat(run.err())
+                .contains("only works against the gctyping simulator")
+                .contains("connect --guest");
     }
 
     /** Collects complete lines as the command prints them. */
@@ -232,11 +270,9 @@ class ConnectCommandTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

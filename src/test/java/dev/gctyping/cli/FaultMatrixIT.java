@@ -51,17 +51,22 @@ class FaultMatrixIT {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("matrix")
     void nothingIsLostAndNoIndicatorIsLeftOn(String dialect, List<String> faults) throws IOException {
-        List<String> args = new ArrayList<>(List.of("replay", "--quiet", "--speed", "max", "--assert", "--dialect", dialect));
+        List<String> args =
+                new ArrayList<>(List.of("replay", "--quiet", "--speed", "max", "--assert", "--dialect", dialect));
         faults.forEach(fault -> args.addAll(List.of("--fault", fault)));
         args.add("samples/concurrent-50.ndjson");
-        CliRun run = CliRun.run(GcTypingCommand.commandLine(new Environment(home, Map.of(), InputStream.nullInputStream(),
-                Clock.systemUTC())), args.toArray(String[]::new));
+        CliRun run = CliRun.run(
+                GcTypingCommand.commandLine(
+                        new Environment(home, Map.of(), InputStream.nullInputStream(), Clock.systemUTC())),
+                args.toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.outLines();
         JsonNode summary = JSON.readTree(lines.get(lines.size() - 1));
         assertThat(summary.path("payloadsLost").asLong()).isZero();
-        assertThat(summary.path("payloadsDelivered").asLong()).isEqualTo(summary.path("payloadsSent").asLong()).isPositive();
+        assertThat(summary.path("payloadsDelivered").asLong())
+                .isEqualTo(summary.path("payloadsSent").asLong())
+                .isPositive();
         assertThat(summary.path("complete").asBoolean()).isTrue();
         assertThat(run.err()).doesNotContain("assertion failed").doesNotContain("left on");
     }

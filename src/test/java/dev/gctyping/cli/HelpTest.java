@@ -29,15 +29,23 @@ class HelpTest {
                 continue; // picocli's own `help`
             }
             assertThat(spec.usageMessage().header()).as(name + " header").isNotEmpty();
-            assertThat(spec.usageMessage().description()).as(name + " description").isNotEmpty();
+            assertThat(spec.usageMessage().description())
+                    .as(name + " description")
+                    .isNotEmpty();
             assertThat(spec.usageMessage().footer()).as(name + " examples").isNotEmpty();
-            assertThat(spec.usageMessage().exitCodeList()).as(name + " exit codes").containsKeys("0", "2", "65", "77");
+            assertThat(spec.usageMessage().exitCodeList())
+                    .as(name + " exit codes")
+                    .containsKeys("0", "2", "65", "77");
             assertThat(spec.findOption("--quiet")).as(name + " --quiet").isNotNull();
             assertThat(spec.findOption("--verbose")).as(name + " --verbose").isNotNull();
             for (OptionSpec option : spec.options()) {
-                assertThat(option.description()).as(name + " " + option.longestName()).isNotEmpty();
+                assertThat(option.description())
+                        .as(name + " " + option.longestName())
+                        .isNotEmpty();
             }
-            CliRun help = CliRun.run(GcTypingCommand.commandLine(), (name.replaceFirst("^gctyping ?", "") + " --help").trim().split(" "));
+            CliRun help = CliRun.run(
+                    GcTypingCommand.commandLine(),
+                    (name.replaceFirst("^gctyping ?", "") + " --help").trim().split(" "));
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).contains("Usage: " + name).contains("Exit codes:");
         }
@@ -62,7 +70,9 @@ class HelpTest {
     void noCommandIsAUsageError() {
         CliRun run = CliRun.run();
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("Missing command: choose one of replay, smoke, tune,").contains("see 'gctyping --help'");
+        assertThat(run.err())
+                .contains("Missing command: choose one of replay, smoke, tune,")
+                .contains("see 'gctyping --help'");
     }
 
     @Test
@@ -70,9 +80,9 @@ class HelpTest {
         String[] args = {"replay", "--dry-run", "--bogus", "x.ndjson"};
         CliRun run = CliRun.run(GcTypingCommand.commandLineFor(args), args);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err().lines()).as(run.err()).containsExactly(
-                "gctyping: Unknown option: '--bogus'",
-                "see 'gctyping replay --help'");
+        assertThat(run.err().lines())
+                .as(run.err())
+                .containsExactly("gctyping: Unknown option: '--bogus'", "see 'gctyping replay --help'");
         assertThat(run.out()).isEmpty();
     }
 
@@ -80,8 +90,11 @@ class HelpTest {
     void aMistypedCommandGetsTheSuggestionAndTheHint() {
         CliRun run = CliRun.run("replya");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("Unmatched argument at index 0: 'replya'").contains("Did you mean: gctyping replay")
-                .endsWith("see 'gctyping --help'" + System.lineSeparator()).doesNotContain("Usage:");
+        assertThat(run.err())
+                .contains("Unmatched argument at index 0: 'replya'")
+                .contains("Did you mean: gctyping replay")
+                .endsWith("see 'gctyping --help'" + System.lineSeparator())
+                .doesNotContain("Usage:");
     }
 
     @Test
@@ -120,9 +133,12 @@ class HelpTest {
         for (CommandLine cli : allCommands(GcTypingCommand.commandLine())) {
             CommandSpec spec = cli.getCommandSpec();
             String command = spec.qualifiedName().replaceFirst("^gctyping ?", "");
-            CliRun help = CliRun.run(GcTypingCommand.commandLine(), (command + " --help").trim().split(" "));
+            CliRun help = CliRun.run(
+                    GcTypingCommand.commandLine(), (command + " --help").trim().split(" "));
             for (String example : spec.usageMessage().footer()) {
-                assertThat(help.out().lines()).as(command + " --help: one line each example").contains(example);
+                assertThat(help.out().lines())
+                        .as(command + " --help: one line each example")
+                        .contains(example);
             }
         }
     }

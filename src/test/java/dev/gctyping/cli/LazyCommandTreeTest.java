@@ -48,12 +48,16 @@ class LazyCommandTreeTest {
         assertThat(replay.getSubcommands()).containsOnlyKeys("replay", "help");
 
         CommandLine afterRootOption = GcTypingCommand.commandLineFor("-q", "replay", "--dry-run", "x.ndjson");
-        assertThat((Object) afterRootOption.getSubcommands().get("replay").getCommand()).isInstanceOf(ReplayCommand.class);
-        assertThat((Object) afterRootOption.getSubcommands().get("tune").getCommand()).as("a stand-in").isNull();
+        assertThat((Object) afterRootOption.getSubcommands().get("replay").getCommand())
+                .isInstanceOf(ReplayCommand.class);
+        assertThat((Object) afterRootOption.getSubcommands().get("tune").getCommand())
+                .as("a stand-in")
+                .isNull();
 
         CommandLine smoke = GcTypingCommand.commandLineFor("smoke");
         assertThat((Object) smoke.getSubcommands().get("smoke").getCommand()).isInstanceOf(SmokeCommand.class);
-        assertThat(smoke.getSubcommands()).as("smoke runs the replay job itself, not the replay command")
+        assertThat(smoke.getSubcommands())
+                .as("smoke runs the replay job itself, not the replay command")
                 .containsOnlyKeys("smoke", "help");
     }
 }

@@ -2,9 +2,9 @@ package dev.gctyping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gctyping.app.Environment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gctyping.app.Environment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,20 +38,31 @@ class ReplayCommandTest {
 
     @Test
     void printsTheExactPayloadStreamThenSortedMetricsThenTheSummary() throws IOException {
-        CliRun run = CliRun.run("replay", "--dry-run", "--print-payloads", "--dialect", "seed", trace(WORKED_EXAMPLE).toString());
+        CliRun run = CliRun.run(
+                "replay",
+                "--dry-run",
+                "--print-payloads",
+                "--dialect",
+                "seed",
+                trace(WORKED_EXAMPLE).toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<String> lines = run.outLines();
-        assertThat(lines.subList(0, 5)).containsExactly(
-                "{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":\"2025-11-24T16:00:00.000Z\",\"state\":\"active\"}",
-                "{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":\"2025-11-24T16:00:00.600Z\",\"state\":\"active\"}",
-                "{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":\"2025-11-24T16:00:03.600Z\",\"state\":\"inactive\"}",
-                "{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":\"2025-11-24T16:00:10.000Z\",\"state\":\"active\"}",
-                "{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":\"2025-11-24T16:00:10.400Z\",\"state\":\"inactive\"}");
+        assertThat(lines.subList(0, 5))
+                .containsExactly(
+                        "{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":\"2025-11-24T16:00:00.000Z\",\"state\":\"active\"}",
+                        "{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":\"2025-11-24T16:00:00.600Z\",\"state\":\"active\"}",
+                        "{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":\"2025-11-24T16:00:03.600Z\",\"state\":\"inactive\"}",
+                        "{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":\"2025-11-24T16:00:10.000Z\",\"state\":\"active\"}",
+                        "{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":\"2025-11-24T16:00:10.400Z\",\"state\":\"inactive\"}");
         assertThat(lines).hasSize(8);
 
         JsonNode idle = JSON.readTree(lines.get(5));
-        assertThat(idle.path("conversationId").asText()).as("sorted by conversationId").isEqualTo("b0");
-        assertThat(idle.path("metrics").path("estimatedWPM").asDouble()).as("no division by zero").isZero();
+        assertThat(idle.path("conversationId").asText())
+                .as("sorted by conversationId")
+                .isEqualTo("b0");
+        assertThat(idle.path("metrics").path("estimatedWPM").asDouble())
+                .as("no division by zero")
+                .isZero();
 
         JsonNode record = JSON.readTree(lines.get(6));
         assertThat(record.path("event").asText()).isEqualTo("agent_typing_engagement");
@@ -80,21 +91,35 @@ class ReplayCommandTest {
 
     @Test
     void optionsChangeTheWindowAndExpiry() throws IOException {
-        CliRun run = CliRun.run("replay", "--dry-run", "--print-payloads", "--dialect", "seed", "--dedup-window", "250ms", "--expiry", "1s",
+        CliRun run = CliRun.run(
+                "replay",
+                "--dry-run",
+                "--print-payloads",
+                "--dialect",
+                "seed",
+                "--dedup-window",
+                "250ms",
+                "--expiry",
+                "1s",
                 trace(WORKED_EXAMPLE).toString());
-        assertThat(run.outLines().subList(0, 4)).extracting(line -> JSON.readTree(line).path("timestamp").asText().substring(17))
+        assertThat(run.outLines().subList(0, 4))
+                .extracting(
+                        line -> JSON.readTree(line).path("timestamp").asText().substring(17))
                 .containsExactly("00.000Z", "00.300Z", "00.600Z", "01.600Z");
     }
 
     @Test
     void withoutPrintPayloadsStdoutHasOnlyMetricsAndSummary() throws IOException {
         CliRun run = CliRun.run("replay", "--dry-run", trace(WORKED_EXAMPLE).toString());
-        assertThat(run.outLines()).hasSize(3).allSatisfy(line -> assertThat(JSON.readTree(line).has("event")).isTrue());
+        assertThat(run.outLines())
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(JSON.readTree(line).has("event")).isTrue());
     }
 
     @Test
     void aBadLineExits65WithFileLineReasonAndNoMetrics() throws IOException {
-        Path bad = trace(WORKED_EXAMPLE + "{\"ts\": 1764000020000, \"conversationId\": \"c1\", \"agentId\": \"a1\", \"event\": \"type\"}\n");
+        Path bad = trace(WORKED_EXAMPLE
+                + "{\"ts\": 1764000020000, \"conversationId\": \"c1\", \"agentId\": \"a1\", \"event\": \"type\"}\n");
         CliRun run = CliRun.run("replay", "--dry-run", bad.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.DATA_ERROR);
         assertThat(run.out()).isEmpty();
@@ -103,20 +128,27 @@ class ReplayCommandTest {
 
     @Test
     void skipInvalidCountsAndReportsBadLines() throws IOException {
-        Path bad = trace("garbage\n" + WORKED_EXAMPLE + "{\"ts\": 1, \"conversationId\": \"c1\", \"agentId\": \"a1\"}\n");
+        Path bad =
+                trace("garbage\n" + WORKED_EXAMPLE + "{\"ts\": 1, \"conversationId\": \"c1\", \"agentId\": \"a1\"}\n");
         CliRun run = CliRun.run("replay", "--dry-run", "--skip-invalid", bad.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode summary = JSON.readTree(run.outLines().get(run.outLines().size() - 1));
         assertThat(summary.path("invalidLines").asLong()).isEqualTo(2);
         assertThat(summary.path("events").asLong()).isEqualTo(6);
-        assertThat(run.err().lines()).containsExactly(
-                bad + ":1: not a JSON object (skipped)",
-                bad + ":8: timestamp 1 goes backwards (previous event: 1764000010500); a file's events must be in time order (skipped)");
+        assertThat(run.err().lines())
+                .containsExactly(
+                        bad + ":1: not a JSON object (skipped)",
+                        bad
+                                + ":8: timestamp 1 goes backwards (previous event: 1764000010500); a file's events must be in time order (skipped)");
     }
 
     @Test
     void aMissingFileExits66BeforeReadingAnything() throws IOException {
-        CliRun run = CliRun.run("replay", "--dry-run", trace(WORKED_EXAMPLE).toString(), dir.resolve("missing.ndjson").toString());
+        CliRun run = CliRun.run(
+                "replay",
+                "--dry-run",
+                trace(WORKED_EXAMPLE).toString(),
+                dir.resolve("missing.ndjson").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.NO_INPUT);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("missing.ndjson: no such file");
@@ -125,11 +157,18 @@ class ReplayCommandTest {
     @Test
     void anUnwritableJUnitReportExits73BeforeReplaying() throws IOException {
         Path notADirectory = trace(WORKED_EXAMPLE);
-        CliRun run = CliRun.run("replay", "--speed", "max", "--junit", notADirectory.resolve("report.xml").toString(), notADirectory.toString());
+        CliRun run = CliRun.run(
+                "replay",
+                "--speed",
+                "max",
+                "--junit",
+                notADirectory.resolve("report.xml").toString(),
+                notADirectory.toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CANT_CREATE);
         assertThat(run.out()).as("nothing replayed").isEmpty();
-        assertThat(run.err().strip()).isEqualTo("gctyping: cannot write " + notADirectory.resolve("report.xml") + ": " + notADirectory
-                + " is not a directory");
+        assertThat(run.err().strip())
+                .isEqualTo("gctyping: cannot write " + notADirectory.resolve("report.xml") + ": " + notADirectory
+                        + " is not a directory");
     }
 
     @Test
@@ -153,10 +192,12 @@ class ReplayCommandTest {
     @Test
     void everySampleReplaysCleanly() throws IOException {
         try (var samples = Files.list(Path.of("samples"))) {
-            for (Path sample : samples.filter(p -> !p.toString().endsWith(".md")).toList()) {
+            for (Path sample :
+                    samples.filter(p -> !p.toString().endsWith(".md")).toList()) {
                 CliRun run = CliRun.run("replay", "--dry-run", sample.toString());
                 assertThat(run.exitCode()).as(sample + ": " + run).isZero();
-                JsonNode summary = JSON.readTree(run.outLines().get(run.outLines().size() - 1));
+                JsonNode summary =
+                        JSON.readTree(run.outLines().get(run.outLines().size() - 1));
                 assertThat(summary.path("invalidLines").asLong()).isZero();
                 assertThat(summary.path("payloads").asLong()).isPositive();
             }
@@ -165,8 +206,10 @@ class ReplayCommandTest {
 
     @Test
     void csvAndNdjsonFormsOfASampleGiveTheSameMetrics() {
-        List<String> fromJson = CliRun.run("replay", "--dry-run", "samples/single-agent.ndjson").outLines();
-        List<String> fromCsv = CliRun.run("replay", "--dry-run", "samples/single-agent.csv").outLines();
+        List<String> fromJson =
+                CliRun.run("replay", "--dry-run", "samples/single-agent.ndjson").outLines();
+        List<String> fromCsv =
+                CliRun.run("replay", "--dry-run", "samples/single-agent.csv").outLines();
         assertThat(fromCsv.get(0)).isEqualTo(fromJson.get(0));
     }
 

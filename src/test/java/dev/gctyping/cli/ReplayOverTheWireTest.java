@@ -2,22 +2,21 @@ package dev.gctyping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.io.InputStream;
-import dev.gctyping.app.Environment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gctyping.app.Environment;
 import dev.gctyping.simulator.Simulator;
 import dev.gctyping.simulator.SimulatorConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Replays end to end through the embedded simulator (ephemeral loopback ports), both dialects,
@@ -33,7 +32,9 @@ class ReplayOverTheWireTest {
 
     /** Runs a command with an empty home and environment, so only the embedded simulator can be the target. */
     private CliRun run(String... args) {
-        return CliRun.run(GcTypingCommand.commandLine(new Environment(dir, Map.of(), InputStream.nullInputStream(), Clock.systemUTC())),
+        return CliRun.run(
+                GcTypingCommand.commandLine(
+                        new Environment(dir, Map.of(), InputStream.nullInputStream(), Clock.systemUTC())),
                 args);
     }
 
@@ -45,12 +46,15 @@ class ReplayOverTheWireTest {
 
     /** A message over the platform's 4000 characters is refused (400): a real, definitive loss. */
     private Path refusedMessage() throws IOException {
-        return trace(event(0, "a1", "keystroke"), "{\"ts\": " + (T0 + 500) + ", \"conversationId\": \"c1\", \"agentId\": \"a1\", "
-                + "\"event\": \"send\", \"text\": \"" + "x".repeat(4001) + "\"}");
+        return trace(
+                event(0, "a1", "keystroke"),
+                "{\"ts\": " + (T0 + 500) + ", \"conversationId\": \"c1\", \"agentId\": \"a1\", "
+                        + "\"event\": \"send\", \"text\": \"" + "x".repeat(4001) + "\"}");
     }
 
     private static String event(long offset, String agent, String type) {
-        return "{\"ts\": " + (T0 + offset) + ", \"conversationId\": \"c1\", \"agentId\": \"" + agent + "\", \"event\": \"" + type + "\"}";
+        return "{\"ts\": " + (T0 + offset) + ", \"conversationId\": \"c1\", \"agentId\": \"" + agent
+                + "\", \"event\": \"" + type + "\"}";
     }
 
     private static List<JsonNode> records(CliRun run, String event) throws IOException {
@@ -70,19 +74,26 @@ class ReplayOverTheWireTest {
 
     @Test
     void agentApiWorkedExampleEndsAtTheMessageWithNoStaleTime() throws IOException {
-        Path trace = trace(event(0, "a1", "keystroke"), event(300, "a1", "keystroke"), event(600, "a1", "keystroke"),
+        Path trace = trace(
+                event(0, "a1", "keystroke"),
+                event(300, "a1", "keystroke"),
+                event(600, "a1", "keystroke"),
                 event(1000, "a1", "send"));
         CliRun run = run("replay", "--speed", "max", "--assert", trace.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode m = records(run, "agent_typing_engagement").get(0).path("metrics");
-        assertThat(m.path("payloadsSent").asLong()).as("one On covers the burst, then the message").isEqualTo(2);
+        assertThat(m.path("payloadsSent").asLong())
+                .as("one On covers the burst, then the message")
+                .isEqualTo(2);
         assertThat(m.path("payloadsDelivered").asLong()).isEqualTo(2);
         assertThat(m.path("payloadsLost").asLong()).isZero();
         assertThat(m.path("guestVisibleTypingMs").asLong()).isEqualTo(1000);
         assertThat(m.path("staleTypingMs").asLong()).isZero();
         assertThat(m.path("blindTypingMs").asLong()).isZero();
         assertThat(summary(run).path("dialect").asText()).isEqualTo("agent-api");
-        assertThat(summary(run).path("latencySamples").asLong()).as("a real guest received the On").isEqualTo(1);
+        assertThat(summary(run).path("latencySamples").asLong())
+                .as("a real guest received the On")
+                .isEqualTo(1);
     }
 
     @Test
@@ -91,7 +102,9 @@ class ReplayOverTheWireTest {
         CliRun run = run("replay", "--dialect", "seed", "--speed", "max", "--assert", trace.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode m = records(run, "agent_typing_engagement").get(0).path("metrics");
-        assertThat(m.path("payloadsDelivered").asLong()).as("active, active, inactive").isEqualTo(3);
+        assertThat(m.path("payloadsDelivered").asLong())
+                .as("active, active, inactive")
+                .isEqualTo(3);
         assertThat(m.path("guestVisibleTypingMs").asLong()).isEqualTo(3600);
         assertThat(m.path("staleTypingMs").asLong()).isEqualTo(1000);
         assertThat(m.path("maxStaleMs").asLong()).isEqualTo(1000);
@@ -101,40 +114,76 @@ class ReplayOverTheWireTest {
     @Test
     void seedSocketDropsLoseNothingAndChangeNothingTheGuestSaw() throws IOException {
         CliRun clean = run("replay", "-q", "--dialect", "seed", "--speed", "max", "samples/single-agent.ndjson");
-        CliRun dropped = run("replay", "-q", "--dialect", "seed", "--speed", "max", "--fault", "drop-every=5", "--assert",
+        CliRun dropped = run(
+                "replay",
+                "-q",
+                "--dialect",
+                "seed",
+                "--speed",
+                "max",
+                "--fault",
+                "drop-every=5",
+                "--assert",
                 "samples/single-agent.ndjson");
         assertThat(dropped.exitCode()).as(dropped.toString()).isZero();
         JsonNode withDrops = records(dropped, "agent_typing_engagement").get(0).path("metrics");
         JsonNode withoutDrops = records(clean, "agent_typing_engagement").get(0).path("metrics");
         assertThat(withDrops.path("reconnects").asLong()).isGreaterThan(5);
         assertThat(withDrops.path("payloadsLost").asLong()).isZero();
-        assertThat(withDrops.path("payloadsDelivered").asLong()).isEqualTo(withDrops.path("payloadsSent").asLong()).isEqualTo(67);
+        assertThat(withDrops.path("payloadsDelivered").asLong())
+                .isEqualTo(withDrops.path("payloadsSent").asLong())
+                .isEqualTo(67);
         for (String figure : List.of("guestVisibleTypingMs", "staleTypingMs", "blindTypingMs", "maxStaleMs")) {
-            assertThat(withDrops.path(figure).asLong()).as(figure).isEqualTo(withoutDrops.path(figure).asLong());
+            assertThat(withDrops.path(figure).asLong())
+                    .as(figure)
+                    .isEqualTo(withoutDrops.path(figure).asLong());
         }
     }
 
     @Test
     void agentApiRides429sAndEarlyTokenExpiryWithoutLoss() throws IOException {
-        CliRun run = run("replay", "-q", "--speed", "25", "--fault", "api-429-rate=0.1", "--fault", "token-expire-after=400ms",
-                "--assert", "samples/transfer.ndjson");
+        CliRun run = run(
+                "replay",
+                "-q",
+                "--speed",
+                "25",
+                "--fault",
+                "api-429-rate=0.1",
+                "--fault",
+                "token-expire-after=400ms",
+                "--assert",
+                "samples/transfer.ndjson");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode summary = summary(run);
         assertThat(summary.path("payloadsLost").asLong()).isZero();
         assertThat(summary.path("rateLimited").asLong()).isPositive();
-        assertThat(summary.path("retries").asLong()).as("429s and 401s were retried").isGreaterThan(summary.path("rateLimited").asLong());
-        assertThat(summary.path("payloadsDelivered").asLong()).isEqualTo(summary.path("payloadsSent").asLong());
+        assertThat(summary.path("retries").asLong())
+                .as("429s and 401s were retried")
+                .isGreaterThan(summary.path("rateLimited").asLong());
+        assertThat(summary.path("payloadsDelivered").asLong())
+                .isEqualTo(summary.path("payloadsSent").asLong());
     }
 
     @Test
     void assertFailsWithOneLinePerViolationAndAJUnitFailure() throws IOException {
         Path junit = dir.resolve("reports/replay.xml");
-        CliRun run = run("replay", "-q", "--speed", "max", "--assert", "--junit", junit.toString(), refusedMessage().toString());
+        CliRun run = run(
+                "replay",
+                "-q",
+                "--speed",
+                "max",
+                "--assert",
+                "--junit",
+                junit.toString(),
+                refusedMessage().toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ASSERTION_FAILED);
-        assertThat(run.err()).contains("assertion failed: conversation c1: agent a1: payload lost: message for c1")
+        assertThat(run.err())
+                .contains("assertion failed: conversation c1: agent a1: payload lost: message for c1")
                 .contains("HTTP 400");
         assertThat(summary(run).path("payloadsLost").asLong()).isPositive();
-        assertThat(Files.readString(junit)).contains("tests=\"1\" failures=\"1\"").contains("<failure message=");
+        assertThat(Files.readString(junit))
+                .contains("tests=\"1\" failures=\"1\"")
+                .contains("<failure message=");
     }
 
     @Test
@@ -142,7 +191,8 @@ class ReplayOverTheWireTest {
         CliRun plain = run("smoke", "-q");
         assertThat(plain.exitCode()).as(plain.toString()).isZero();
         Path junit = dir.resolve("smoke.xml");
-        CliRun dropped = run("smoke", "-q", "--dialect", "seed", "--fault", "drop-every=10", "--junit", junit.toString());
+        CliRun dropped =
+                run("smoke", "-q", "--dialect", "seed", "--fault", "drop-every=10", "--junit", junit.toString());
         assertThat(dropped.exitCode()).as(dropped.toString()).isZero();
         assertThat(summary(dropped).path("payloadsLost").asLong()).isZero();
         assertThat(Files.readString(junit)).contains("tests=\"51\" failures=\"0\"");
@@ -155,13 +205,25 @@ class ReplayOverTheWireTest {
             String target = simulate.httpUri().toString();
             CliRun first = run("smoke", "-q", "--target", target);
             CliRun second = run("smoke", "-q", "--target", target);
-            CliRun lossy = run("replay", "-q", "--speed", "max", "--assert", "--target", target, refusedMessage().toString());
+            CliRun lossy = run(
+                    "replay",
+                    "-q",
+                    "--speed",
+                    "max",
+                    "--assert",
+                    "--target",
+                    target,
+                    refusedMessage().toString());
 
             assertThat(first.exitCode()).as(first.toString()).isZero();
-            assertThat(second.exitCode()).as("the same conversations again: " + second).isZero();
+            assertThat(second.exitCode())
+                    .as("the same conversations again: " + second)
+                    .isZero();
             assertThat(lossy.exitCode()).as(lossy.toString()).isEqualTo(ExitCodes.ASSERTION_FAILED);
             assertThat(lossy.err()).contains("payload lost: ").doesNotContain("the server recorded");
-            assertThat(simulate.report().conversations()).as("every run kept to itself").isEmpty();
+            assertThat(simulate.report().conversations())
+                    .as("every run kept to itself")
+                    .isEmpty();
         }
     }
 
@@ -177,20 +239,32 @@ class ReplayOverTheWireTest {
             assertThat(m.path("agentParticipant").path("purpose").asText()).isEqualTo("agent");
         }
         List<JsonNode> agents = records(run, "agent_typing_engagement");
-        assertThat(agents.get(0).path("metrics").path("agentParticipant").path("participantId").asText())
-                .as("each agent finds its own participant").isNotEqualTo(agents.get(1).path("metrics").path("agentParticipant")
-                        .path("participantId").asText());
+        assertThat(agents.get(0)
+                        .path("metrics")
+                        .path("agentParticipant")
+                        .path("participantId")
+                        .asText())
+                .as("each agent finds its own participant")
+                .isNotEqualTo(agents.get(1)
+                        .path("metrics")
+                        .path("agentParticipant")
+                        .path("participantId")
+                        .asText());
     }
 
     @Test
     void aCommunicationIdFromTheTraceIsTheOneTypedOn() throws IOException {
         Path trace = trace(
-                "{\"ts\": " + T0 + ", \"conversationId\": \"c1\", \"agentId\": \"a1\", \"communicationId\": \"comm-from-trace\"}",
-                event(600, "a1", "keystroke"), event(1000, "a1", "send"));
+                "{\"ts\": " + T0
+                        + ", \"conversationId\": \"c1\", \"agentId\": \"a1\", \"communicationId\": \"comm-from-trace\"}",
+                event(600, "a1", "keystroke"),
+                event(1000, "a1", "send"));
         CliRun run = run("replay", "-q", "--speed", "max", "--enrich", "--assert", trace.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        JsonNode participant = records(run, "agent_typing_engagement").get(0).path("metrics").path("agentParticipant");
-        assertThat(participant.path("sessions").path(0).path("sessionId").asText()).isEqualTo("comm-from-trace");
+        JsonNode participant =
+                records(run, "agent_typing_engagement").get(0).path("metrics").path("agentParticipant");
+        assertThat(participant.path("sessions").path(0).path("sessionId").asText())
+                .isEqualTo("comm-from-trace");
     }
 
     @Test

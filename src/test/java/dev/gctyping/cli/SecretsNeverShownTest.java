@@ -43,7 +43,8 @@ class SecretsNeverShownTest {
         // the child processes find this token in the (0600) cache under the same home, so we know it
         Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(), CLIENT_ID, SECRET);
         token = new OAuthClient(target, RetryingHttp.standard(), Clock.systemUTC(), home.resolve(".gctyping/tokens"))
-                .token().value();
+                .token()
+                .value();
     }
 
     @AfterEach
@@ -51,15 +52,19 @@ class SecretsNeverShownTest {
         simulator.close();
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
+    private record Result(int exitCode, String out, String err) {}
 
     private Result gctyping(String secret, String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.gctyping.Main"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.gctyping.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("GENESYSCLOUD_") || name.equals("GCTYPING_HOME"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("GENESYSCLOUD_") || name.equals("GCTYPING_HOME"));
         builder.environment().put("HOME", home.toString());
         builder.environment().put(TargetConfig.ENV_CLIENT_SECRET, secret);
         File out = home.resolve("out-" + System.nanoTime()).toFile();
@@ -68,7 +73,9 @@ class SecretsNeverShownTest {
         Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("gctyping finished").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("gctyping finished")
+                .isTrue();
         return new Result(process.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
     }
 
@@ -79,7 +86,8 @@ class SecretsNeverShownTest {
 
     @Test
     void authAtTraceLevel() throws Exception {
-        Result result = gctyping(SECRET, "", "auth", "-vv", "--target", simulator.httpUri().toString(), "--client-id", CLIENT_ID);
+        Result result = gctyping(
+                SECRET, "", "auth", "-vv", "--target", simulator.httpUri().toString(), "--client-id", CLIENT_ID);
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("\"cached\":true");
         assertThat(result.err()).contains("DEBUG"); // the verbose logging really was on
@@ -88,8 +96,16 @@ class SecretsNeverShownTest {
 
     @Test
     void authCheckWithAFreshTokenAtTraceLevel() throws Exception {
-        Result result = gctyping(SECRET, "", "auth", "-vv", "--check", "--target", simulator.httpUri().toString(),
-                "--client-id", CLIENT_ID);
+        Result result = gctyping(
+                SECRET,
+                "",
+                "auth",
+                "-vv",
+                "--check",
+                "--target",
+                simulator.httpUri().toString(),
+                "--client-id",
+                CLIENT_ID);
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertNothingSecretIn(result);
     }
@@ -97,7 +113,8 @@ class SecretsNeverShownTest {
     @Test
     void refusedAuthAtTraceLevel() throws Exception {
         String wrong = "Wrong-Secret-Value-9923";
-        Result result = gctyping(wrong, "", "auth", "-vv", "--target", simulator.httpUri().toString(), "--client-id", "other-client");
+        Result result = gctyping(
+                wrong, "", "auth", "-vv", "--target", simulator.httpUri().toString(), "--client-id", "other-client");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.NO_PERMISSION);
         assertThat(result.out() + result.err()).doesNotContain(wrong);
         assertNothingSecretIn(result);
@@ -105,8 +122,16 @@ class SecretsNeverShownTest {
 
     @Test
     void connectAtTraceLevelWithTheTokenInTheHandshake() throws Exception {
-        Result result = gctyping(SECRET, "{\"type\":\"ping\"}\n", "connect", "-vv", "--target", simulator.httpUri().toString(),
-                "--client-id", CLIENT_ID, "conv-secure");
+        Result result = gctyping(
+                SECRET,
+                "{\"type\":\"ping\"}\n",
+                "connect",
+                "-vv",
+                "--target",
+                simulator.httpUri().toString(),
+                "--client-id",
+                CLIENT_ID,
+                "conv-secure");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("\"direction\":\"out\"");
         assertThat(result.err()).contains("connecting to");

@@ -2,19 +2,19 @@ package dev.gctyping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import dev.gctyping.app.Environment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gctyping.app.Environment;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -36,8 +36,8 @@ class ShellCommandTest {
 
     private static CliRun shell(String stdin, String... args) {
         // never the real ~/.gctyping or GENESYSCLOUD_* variables: the embedded simulator
-        CommandLine cli = GcTypingCommand.commandLine(new Environment(HOME, Map.of(),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Clock.systemUTC()));
+        CommandLine cli = GcTypingCommand.commandLine(new Environment(
+                HOME, Map.of(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Clock.systemUTC()));
         List<String> all = new ArrayList<>(List.of("shell", "--batch", "--cadence", "1ms"));
         all.addAll(List.of(args));
         return CliRun.run(cli, all.toArray(String[]::new));
@@ -70,7 +70,8 @@ class ShellCommandTest {
     @Test
     void pipedStdoutIsPureNdjsonWithActiveThenInactive() throws Exception {
         // W of a minute: no refresh however slow the machine; E of 1 s: the unsent "ab" expires live at the end
-        CliRun run = shell("hi\n:state\nab", "--dialect", "seed", "--dedup-window", "1m", "--expiry", "1s", "--agent", "agent-7");
+        CliRun run = shell(
+                "hi\n:state\nab", "--dialect", "seed", "--dedup-window", "1m", "--expiry", "1s", "--agent", "agent-7");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<JsonNode> lines = new ArrayList<>();
@@ -82,7 +83,9 @@ class ShellCommandTest {
             }
         }
         assertThat(lines).allSatisfy(line -> assertThat(line.isObject()).isTrue());
-        assertThat(lines).filteredOn(line -> line.has("state") && line.path("type").asText().equals("typing"))
+        assertThat(lines)
+                .filteredOn(
+                        line -> line.has("state") && line.path("type").asText().equals("typing"))
                 .extracting(line -> line.path("state").asText())
                 .containsExactly("active", "inactive", "active", "inactive");
         assertThat(lines.get(0).path("senderId").asText()).isEqualTo("agent-7");
@@ -94,7 +97,9 @@ class ShellCommandTest {
         assertThat(metrics.path("conversationId").asText()).isEqualTo("conv-shell");
         assertThat(metrics.path("metrics").path("totalKeystrokes").asLong()).isEqualTo(4);
         assertThat(metrics.path("metrics").path("messagesSent").asLong()).isEqualTo(1);
-        assertThat(metrics.path("metrics").path("expiries").asLong()).as("the last run ended by expiry").isEqualTo(1);
+        assertThat(metrics.path("metrics").path("expiries").asLong())
+                .as("the last run ended by expiry")
+                .isEqualTo(1);
         assertThat(run.err()).contains("typing in conv-shell as agent-7");
     }
 
@@ -104,8 +109,13 @@ class ShellCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("expiry is now 2000ms").contains("unknown command :nope");
-        assertThat(run.outLines()).singleElement()
-                .satisfies(line -> assertThat(JSON.readTree(line).path("metrics").path("totalKeystrokes").asLong()).isZero());
+        assertThat(run.outLines())
+                .singleElement()
+                .satisfies(line -> assertThat(JSON.readTree(line)
+                                .path("metrics")
+                                .path("totalKeystrokes")
+                                .asLong())
+                        .isZero());
     }
 
     @Test
@@ -114,7 +124,8 @@ class ShellCommandTest {
         CliRun run = shell("ok\n", "--record", trace.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(Files.readAllLines(trace)).extracting(line -> JSON.readTree(line).path("event").asText())
+        assertThat(Files.readAllLines(trace))
+                .extracting(line -> JSON.readTree(line).path("event").asText())
                 .containsExactly("keystroke", "keystroke", "send", "blur");
     }
 
@@ -126,14 +137,18 @@ class ShellCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).doesNotContain("unknown command");
         List<String> lines = Files.readAllLines(trace);
-        assertThat(lines).filteredOn(line -> line.contains("\"send\"")).singleElement()
-                .satisfies(send -> assertThat(JSON.readTree(send).path("text").asText()).isEqualTo(":) smile"));
+        assertThat(lines)
+                .filteredOn(line -> line.contains("\"send\""))
+                .singleElement()
+                .satisfies(send ->
+                        assertThat(JSON.readTree(send).path("text").asText()).isEqualTo(":) smile"));
         assertThat(lines).filteredOn(line -> line.contains("\"keystroke\"")).hasSize(":) smile".length());
     }
 
     @Test
     void anUnwritableRecordFileIsExit73(@TempDir Path dir) {
-        CliRun run = shell("ok\n", "--record", dir.resolve("missing/typed.ndjson").toString());
+        CliRun run =
+                shell("ok\n", "--record", dir.resolve("missing/typed.ndjson").toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CANT_CREATE);
         assertThat(run.err()).startsWith("gctyping: cannot write ");

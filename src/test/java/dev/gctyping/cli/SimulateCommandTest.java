@@ -2,17 +2,17 @@ package dev.gctyping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.io.InputStream;
-import dev.gctyping.app.Environment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gctyping.app.Environment;
+import dev.gctyping.support.LogCapture;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.io.StringWriter;
-import dev.gctyping.support.LogCapture;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,12 +21,11 @@ import picocli.CommandLine;
 class SimulateCommandTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     private static Run run(Map<String, String> environment, String... args) {
-        CommandLine cli = GcTypingCommand.commandLine(new Environment(Path.of("/nonexistent"), environment,
-                InputStream.nullInputStream(), Clock.systemUTC()));
+        CommandLine cli = GcTypingCommand.commandLine(new Environment(
+                Path.of("/nonexistent"), environment, InputStream.nullInputStream(), Clock.systemUTC()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
@@ -78,8 +77,15 @@ class SimulateCommandTest {
         Run run;
         List<String> logs;
         try (LogCapture capture = new LogCapture()) {
-            run = run(Map.of("MY_SECRET", secret), "simulate", "--client-id", "me",
-                    "--client-secret-env", "MY_SECRET", "--exit-after", "1ms");
+            run = run(
+                    Map.of("MY_SECRET", secret),
+                    "simulate",
+                    "--client-id",
+                    "me",
+                    "--client-secret-env",
+                    "MY_SECRET",
+                    "--exit-after",
+                    "1ms");
             logs = capture.messages();
         }
 

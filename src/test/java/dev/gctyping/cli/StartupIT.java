@@ -19,18 +19,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StartupIT {
     private static final Path JAR = Path.of("target/gctyping.jar");
-    private static final List<String> HEAVY = List.of("ch.qos.logback.", "com.fasterxml.jackson.", "org.java_websocket.", "org.jline.");
+    private static final List<String> HEAVY =
+            List.of("ch.qos.logback.", "com.fasterxml.jackson.", "org.java_websocket.", "org.jline.");
 
     @TempDir
     Path dir;
 
     private List<String> loadedClasses(String... args) throws IOException, InterruptedException {
         Path log = dir.resolve("classes.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + log, "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log,
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
         assertThat(process.exitValue()).as(String.join(" ", args)).isZero();
         return Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -39,7 +45,8 @@ class StartupIT {
     private void assertLoadsNothingHeavy(String... args) throws IOException, InterruptedException {
         List<String> loaded = loadedClasses(args);
         assertThat(loaded).as("the class-load log").anyMatch(line -> line.contains(" dev.gctyping.Main "));
-        assertThat(loaded).as(String.join(" ", args))
+        assertThat(loaded)
+                .as(String.join(" ", args))
                 .noneMatch(line -> HEAVY.stream().anyMatch(prefix -> line.contains("] " + prefix)));
     }
 
@@ -49,7 +56,8 @@ class StartupIT {
         Path trace = dir.resolve("ten.ndjson");
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 10; i++) {
-            lines.append("{\"ts\":").append(1_764_000_000_000L + i * 150)
+            lines.append("{\"ts\":")
+                    .append(1_764_000_000_000L + i * 150)
                     .append(",\"conversationId\":\"c1\",\"agentId\":\"a1\",\"event\":\"keystroke\"}\n");
         }
         Files.writeString(trace, lines);

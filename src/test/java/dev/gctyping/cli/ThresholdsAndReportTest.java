@@ -2,21 +2,20 @@ package dev.gctyping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.io.InputStream;
 import dev.gctyping.app.Environment;
 import dev.gctyping.threshold.FigureNames;
 import dev.gctyping.threshold.Figures;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code --threshold} and {@code --report} through the CLI, against the embedded simulator. */
 class ThresholdsAndReportTest {
@@ -27,14 +26,23 @@ class ThresholdsAndReportTest {
 
     /** Runs a command with an empty home and environment, so only the embedded simulator can be the target. */
     private CliRun run(String... args) {
-        return CliRun.run(GcTypingCommand.commandLine(new Environment(dir, Map.of(), InputStream.nullInputStream(), Clock.systemUTC())),
+        return CliRun.run(
+                GcTypingCommand.commandLine(
+                        new Environment(dir, Map.of(), InputStream.nullInputStream(), Clock.systemUTC())),
                 args);
     }
 
     private static Figures figures(CliRun run) {
         List<String> lines = run.outLines();
-        String summary = lines.stream().filter(l -> l.contains("\"replay_summary\"")).findFirst().orElseThrow();
-        return Figures.fromRecords(summary, lines.stream().filter(l -> l.contains("\"agent_typing_engagement\"")).toList());
+        String summary = lines.stream()
+                .filter(l -> l.contains("\"replay_summary\""))
+                .findFirst()
+                .orElseThrow();
+        return Figures.fromRecords(
+                summary,
+                lines.stream()
+                        .filter(l -> l.contains("\"agent_typing_engagement\""))
+                        .toList());
     }
 
     private static void assertNames(Figures figures, FigureNames names) {
@@ -57,25 +65,51 @@ class ThresholdsAndReportTest {
     @Test
     void smokePassesWithThresholdsThatHold() throws IOException {
         Path junit = dir.resolve("smoke.xml");
-        CliRun run = run("smoke", "--quiet", "--threshold", "payloadsLost==0", "--threshold", "blindTypingShare<0.9",
-                "--junit", junit.toString());
+        CliRun run = run(
+                "smoke",
+                "--quiet",
+                "--threshold",
+                "payloadsLost==0",
+                "--threshold",
+                "blindTypingShare<0.9",
+                "--junit",
+                junit.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err().strip()).endsWith("PASS: 2 thresholds met");
-        assertThat(run.out()).contains("{\"event\":\"threshold\",\"threshold\":\"payloadsLost==0\",\"scope\":\"summary\","
-                + "\"figure\":\"payloadsLost\",\"passed\":true,\"value\":0");
-        assertThat(Files.readString(junit)).contains("name=\"threshold payloadsLost==0\"", "name=\"threshold blindTypingShare&lt;0.9\"");
+        assertThat(run.out())
+                .contains("{\"event\":\"threshold\",\"threshold\":\"payloadsLost==0\",\"scope\":\"summary\","
+                        + "\"figure\":\"payloadsLost\",\"passed\":true,\"value\":0");
+        assertThat(Files.readString(junit))
+                .contains("name=\"threshold payloadsLost==0\"", "name=\"threshold blindTypingShare&lt;0.9\"");
     }
 
     @Test
     void anImpossibleThresholdFailsNamingIt() throws IOException {
         Path junit = dir.resolve("replay.xml");
-        CliRun run = run("replay", "--speed", "max", "--quiet", "--threshold", "payloadsLost==0",
-                "--threshold", "conversation.guestVisibleTypingMs<0", "--junit", junit.toString(), SAMPLE);
+        CliRun run = run(
+                "replay",
+                "--speed",
+                "max",
+                "--quiet",
+                "--threshold",
+                "payloadsLost==0",
+                "--threshold",
+                "conversation.guestVisibleTypingMs<0",
+                "--junit",
+                junit.toString(),
+                SAMPLE);
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ASSERTION_FAILED);
-        assertThat(run.err().strip()).endsWith("FAIL: threshold conversation.guestVisibleTypingMs<0 (1 of 1 conversations: "
-                + "conv-transfer-042 " + figures(run).byConversation().get("conv-transfer-042").get("guestVisibleTypingMs").longValue()
-                + ") failed");
-        assertThat(Files.readString(junit)).contains("<failure message=\"conversation.guestVisibleTypingMs&lt;0 (1 of 1");
+        assertThat(run.err().strip())
+                .endsWith("FAIL: threshold conversation.guestVisibleTypingMs<0 (1 of 1 conversations: "
+                        + "conv-transfer-042 "
+                        + figures(run)
+                                .byConversation()
+                                .get("conv-transfer-042")
+                                .get("guestVisibleTypingMs")
+                                .longValue()
+                        + ") failed");
+        assertThat(Files.readString(junit))
+                .contains("<failure message=\"conversation.guestVisibleTypingMs&lt;0 (1 of 1");
     }
 
     @Test
@@ -104,7 +138,8 @@ class ThresholdsAndReportTest {
     @Test
     void anUnwritableReportStopsTheReplayBeforeItStarts() throws IOException {
         Path file = Files.writeString(dir.resolve("file"), "x");
-        CliRun run = run("replay", "--dry-run", "--report", file.resolve("r.html").toString(), SAMPLE);
+        CliRun run =
+                run("replay", "--dry-run", "--report", file.resolve("r.html").toString(), SAMPLE);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CANT_CREATE);
         assertThat(run.out()).isEmpty();
     }

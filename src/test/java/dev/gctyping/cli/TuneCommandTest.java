@@ -42,7 +42,8 @@ class TuneCommandTest {
         // (60000 - 4250) * sqrt(1/300) = 3219 ms
         long onlyOn = 7469;
         for (String dialect : new String[] {"seed", "agent-api"}) {
-            List<JsonNode> out = run("tune", "--dedup", "500ms..500ms", "--expiry", "3s..3s", "--dialect", dialect, trace.toString());
+            List<JsonNode> out = run(
+                    "tune", "--dedup", "500ms..500ms", "--expiry", "3s..3s", "--dialect", dialect, trace.toString());
             assertThat(out).hasSize(2);
             JsonNode point = out.get(0);
             boolean seed = dialect.equals("seed");
@@ -59,19 +60,26 @@ class TuneCommandTest {
         List<JsonNode> out = run("tune", "--steps", "3", "--budget", "400", "samples/concurrent-50.ndjson");
         assertThat(out).hasSize(10);
         List<JsonNode> points = out.subList(0, 9);
-        assertThat(points).extracting(p -> p.path("dedupWindowMs").asLong()).containsExactly(250L, 250L, 250L, 1100L, 1100L, 1100L,
-                5000L, 5000L, 5000L);
-        assertThat(points).extracting(p -> p.path("expiryMs").asLong()).containsExactly(1000L, 3200L, 10000L, 1000L, 3200L, 10000L,
-                1000L, 3200L, 10000L);
+        assertThat(points)
+                .extracting(p -> p.path("dedupWindowMs").asLong())
+                .containsExactly(250L, 250L, 250L, 1100L, 1100L, 1100L, 5000L, 5000L, 5000L);
+        assertThat(points)
+                .extracting(p -> p.path("expiryMs").asLong())
+                .containsExactly(1000L, 3200L, 10000L, 1000L, 3200L, 10000L, 1000L, 3200L, 10000L);
         // the plan keeps every point within the budget
-        assertThat(points).allSatisfy(p -> assertThat(p.path("peakRequestsPerMinute").asLong()).isLessThanOrEqualTo(400));
+        assertThat(points)
+                .allSatisfy(p ->
+                        assertThat(p.path("peakRequestsPerMinute").asLong()).isLessThanOrEqualTo(400));
         JsonNode summary = out.get(9);
         assertThat(summary.path("event").asText()).isEqualTo("tune_summary");
         assertThat(summary.path("fitsBudget").asBoolean()).isTrue();
-        long bestCost = summary.path("staleTypingMs").asLong() + summary.path("blindTypingMs").asLong();
+        long bestCost = summary.path("staleTypingMs").asLong()
+                + summary.path("blindTypingMs").asLong();
         for (JsonNode p : points) {
             if (p.path("fitsBudget").asBoolean()) {
-                assertThat(p.path("staleTypingMs").asLong() + p.path("blindTypingMs").asLong()).isGreaterThanOrEqualTo(bestCost);
+                assertThat(p.path("staleTypingMs").asLong()
+                                + p.path("blindTypingMs").asLong())
+                        .isGreaterThanOrEqualTo(bestCost);
             }
         }
     }
@@ -97,8 +105,14 @@ class TuneCommandTest {
 
     @Test
     void badRangesAreUsageErrors() {
-        assertThat(CliRun.run("tune", "--dedup", "5s", "samples/transfer.ndjson").exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(CliRun.run("tune", "--expiry", "5s..1s", "samples/transfer.ndjson").exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(CliRun.run("tune", "--dialect", "smoke-signals", "samples/transfer.ndjson").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.run("tune", "--dedup", "5s", "samples/transfer.ndjson")
+                        .exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.run("tune", "--expiry", "5s..1s", "samples/transfer.ndjson")
+                        .exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.run("tune", "--dialect", "smoke-signals", "samples/transfer.ndjson")
+                        .exitCode())
+                .isEqualTo(ExitCodes.USAGE);
     }
 }

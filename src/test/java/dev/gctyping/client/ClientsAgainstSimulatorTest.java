@@ -1,9 +1,9 @@
 package dev.gctyping.client;
 
-import dev.gctyping.protocol.SimulatorApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gctyping.protocol.SimulatorApi;
 import dev.gctyping.protocol.guest.GuestEvent;
 import dev.gctyping.protocol.guest.GuestFrame;
 import dev.gctyping.simulator.FaultPlan;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The real clients end to end against the embedded simulator on ephemeral loopback ports. */
 class ClientsAgainstSimulatorTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final SocketSettings FAST = new SocketSettings(
-            new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5), 8, 0);
+    private static final SocketSettings FAST =
+            new SocketSettings(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5), 8, 0);
 
     private Simulator simulator;
     private final SettableClock serverClock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -35,9 +35,13 @@ class ClientsAgainstSimulatorTest {
     private OAuthClient oauth;
 
     private Target start(String... faults) throws IOException {
-        simulator = Simulator.start(SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of(faults), 7)), serverClock);
-        Target target = Target.simulator(simulator.httpUri(), simulator.wsUri(),
-                SimulatorApi.DEFAULT_CLIENT_ID, SimulatorApi.DEFAULT_CLIENT_SECRET);
+        simulator = Simulator.start(
+                SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of(faults), 7)), serverClock);
+        Target target = Target.simulator(
+                simulator.httpUri(),
+                simulator.wsUri(),
+                SimulatorApi.DEFAULT_CLIENT_ID,
+                SimulatorApi.DEFAULT_CLIENT_SECRET);
         http = RetryingHttp.withSleeper(sleeper);
         oauth = new OAuthClient(target, http, Clock.systemUTC(), null);
         return target;
@@ -61,14 +65,22 @@ class ClientsAgainstSimulatorTest {
         String agent = api.conversation("conv-1").agentCommunicationId().orElseThrow();
         api.sendTyping("conv-1", agent, 3000, 1_000);
         api.sendMessage("conv-1", agent, "hello", 2_000);
-        assertThat(simulator.report().conversation("conv-1").orElseThrow().sender(agent).orElseThrow().messages())
+        assertThat(simulator
+                        .report()
+                        .conversation("conv-1")
+                        .orElseThrow()
+                        .sender(agent)
+                        .orElseThrow()
+                        .messages())
                 .isEqualTo(1);
         assertThatThrownBy(() -> api.sendTyping("conv-1", "not-an-agents", 3000, 3_000))
-                .isInstanceOf(ApiException.class).hasMessageContaining("HTTP 404");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("HTTP 404");
 
         api.joinSimulatedAgent("conv-1", "trace-comm", "agent-2");
         api.sendTyping("conv-1", "trace-comm", 3000, 4_000);
-        assertThat(simulator.report().conversation("conv-1").orElseThrow().sender("trace-comm")).isPresent();
+        assertThat(simulator.report().conversation("conv-1").orElseThrow().sender("trace-comm"))
+                .isPresent();
     }
 
     @Test
@@ -76,7 +88,9 @@ class ClientsAgainstSimulatorTest {
         start("token-429=2");
         assertThat(oauth.token().value()).isNotBlank();
         assertThat(http.stats().rateLimitedCount()).isEqualTo(2);
-        assertThat(sleeper.waits).hasSize(2).allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+        assertThat(sleeper.waits)
+                .hasSize(2)
+                .allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
         assertThat(simulator.report().faultCounts().token429()).isEqualTo(2);
     }
 
@@ -93,7 +107,13 @@ class ClientsAgainstSimulatorTest {
 
         assertThat(api.stats().reauthentications()).isEqualTo(1);
         assertThat(oauth.token().value()).isNotEqualTo(first);
-        assertThat(simulator.report().conversation("conv-2").orElseThrow().sender(agent).orElseThrow().typingPayloads())
+        assertThat(simulator
+                        .report()
+                        .conversation("conv-2")
+                        .orElseThrow()
+                        .sender(agent)
+                        .orElseThrow()
+                        .typingPayloads())
                 .isEqualTo(2);
     }
 
@@ -101,33 +121,38 @@ class ClientsAgainstSimulatorTest {
     void aDroppedSeedSocketReconnectsWithAFreshToken() throws Exception {
         Target target = start("drop-every=2", "token-expire-after=1s");
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        try (ConversationSocket socket = new ConversationSocket(target, oauth, "conv-3", FAST, new ReconnectingSocket.Listener() {
-            @Override
-            public void onOpen(int connection) {
-                events.add("open " + connection);
-            }
+        try (ConversationSocket socket =
+                new ConversationSocket(target, oauth, "conv-3", FAST, new ReconnectingSocket.Listener() {
+                    @Override
+                    public void onOpen(int connection) {
+                        events.add("open " + connection);
+                    }
 
-            @Override
-            public void onText(String text) {
-                events.add(text);
-            }
-        })) {
+                    @Override
+                    public void onText(String text) {
+                        events.add(text);
+                    }
+                })) {
             assertThat(socket.connect(WAIT)).isTrue();
             assertThat(next(events, e -> e.startsWith("open "))).isEqualTo("open 1");
             String first = oauth.token().value();
             serverClock.advance(Duration.ofMillis(1_100)); // the first token is now dead on the server
 
             // two acknowledged payloads, then the simulator drops the socket (1006)
-            assertThat(socket.send(seed("conv-3", "active", "2026-01-01T00:00:00.000Z"))).isTrue();
-            assertThat(socket.send(seed("conv-3", "inactive", "2026-01-01T00:00:01.000Z"))).isTrue();
+            assertThat(socket.send(seed("conv-3", "active", "2026-01-01T00:00:00.000Z")))
+                    .isTrue();
+            assertThat(socket.send(seed("conv-3", "inactive", "2026-01-01T00:00:01.000Z")))
+                    .isTrue();
 
             // the reconnect with the dead token is refused; the next attempt fetches a fresh one
             assertThat(next(events, e -> e.startsWith("open "))).isEqualTo("open 2");
             assertThat(oauth.token().value()).isNotEqualTo(first);
             assertThat(socket.reconnects()).isEqualTo(1);
             assertThat(socket.isOpen()).isTrue();
-            assertThat(socket.send(seed("conv-3", "active", "2026-01-01T00:00:02.000Z"))).isTrue();
-            assertThat(next(events, e -> e.contains("\"ack\"") && e.contains("00:00:02"))).isNotNull();
+            assertThat(socket.send(seed("conv-3", "active", "2026-01-01T00:00:02.000Z")))
+                    .isTrue();
+            assertThat(next(events, e -> e.contains("\"ack\"") && e.contains("00:00:02")))
+                    .isNotNull();
         }
         assertThat(simulator.report().faultCounts().drops()).isGreaterThanOrEqualTo(1);
         assertThat(simulator.report().faultCounts().unauthorized()).isGreaterThanOrEqualTo(1);
@@ -159,7 +184,9 @@ class ClientsAgainstSimulatorTest {
 
             assertThat(guest.sendText("thanks")).isTrue();
             GuestFrame.StructuredMessage own = take(frames, GuestFrame.StructuredMessage.class);
-            assertThat(own.isOutbound()).as("the guest's own message comes back Inbound").isFalse();
+            assertThat(own.isOutbound())
+                    .as("the guest's own message comes back Inbound")
+                    .isFalse();
             assertThat(own.text()).isEqualTo("thanks");
         }
     }
@@ -188,24 +215,27 @@ class ClientsAgainstSimulatorTest {
         try (GuestSession guest = connectedGuest(target, null, frames)) {
             take(frames, GuestFrame.SessionResponse.class);
             assertThat(guest.echo()).isTrue();
-            assertThat(guest.echo()).as("a second echo within 30 s is held back").isFalse();
+            assertThat(guest.echo())
+                    .as("a second echo within 30 s is held back")
+                    .isFalse();
             GuestFrame.StructuredMessage echo = take(frames, GuestFrame.StructuredMessage.class);
             assertThat(echo.header().tracingId()).isEqualTo(dev.gctyping.protocol.guest.GuestRequests.ECHO_TRACING_ID);
             assertThat(echo.text()).isEqualTo("ping");
         }
     }
 
-    private static GuestSession connectedGuest(Target target, com.fasterxml.jackson.databind.node.ObjectNode join,
-            BlockingQueue<GuestFrame> frames) throws InterruptedException {
-        GuestSession guest = new GuestSession(target, "deployment-1", "https://shop.example", join, FAST,
-                (text, frame) -> frames.add(frame));
+    private static GuestSession connectedGuest(
+            Target target, com.fasterxml.jackson.databind.node.ObjectNode join, BlockingQueue<GuestFrame> frames)
+            throws InterruptedException {
+        GuestSession guest = new GuestSession(
+                target, "deployment-1", "https://shop.example", join, FAST, (text, frame) -> frames.add(frame));
         assertThat(guest.connect(WAIT)).isTrue();
         return guest;
     }
 
     private static String seed(String conversationId, String state, String timestamp) {
-        return "{\"type\":\"typing\",\"conversationId\":\"" + conversationId + "\",\"senderId\":\"agent-1\",\"timestamp\":\""
-                + timestamp + "\",\"state\":\"" + state + "\"}";
+        return "{\"type\":\"typing\",\"conversationId\":\"" + conversationId
+                + "\",\"senderId\":\"agent-1\",\"timestamp\":\"" + timestamp + "\",\"state\":\"" + state + "\"}";
     }
 
     /** The next event matching {@code wanted} (others are skipped), or null if none comes in time. */
@@ -220,7 +250,8 @@ class ClientsAgainstSimulatorTest {
         return null;
     }
 
-    private static <T extends GuestFrame> T take(BlockingQueue<GuestFrame> frames, Class<T> type) throws InterruptedException {
+    private static <T extends GuestFrame> T take(BlockingQueue<GuestFrame> frames, Class<T> type)
+            throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             GuestFrame frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);

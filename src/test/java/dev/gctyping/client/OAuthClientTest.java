@@ -54,8 +54,7 @@ class OAuthClientTest {
 
     @Test
     void requestsWithBasicAuthAndCachesInMemoryUntilTheRefreshMargin() {
-        server.then(Answer.json(200, TOKEN_JSON))
-                .then(Answer.json(200, TOKEN_JSON.replace("tok-1", "tok-2")));
+        server.then(Answer.json(200, TOKEN_JSON)).then(Answer.json(200, TOKEN_JSON.replace("tok-1", "tok-2")));
         OAuthClient oauth = client(null);
 
         AccessToken first = oauth.token();
@@ -66,8 +65,9 @@ class OAuthClientTest {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/oauth/token");
         assertThat(request.body()).isEqualTo("grant_type=client_credentials");
-        assertThat(request.header("Authorization")).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString(("my-client:" + SECRET).getBytes(StandardCharsets.UTF_8)));
+        assertThat(request.header("Authorization"))
+                .isEqualTo("Basic "
+                        + Base64.getEncoder().encodeToString(("my-client:" + SECRET).getBytes(StandardCharsets.UTF_8)));
 
         clock.advance(Duration.ofSeconds(3600 - 61));
         assertThat(oauth.token().cached()).isTrue();
@@ -99,8 +99,10 @@ class OAuthClientTest {
         }
         assertThat(files).hasSize(1);
         Path file = files.get(0);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens)))
+                .isEqualTo("rwx------");
         assertThat(file.getFileName().toString()).doesNotContain("my-client");
         assertThat(Files.readString(file)).doesNotContain(SECRET).contains("tok-1");
 
@@ -116,7 +118,8 @@ class OAuthClientTest {
         Path tokens = home.resolve("tokens");
         client(tokens).token();
         try (Stream<Path> listing = Files.list(tokens)) {
-            Files.setPosixFilePermissions(listing.findFirst().orElseThrow(), PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(
+                    listing.findFirst().orElseThrow(), PosixFilePermissions.fromString("rw-r--r--"));
         }
         assertThat(client(tokens).token().value()).isEqualTo("tok-2");
     }
@@ -130,12 +133,17 @@ class OAuthClientTest {
         Files.setPosixFilePermissions(gctyping, PosixFilePermissions.fromString("rwxrwxrwx"));
 
         try (LogCapture logs = new LogCapture()) {
-            assertThat(client(tokens).token().value()).as("the cached tok-1 is not read").isEqualTo("tok-2");
-            assertThat(logs.messages()).containsOnlyOnce("not using the token cache: " + gctyping
-                    + " is writable by other users (chmod 700 " + gctyping + " to use it)");
+            assertThat(client(tokens).token().value())
+                    .as("the cached tok-1 is not read")
+                    .isEqualTo("tok-2");
+            assertThat(logs.messages())
+                    .containsOnlyOnce("not using the token cache: " + gctyping
+                            + " is writable by other users (chmod 700 " + gctyping + " to use it)");
         }
         try (Stream<Path> listing = Files.list(tokens)) {
-            assertThat(Files.readString(listing.findFirst().orElseThrow())).as("nor overwritten").contains("tok-1");
+            assertThat(Files.readString(listing.findFirst().orElseThrow()))
+                    .as("nor overwritten")
+                    .contains("tok-1");
         }
     }
 
@@ -156,7 +164,9 @@ class OAuthClientTest {
                 .then(new Answer(429, Map.of("Retry-After", "3"), ""))
                 .then(Answer.json(200, TOKEN_JSON));
         assertThat(client(null).token().value()).isEqualTo("tok-1");
-        assertThat(sleeper.waits).hasSize(2).allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(3)));
+        assertThat(sleeper.waits)
+                .hasSize(2)
+                .allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(3)));
     }
 
     @Test

@@ -16,9 +16,14 @@ class PlatformApiTest {
     final StubHttpServer server = OAuthClientTest.newServer();
     final RecordingSleeper sleeper = new RecordingSleeper();
     final RetryingHttp http = RetryingHttp.withSleeper(sleeper);
-    final PlatformApi api = new PlatformApi(new OAuthClient(
-            Target.simulator(server.uri(), java.net.URI.create("ws://127.0.0.1:1"), "my-client", OAuthClientTest.SECRET),
-            http, new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), null), http);
+    final PlatformApi api = new PlatformApi(
+            new OAuthClient(
+                    Target.simulator(
+                            server.uri(), java.net.URI.create("ws://127.0.0.1:1"), "my-client", OAuthClientTest.SECRET),
+                    http,
+                    new MutableClock(Instant.parse("2026-01-01T00:00:00Z")),
+                    null),
+            http);
 
     @AfterEach
     void stop() {
@@ -29,26 +34,34 @@ class PlatformApiTest {
     void sendsTypingWithBearerDurationAndDateSent() throws Exception {
         server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON)).then(new Answer(202, Map.of(), ""));
 
-        api.sendTyping("conv 1", "comm-1", 3000, Instant.parse("2026-01-01T10:00:00.5Z").toEpochMilli());
+        api.sendTyping(
+                "conv 1",
+                "comm-1",
+                3000,
+                Instant.parse("2026-01-01T10:00:00.5Z").toEpochMilli());
 
         StubHttpServer.Received typing = server.received.get(1);
         assertThat(typing.path()).isEqualTo("/api/v2/conversations/messages/conv 1/communications/comm-1/typing");
         assertThat(typing.header("Authorization")).isEqualTo("Bearer tok-1");
         assertThat(typing.header("Content-Type")).isEqualTo("application/json");
-        assertThat(Json.MAPPER.readTree(typing.body())).isEqualTo(Json.MAPPER.readTree(
-                "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"2026-01-01T10:00:00.500Z\"}"));
+        assertThat(Json.MAPPER.readTree(typing.body()))
+                .isEqualTo(Json.MAPPER.readTree(
+                        "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"2026-01-01T10:00:00.500Z\"}"));
     }
 
     @Test
     void aRunScopedClientNamesItsRunOnEveryRequest() {
-        server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON)).then(new Answer(202, Map.of(), ""))
+        server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON))
+                .then(new Answer(202, Map.of(), ""))
                 .then(new Answer(202, Map.of(), ""));
 
         api.forRun("run-1").sendTyping("c", "m", 3000, 0);
         api.sendTyping("c", "m", 3000, 0);
 
         assertThat(server.received.get(1).header(Simulator.RUN_HEADER)).isEqualTo("run-1");
-        assertThat(server.received.get(2).header(Simulator.RUN_HEADER)).as("the original is unchanged").isNull();
+        assertThat(server.received.get(2).header(Simulator.RUN_HEADER))
+                .as("the original is unchanged")
+                .isNull();
     }
 
     @Test
@@ -60,9 +73,13 @@ class PlatformApiTest {
 
         api.sendMessage("c", "m", "hello", Instant.parse("2026-01-01T10:00:00Z").toEpochMilli());
 
-        assertThat(server.received).extracting(StubHttpServer.Received::path)
-                .containsExactly("/oauth/token", "/api/v2/conversations/messages/c/communications/m/messages",
-                        "/oauth/token", "/api/v2/conversations/messages/c/communications/m/messages");
+        assertThat(server.received)
+                .extracting(StubHttpServer.Received::path)
+                .containsExactly(
+                        "/oauth/token",
+                        "/api/v2/conversations/messages/c/communications/m/messages",
+                        "/oauth/token",
+                        "/api/v2/conversations/messages/c/communications/m/messages");
         StubHttpServer.Received retried = server.received.get(3);
         assertThat(retried.header("Authorization")).isEqualTo("Bearer tok-2");
         assertThat(retried.header(PlatformApi.TRACE_TIME_HEADER)).isEqualTo("2026-01-01T10:00:00.000Z");
@@ -72,9 +89,12 @@ class PlatformApiTest {
 
     @Test
     void aSecond401IsAnAuthFailure() {
-        server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON)).then(Answer.json(401, "{}"))
-                .then(Answer.json(200, OAuthClientTest.TOKEN_JSON)).then(Answer.json(401, "{}"));
-        assertThatThrownBy(() -> api.sendTyping("c", "m", 1000, 0)).isInstanceOf(AuthException.class)
+        server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON))
+                .then(Answer.json(401, "{}"))
+                .then(Answer.json(200, OAuthClientTest.TOKEN_JSON))
+                .then(Answer.json(401, "{}"));
+        assertThatThrownBy(() -> api.sendTyping("c", "m", 1000, 0))
+                .isInstanceOf(AuthException.class)
                 .hasMessageContaining("my-client");
     }
 
@@ -100,20 +120,27 @@ class PlatformApiTest {
 
     @Test
     void conversationReadsTheAgentsCommunicationFromTheGenericConversation() {
-        server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON)).then(Answer.json(200,
-                "{\"id\":\"c\",\"participants\":[{\"id\":\"p1\",\"purpose\":\"customer\",\"messages\":[{\"id\":\"guest-comm\"}]},"
-                        + "{\"id\":\"p2\",\"purpose\":\"agent\",\"messages\":[{\"id\":\"old-comm\",\"state\":\"disconnected\"}]},"
-                        + "{\"id\":\"p3\",\"purpose\":\"agent\",\"messages\":[{\"id\":\"agent-comm\",\"state\":\"connected\"}]}]}"));
+        server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON))
+                .then(
+                        Answer.json(
+                                200,
+                                "{\"id\":\"c\",\"participants\":[{\"id\":\"p1\",\"purpose\":\"customer\",\"messages\":[{\"id\":\"guest-comm\"}]},"
+                                        + "{\"id\":\"p2\",\"purpose\":\"agent\",\"messages\":[{\"id\":\"old-comm\",\"state\":\"disconnected\"}]},"
+                                        + "{\"id\":\"p3\",\"purpose\":\"agent\",\"messages\":[{\"id\":\"agent-comm\",\"state\":\"connected\"}]}]}"));
         MessagingConversation conversation = api.conversation("c 1");
-        assertThat(conversation.agentCommunicationId()).as("not the transferred agent's").contains("agent-comm");
+        assertThat(conversation.agentCommunicationId())
+                .as("not the transferred agent's")
+                .contains("agent-comm");
         assertThat(server.received.get(1).path()).isEqualTo("/api/v2/conversations/c 1");
     }
 
     @Test
     void conversationIsEmptyWithoutAnAgentAndIgnoresMessageDetails() {
         server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON))
-                .then(Answer.json(200, "{\"participants\":[{\"purpose\":\"agent\",\"messages\":[{\"messageId\":\"m1\"}]}]}"))
-                .then(Answer.json(200, "{\"participants\":[{\"purpose\":\"customer\",\"messages\":[{\"id\":\"guest\"}]}]}"));
+                .then(Answer.json(
+                        200, "{\"participants\":[{\"purpose\":\"agent\",\"messages\":[{\"messageId\":\"m1\"}]}]}"))
+                .then(Answer.json(
+                        200, "{\"participants\":[{\"purpose\":\"customer\",\"messages\":[{\"id\":\"guest\"}]}]}"));
         assertThat(api.conversation("c").agentCommunicationId()).isEmpty();
         assertThat(api.conversation("c").agentCommunicationId()).isEmpty();
     }

@@ -45,10 +45,14 @@ class ReconnectingSocketTest {
     void reopensAFreshConnectionWithAFreshHandshakeAfterADrop() throws Exception {
         AtomicInteger handshakes = new AtomicInteger();
         List<String> failures = new CopyOnWriteArrayList<>();
-        socket = fast(5).open("t", lastFailure -> {
-            failures.add(String.valueOf(lastFailure));
-            return new ReconnectingSocket.Handshake(server.uri(), Map.of("Authorization", "Bearer t" + handshakes.incrementAndGet()));
-        }, events);
+        socket = fast(5).open(
+                        "t",
+                        lastFailure -> {
+                            failures.add(String.valueOf(lastFailure));
+                            return new ReconnectingSocket.Handshake(
+                                    server.uri(), Map.of("Authorization", "Bearer t" + handshakes.incrementAndGet()));
+                        },
+                        events);
 
         assertThat(socket.connect(WAIT)).isTrue();
         assertThat(events.take()).isEqualTo("open 1");
@@ -66,7 +70,9 @@ class ReconnectingSocketTest {
         assertThat(events.take()).startsWith("closed 1000");
         // the server sees both connections end: no socket is left open behind us
         assertThat(server.closeCodes.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(CloseFrame.ABNORMAL_CLOSE);
-        assertThat(server.closeCodes.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).as("second connection closed").isNotNull();
+        assertThat(server.closeCodes.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .as("second connection closed")
+                .isNotNull();
         awaitNoClientThreads();
     }
 
@@ -83,24 +89,32 @@ class ReconnectingSocketTest {
     void passesTheRefusalReasonToTheNextHandshakeAndGivesUpAfterMaxFailures() throws Exception {
         server.refuseAll = true;
         List<String> failures = new CopyOnWriteArrayList<>();
-        socket = fast(2).open("t", lastFailure -> {
-            failures.add(lastFailure);
-            return new ReconnectingSocket.Handshake(server.uri(), Map.of());
-        }, events);
+        socket = fast(2).open(
+                        "t",
+                        lastFailure -> {
+                            failures.add(lastFailure);
+                            return new ReconnectingSocket.Handshake(server.uri(), Map.of());
+                        },
+                        events);
 
         assertThat(socket.connect(WAIT)).isFalse();
         assertThat(socket.awaitClosed(WAIT)).isTrue();
         assertThat(failures).hasSize(3);
-        assertThat(failures.get(1)).satisfies(reason -> assertThat(ConversationSocket.isRefusedHandshake(reason)).isTrue());
+        assertThat(failures.get(1))
+                .satisfies(reason -> assertThat(ConversationSocket.isRefusedHandshake(reason))
+                        .isTrue());
         assertThat(events.all()).last().asString().contains("gave up after 2 failed attempts");
         awaitNoClientThreads();
     }
 
     @Test
     void anAuthFailureWhileBuildingTheHandshakeStopsAtOnce() throws Exception {
-        socket = fast(5).open("t", lastFailure -> {
-            throw new AuthException("refused for client id x");
-        }, events);
+        socket = fast(5).open(
+                        "t",
+                        lastFailure -> {
+                            throw new AuthException("refused for client id x");
+                        },
+                        events);
         assertThat(socket.connect(WAIT)).isFalse();
         assertThat(events.all()).containsExactly("closed " + CloseFrame.POLICY_VALIDATION + " refused for client id x");
     }
@@ -110,13 +124,16 @@ class ReconnectingSocketTest {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(t -> t.isAlive() && (t.getName().startsWith("WebSocketConnectReadThread")
-                            || t.getName().startsWith("WebSocketWriteThread") || t.getName().startsWith("gctyping-reconnect-t")))) {
+                    .noneMatch(t -> t.isAlive()
+                            && (t.getName().startsWith("WebSocketConnectReadThread")
+                                    || t.getName().startsWith("WebSocketWriteThread")
+                                    || t.getName().startsWith("gctyping-reconnect-t")))) {
                 return;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("client threads still alive: " + Thread.getAllStackTraces().keySet());
+        throw new AssertionError(
+                "client threads still alive: " + Thread.getAllStackTraces().keySet());
     }
 
     /** Listener events as strings, in order. */
@@ -179,7 +196,8 @@ class ReconnectingSocketTest {
             TestServer server = new TestServer();
             server.start();
             try {
-                assertThat(server.started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                assertThat(server.started.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                        .isTrue();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
@@ -198,8 +216,8 @@ class ReconnectingSocketTest {
         }
 
         @Override
-        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
-                throws InvalidDataException {
+        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+                WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
             if (refuseAll) {
                 throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "refused by test");
             }
@@ -226,8 +244,7 @@ class ReconnectingSocketTest {
         }
 
         @Override
-        public void onError(WebSocket conn, Exception ex) {
-        }
+        public void onError(WebSocket conn, Exception ex) {}
 
         @Override
         public void onStart() {

@@ -15,8 +15,11 @@ class RetryingHttpTest {
     private final StubHttpServer server = newServer();
     private final RecordingSleeper sleeper = new RecordingSleeper();
     /** random() = 0.5: half of the jitter range, so waits are exact numbers. */
-    private final RetryingHttp http = new RetryingHttp(RetryingHttp.newHttpClient(),
-            new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000), () -> 0.5), 4, sleeper);
+    private final RetryingHttp http = new RetryingHttp(
+            RetryingHttp.newHttpClient(),
+            new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000), () -> 0.5),
+            4,
+            sleeper);
 
     private static StubHttpServer newServer() {
         try {
@@ -32,13 +35,13 @@ class RetryingHttpTest {
     }
 
     private HttpResponse<String> get() {
-        return http.send(() -> HttpRequest.newBuilder(server.uri().resolve("/x")).GET().build(), "test call");
+        return http.send(
+                () -> HttpRequest.newBuilder(server.uri().resolve("/x")).GET().build(), "test call");
     }
 
     @Test
     void honoursRetryAfterWithJitterThenReturnsTheAnswer() {
-        server.then(new Answer(429, Map.of("Retry-After", "2"), ""))
-                .then(Answer.json(200, "{\"ok\":true}"));
+        server.then(new Answer(429, Map.of("Retry-After", "2"), "")).then(Answer.json(200, "{\"ok\":true}"));
 
         HttpResponse<String> response = get();
 
@@ -64,8 +67,10 @@ class RetryingHttpTest {
     void givesUpAtOnceWhenRetryAfterExceedsTheLimit() {
         server.then(new Answer(429, Map.of("Retry-After", "181"), ""));
 
-        assertThatThrownBy(this::get).isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("181 s").hasMessageContaining("180 s");
+        assertThatThrownBy(this::get)
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("181 s")
+                .hasMessageContaining("180 s");
         assertThat(sleeper.waits).isEmpty();
         assertThat(server.received).hasSize(1);
     }
@@ -75,8 +80,10 @@ class RetryingHttpTest {
         for (int i = 0; i < 5; i++) {
             server.then(Answer.json(500, ""));
         }
-        assertThatThrownBy(this::get).isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("after 4 attempts").hasMessageContaining("HTTP 500");
+        assertThatThrownBy(this::get)
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("after 4 attempts")
+                .hasMessageContaining("HTTP 500");
         assertThat(server.received).hasSize(4);
         assertThat(sleeper.waits).hasSize(3);
     }
@@ -90,20 +97,30 @@ class RetryingHttpTest {
 
     @Test
     void retriesTransportFailuresAFewTimesOnly() {
-        RetryingHttp toNowhere = new RetryingHttp(RetryingHttp.newHttpClient(),
-                new Backoff(Duration.ofMillis(10), Duration.ofMillis(10), () -> 0), 8, sleeper);
+        RetryingHttp toNowhere = new RetryingHttp(
+                RetryingHttp.newHttpClient(),
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(10), () -> 0),
+                8,
+                sleeper);
         String closedPort = server.uri().toString();
         server.close();
-        assertThatThrownBy(() -> toNowhere.send(() -> HttpRequest.newBuilder(java.net.URI.create(closedPort + "/x")).build(), "dead call"))
+        assertThatThrownBy(() -> toNowhere.send(
+                        () -> HttpRequest.newBuilder(java.net.URI.create(closedPort + "/x"))
+                                .build(),
+                        "dead call"))
                 .isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("dead call failed after " + RetryingHttp.MAX_TRANSPORT_ATTEMPTS + " attempts: the connection to "
-                        + java.net.URI.create(closedPort).getHost() + ":" + java.net.URI.create(closedPort).getPort() + " was refused");
+                .hasMessageContaining("dead call failed after " + RetryingHttp.MAX_TRANSPORT_ATTEMPTS
+                        + " attempts: the connection to "
+                        + java.net.URI.create(closedPort).getHost() + ":"
+                        + java.net.URI.create(closedPort).getPort() + " was refused");
         assertThat(sleeper.waits).hasSize(RetryingHttp.MAX_TRANSPORT_ATTEMPTS - 1);
     }
 
     @Test
     void aRefusedConnectionWithoutAPortNamesTheSchemesPort() {
-        assertThat(RetryingHttp.transportFailure(new java.net.ConnectException(), java.net.URI.create("https://login.mypurecloud.ie/oauth/token")))
+        assertThat(RetryingHttp.transportFailure(
+                        new java.net.ConnectException(),
+                        java.net.URI.create("https://login.mypurecloud.ie/oauth/token")))
                 .startsWith("the connection to login.mypurecloud.ie:443 was refused");
     }
 }

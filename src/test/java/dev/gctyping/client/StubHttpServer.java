@@ -27,7 +27,8 @@ final class StubHttpServer implements AutoCloseable {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().get(0))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -54,8 +55,11 @@ final class StubHttpServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                Map.copyOf(exchange.getRequestHeaders()), body));
+        received.add(new Received(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                Map.copyOf(exchange.getRequestHeaders()),
+                body));
         Answer answer = script.poll();
         if (answer == null) {
             answer = Answer.json(500, "{\"message\":\"stub has no scripted answer left\"}");

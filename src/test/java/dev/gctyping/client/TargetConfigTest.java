@@ -35,7 +35,9 @@ class TargetConfigTest {
 
     @Test
     void flagsBeatEnvironmentWhichBeatsTheProfile() throws IOException {
-        profileFile("# mine\n[default]\nregion = ap-southeast-2\nclient_id = from-profile\nclient_secret = profile-secret\n", "rw-------");
+        profileFile(
+                "# mine\n[default]\nregion = ap-southeast-2\nclient_id = from-profile\nclient_secret = profile-secret\n",
+                "rw-------");
 
         TargetConfig.Choice fromProfile = resolve(Map.of(), TargetRequest.none());
         assertThat(fromProfile.kind()).isEqualTo(TargetConfig.Kind.GENESYS_CLOUD);
@@ -43,8 +45,13 @@ class TargetConfigTest {
         assertThat(fromProfile.clientId()).isEqualTo("from-profile");
         assertThat(fromProfile.clientSecret()).isEqualTo("profile-secret");
 
-        Map<String, String> env = Map.of(TargetConfig.ENV_REGION, "mypurecloud.ie", TargetConfig.ENV_CLIENT_ID, "from-env",
-                TargetConfig.ENV_CLIENT_SECRET, "env-secret");
+        Map<String, String> env = Map.of(
+                TargetConfig.ENV_REGION,
+                "mypurecloud.ie",
+                TargetConfig.ENV_CLIENT_ID,
+                "from-env",
+                TargetConfig.ENV_CLIENT_SECRET,
+                "env-secret");
         TargetConfig.Choice fromEnv = resolve(env, TargetRequest.none());
         assertThat(fromEnv.region()).isEqualTo("mypurecloud.ie");
         assertThat(fromEnv.clientId()).isEqualTo("from-env");
@@ -59,10 +66,15 @@ class TargetConfigTest {
 
     @Test
     void namedProfilesAndUnknownNames() throws IOException {
-        profileFile("[default]\nregion=eu-west-1\n[staging]\nregion = us-east-1\nclient_id = s\nclient_secret = t\n", "rw-------");
-        assertThat(resolve(Map.of(), new TargetRequest(null, null, "staging", null, null)).region()).isEqualTo("us-east-1");
+        profileFile(
+                "[default]\nregion=eu-west-1\n[staging]\nregion = us-east-1\nclient_id = s\nclient_secret = t\n",
+                "rw-------");
+        assertThat(resolve(Map.of(), new TargetRequest(null, null, "staging", null, null))
+                        .region())
+                .isEqualTo("us-east-1");
         assertThatThrownBy(() -> resolve(Map.of(), new TargetRequest(null, null, "prod", null, null)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("profiles: default, staging");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("profiles: default, staging");
     }
 
     @Test
@@ -77,12 +89,21 @@ class TargetConfigTest {
     void theProfileFileIsUnderHomeFromTheEnvironment() throws IOException {
         profileFile("[default]\nregion = eu-west-1\nclient_id = i\nclient_secret = s\n", "rw-------");
         Path other = home.resolve("other");
-        assertThat(resolve(Map.of(), TargetRequest.none()).kind()).as("user.home when HOME is unset")
+        assertThat(resolve(Map.of(), TargetRequest.none()).kind())
+                .as("user.home when HOME is unset")
                 .isEqualTo(TargetConfig.Kind.GENESYS_CLOUD);
-        assertThat(resolve(Map.of("HOME", other.toString()), TargetRequest.none()).kind())
+        assertThat(resolve(Map.of("HOME", other.toString()), TargetRequest.none())
+                        .kind())
                 .isEqualTo(TargetConfig.Kind.EMBEDDED_SIMULATOR);
-        assertThat(resolve(Map.of("HOME", other.toString(), "GCTYPING_HOME", home.resolve(".gctyping").toString()),
-                TargetRequest.none()).kind()).isEqualTo(TargetConfig.Kind.GENESYS_CLOUD);
+        assertThat(resolve(
+                                Map.of(
+                                        "HOME",
+                                        other.toString(),
+                                        "GCTYPING_HOME",
+                                        home.resolve(".gctyping").toString()),
+                                TargetRequest.none())
+                        .kind())
+                .isEqualTo(TargetConfig.Kind.GENESYS_CLOUD);
         assertThat(new TargetConfig(home, Map.of("HOME", other.toString())).tokenDirectory())
                 .isEqualTo(other.resolve(".gctyping/tokens"));
     }
@@ -100,17 +121,26 @@ class TargetConfigTest {
     void aBadProfileLineIsReportedWithoutItsContent() throws IOException {
         profileFile("[default]\nsupersecretvalue\n", "rw-------");
         assertThatThrownBy(() -> resolve(Map.of(), TargetRequest.none()))
-                .hasMessageContaining("line 2").satisfies(e -> assertThat(e.getMessage()).doesNotContain("supersecretvalue"));
+                .hasMessageContaining("line 2")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("supersecretvalue"));
     }
 
     @Test
     void missingPiecesAreExplained() {
-        assertThatThrownBy(() -> resolve(Map.of(TargetConfig.ENV_REGION, "eu-west-1", TargetConfig.ENV_CLIENT_ID, "id"), TargetRequest.none()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining(TargetConfig.ENV_CLIENT_SECRET).hasMessageContaining("no flag");
-        assertThatThrownBy(() -> resolve(Map.of(TargetConfig.ENV_CLIENT_ID, "id", TargetConfig.ENV_CLIENT_SECRET, "s"), TargetRequest.none()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("no region");
+        assertThatThrownBy(() -> resolve(
+                        Map.of(TargetConfig.ENV_REGION, "eu-west-1", TargetConfig.ENV_CLIENT_ID, "id"),
+                        TargetRequest.none()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(TargetConfig.ENV_CLIENT_SECRET)
+                .hasMessageContaining("no flag");
+        assertThatThrownBy(() -> resolve(
+                        Map.of(TargetConfig.ENV_CLIENT_ID, "id", TargetConfig.ENV_CLIENT_SECRET, "s"),
+                        TargetRequest.none()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no region");
         assertThatThrownBy(() -> resolve(Map.of(), new TargetRequest(null, "atlantis-1", null, null, null)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown region 'atlantis-1'")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown region 'atlantis-1'")
                 .hasMessageContaining("mypurecloud.ie (eu-west-1)");
     }
 
@@ -118,19 +148,23 @@ class TargetConfigTest {
     void aDialectThatRealRegionsRefuseIsRefusedAgainstGenesysCloudOnly() {
         Map<String, String> env = Map.of(TargetConfig.ENV_CLIENT_ID, "id", TargetConfig.ENV_CLIENT_SECRET, "s");
         assertThatThrownBy(() -> resolve(env, new TargetRequest(null, "eu-west-1", null, null, "no socket there")))
-                .isInstanceOf(ConfigException.class).hasMessage("no socket there");
-        assertThat(resolve(Map.of(), new TargetRequest("http://127.0.0.1:9", null, null, null, "no socket there")).kind())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("no socket there");
+        assertThat(resolve(Map.of(), new TargetRequest("http://127.0.0.1:9", null, null, null, "no socket there"))
+                        .kind())
                 .isEqualTo(TargetConfig.Kind.SIMULATOR_URL);
     }
 
     @Test
     void targetUrlIsASimulatorAndExcludesRegion() {
-        TargetConfig.Choice choice = resolve(Map.of(TargetConfig.ENV_REGION, "eu-west-1"),
+        TargetConfig.Choice choice = resolve(
+                Map.of(TargetConfig.ENV_REGION, "eu-west-1"),
                 new TargetRequest("http://127.0.0.1:8080", null, null, null, null));
         assertThat(choice.kind()).isEqualTo(TargetConfig.Kind.SIMULATOR_URL);
         assertThat(choice.simulatorUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(choice.clientId()).isNull();
-        assertThatThrownBy(() -> resolve(Map.of(), new TargetRequest("http://127.0.0.1:8080", "eu-west-1", null, null, null)))
+        assertThatThrownBy(() ->
+                        resolve(Map.of(), new TargetRequest("http://127.0.0.1:8080", "eu-west-1", null, null, null)))
                 .isInstanceOf(ConfigException.class);
     }
 
@@ -149,20 +183,26 @@ class TargetConfigTest {
         assertThat(target.tokenUri()).isEqualTo(URI.create("https://login.mypurecloud.de/oauth/token"));
         assertThat(target.api("/api/v2/x")).isEqualTo(URI.create("https://api.mypurecloud.de/api/v2/x"));
         assertThat(target.guestSocket("dep 1", "gctyping-dev"))
-                .isEqualTo(URI.create("wss://webmessaging.mypurecloud.de/v1?deploymentId=dep%201&application=gctyping-dev"));
+                .isEqualTo(URI.create(
+                        "wss://webmessaging.mypurecloud.de/v1?deploymentId=dep%201&application=gctyping-dev"));
         assertThat(target.isSimulator()).isFalse();
-        assertThatThrownBy(() -> target.seedSocket("c")).hasMessageContaining("seed dialect only works against the gctyping simulator");
+        assertThatThrownBy(() -> target.seedSocket("c"))
+                .hasMessageContaining("seed dialect only works against the gctyping simulator");
         assertThat(target.toString()).doesNotContain("s3cr3t").contains("****");
     }
 
     @Test
     void plainHttpOnlyOnLoopback() {
-        Target local = Target.simulator(URI.create("http://127.0.0.1:8080/"), URI.create("ws://localhost:8081"), "id", "s");
+        Target local =
+                Target.simulator(URI.create("http://127.0.0.1:8080/"), URI.create("ws://localhost:8081"), "id", "s");
         assertThat(local.seedSocket("c1")).isEqualTo(URI.create("ws://localhost:8081/v1/conversations/c1/websocket"));
         assertThat(local.tokenUri()).isEqualTo(URI.create("http://127.0.0.1:8080/oauth/token"));
-        assertThatThrownBy(() -> Target.simulator(URI.create("http://sim.example.com"), URI.create("wss://sim.example.com"), "id", "s"))
+        assertThatThrownBy(() -> Target.simulator(
+                        URI.create("http://sim.example.com"), URI.create("wss://sim.example.com"), "id", "s"))
                 .hasMessageContaining("only loopback");
-        assertThat(Target.simulator(URI.create("https://sim.example.com"), URI.create("wss://sim.example.com"), "id", "s").isSimulator())
+        assertThat(Target.simulator(
+                                URI.create("https://sim.example.com"), URI.create("wss://sim.example.com"), "id", "s")
+                        .isSimulator())
                 .isTrue();
     }
 
@@ -170,9 +210,12 @@ class TargetConfigTest {
     void aRunIsNamedOnBothSocketsAndOnlyForASimulator() {
         Target run = Target.simulator(URI.create("http://127.0.0.1:8080"), URI.create("ws://127.0.0.1:8081"), "id", "s")
                 .withRun("r-1");
-        assertThat(run.seedSocket("c1")).isEqualTo(URI.create("ws://127.0.0.1:8081/v1/conversations/c1/websocket?run=r-1"));
-        assertThat(run.guestSocket("d", "app")).isEqualTo(URI.create("ws://127.0.0.1:8081/v1?deploymentId=d&application=app&run=r-1"));
-        assertThatThrownBy(() -> Target.genesysCloud("mypurecloud.ie", "id", "s").withRun("r-1"))
+        assertThat(run.seedSocket("c1"))
+                .isEqualTo(URI.create("ws://127.0.0.1:8081/v1/conversations/c1/websocket?run=r-1"));
+        assertThat(run.guestSocket("d", "app"))
+                .isEqualTo(URI.create("ws://127.0.0.1:8081/v1?deploymentId=d&application=app&run=r-1"));
+        assertThatThrownBy(
+                        () -> Target.genesysCloud("mypurecloud.ie", "id", "s").withRun("r-1"))
                 .hasMessageContaining("only a simulator knows runs");
     }
 }

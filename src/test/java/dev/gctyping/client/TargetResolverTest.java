@@ -82,8 +82,8 @@ class TargetResolverTest {
     @Test
     void aTargetUrlFindsTheSocketPortAndCachesTokensOnDisk() throws IOException {
         try (Simulator simulator = Simulator.start(SimulatorConfig.defaults());
-                OpenTarget open = resolver(Map.of()).open(new TargetRequest(simulator.httpUri().toString(), null, null,
-                        null, null))) {
+                OpenTarget open = resolver(Map.of())
+                        .open(new TargetRequest(simulator.httpUri().toString(), null, null, null, null))) {
             assertThat(open.isEmbeddedSimulator()).isFalse();
             assertThat(local.starts).isZero();
             assertThat(open.target().seedSocket("c1"))
@@ -95,8 +95,13 @@ class TargetResolverTest {
 
     @Test
     void aRegionResolvesToGenesysCloudWithoutTouchingTheNetwork() {
-        Map<String, String> env = Map.of(TargetConfig.ENV_REGION, "ap-northeast-1", TargetConfig.ENV_CLIENT_ID, "id",
-                TargetConfig.ENV_CLIENT_SECRET, "secret");
+        Map<String, String> env = Map.of(
+                TargetConfig.ENV_REGION,
+                "ap-northeast-1",
+                TargetConfig.ENV_CLIENT_ID,
+                "id",
+                TargetConfig.ENV_CLIENT_SECRET,
+                "secret");
         try (OpenTarget open = resolver(env).open(TargetRequest.none())) {
             assertThat(open.target().environment()).isEqualTo("mypurecloud.jp");
             assertThat(open.target().tokenUri()).isEqualTo(URI.create("https://login.mypurecloud.jp/oauth/token"));
@@ -108,8 +113,10 @@ class TargetResolverTest {
     void aTargetUrlThatIsNoSimulatorIsServiceUnavailable() throws IOException {
         try (StubHttpServer notASimulator = new StubHttpServer()) {
             notASimulator.then(StubHttpServer.Answer.json(404, "{}"));
-            assertThatThrownBy(() -> resolver(Map.of()).open(new TargetRequest(notASimulator.uri().toString(), null, null, null, null)))
-                    .isInstanceOf(UnavailableException.class).hasMessageContaining("/sim/info");
+            assertThatThrownBy(() -> resolver(Map.of())
+                            .open(new TargetRequest(notASimulator.uri().toString(), null, null, null, null)))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessageContaining("/sim/info");
         }
     }
 }

@@ -26,11 +26,9 @@ class TypingEnginePropertyTest {
     }
 
     /** kind: 0 keystroke, 1 send, 2 blur, 3 a new expiry E from now on (the live prompt's :set), in {@code expiry}. */
-    record Event(long at, int agent, int kind, long expiry) {
-    }
+    record Event(long at, int agent, int kind, long expiry) {}
 
-    record Payload(int agent, Signal signal, long at) {
-    }
+    record Payload(int agent, Signal signal, long at) {}
 
     private static List<Event> randomTrace(SplittableRandom random, int agents) {
         List<Event> events = new ArrayList<>();
@@ -57,7 +55,8 @@ class TypingEnginePropertyTest {
     }
 
     private static EngineSettings randomSettings(SplittableRandom random) {
-        return random.nextBoolean() ? EngineSettings.DEFAULTS
+        return random.nextBoolean()
+                ? EngineSettings.DEFAULTS
                 : new EngineSettings(random.nextLong(1, 2_000), random.nextLong(1, 6_000));
     }
 
@@ -70,7 +69,8 @@ class TypingEnginePropertyTest {
         List<Event> trace = randomTrace(random, agentCount);
 
         List<Payload> actual = new ArrayList<>();
-        TypingEngine engine = new TypingEngine(settings, (agent, signal, at) -> actual.add(new Payload(agent.handle(), signal, at)));
+        TypingEngine engine =
+                new TypingEngine(settings, (agent, signal, at) -> actual.add(new Payload(agent.handle(), signal, at)));
         for (int i = 0; i < agentCount; i++) {
             engine.agent("conv-" + (i % 2), "agent-" + i);
         }
@@ -86,17 +86,24 @@ class TypingEnginePropertyTest {
 
         List<Payload> expected = reference(trace, agentCount, settings);
         int diverges = 0;
-        while (diverges < Math.min(actual.size(), expected.size()) && actual.get(diverges).equals(expected.get(diverges))) {
+        while (diverges < Math.min(actual.size(), expected.size())
+                && actual.get(diverges).equals(expected.get(diverges))) {
             diverges++;
         }
-        assertThat(actual).as("payload stream vs reference model (%s; first difference at #%d, trace %s)", settings, diverges,
-                trace.size() > 60 ? trace.subList(0, 60) + "..." : trace).isEqualTo(expected);
+        assertThat(actual)
+                .as(
+                        "payload stream vs reference model (%s; first difference at #%d, trace %s)",
+                        settings, diverges, trace.size() > 60 ? trace.subList(0, 60) + "..." : trace)
+                .isEqualTo(expected);
         checkInvariants(actual, engine, agentCount, settings);
     }
 
-    private static void checkInvariants(List<Payload> payloads, TypingEngine engine, int agentCount, EngineSettings settings) {
+    private static void checkInvariants(
+            List<Payload> payloads, TypingEngine engine, int agentCount, EngineSettings settings) {
         for (int i = 1; i < payloads.size(); i++) {
-            assertThat(payloads.get(i).at).as("payload times never decrease").isGreaterThanOrEqualTo(payloads.get(i - 1).at);
+            assertThat(payloads.get(i).at)
+                    .as("payload times never decrease")
+                    .isGreaterThanOrEqualTo(payloads.get(i - 1).at);
         }
         for (int agent = 0; agent < agentCount; agent++) {
             AgentState s = engine.state(agent);
@@ -115,7 +122,9 @@ class TypingEnginePropertyTest {
                     starts++;
                 } else if (p.signal == Signal.ACTIVE_REFRESH) {
                     assertThat(typing).as("a refresh happens only while typing").isTrue();
-                    assertThat(p.at - lastActive).as("refreshes are at least one window apart").isGreaterThanOrEqualTo(settings.dedupWindowMs());
+                    assertThat(p.at - lastActive)
+                            .as("refreshes are at least one window apart")
+                            .isGreaterThanOrEqualTo(settings.dedupWindowMs());
                 } else {
                     assertThat(typing).as("inactive closes an open run").isTrue();
                     typing = false;
@@ -129,7 +138,9 @@ class TypingEnginePropertyTest {
             assertThat(typing).as("every run is closed at the end").isFalse();
             assertThat(inactives).as("exactly one inactive per run").isEqualTo(starts);
             assertThat(actives).as("active count >= inactive count").isGreaterThanOrEqualTo(inactives);
-            assertThat(s.suppressed() + s.activeSent()).as("suppressed + active-triggering = total keystrokes").isEqualTo(s.keystrokes());
+            assertThat(s.suppressed() + s.activeSent())
+                    .as("suppressed + active-triggering = total keystrokes")
+                    .isEqualTo(s.keystrokes());
             assertThat(s.bursts()).isEqualTo(starts);
         }
     }

@@ -141,8 +141,9 @@ class TypingEngineTest {
         engine.keystroke(a2, 600);
         engine.send(a1, 700);
         engine.finish();
-        assertThat(out.payloads).containsExactly(
-                "a1 active@0", "a2 active@100", "a2 active@600", "a1 inactive@700", "a2 inactive@3600");
+        assertThat(out.payloads)
+                .containsExactly(
+                        "a1 active@0", "a2 active@100", "a2 active@600", "a1 inactive@700", "a2 inactive@3600");
     }
 
     @Test
@@ -161,8 +162,9 @@ class TypingEngineTest {
         engine.keystroke(a2, 0);
         engine.keystroke(a1, 100);
         engine.keystroke(a1, 10_000);
-        assertThat(out.payloads).containsExactly(
-                "a2 active@0", "a1 active@100", "a2 inactive@3000", "a1 inactive@3100", "a1 active@10000");
+        assertThat(out.payloads)
+                .containsExactly(
+                        "a2 active@0", "a1 active@100", "a2 inactive@3000", "a1 inactive@3100", "a1 active@10000");
     }
 
     @Test
@@ -173,7 +175,8 @@ class TypingEngineTest {
         engine.keystroke(a2, 0);
         engine.keystroke(a1, 0);
         engine.finish();
-        assertThat(out.payloads.subList(3, 6)).containsExactly("a3 inactive@3000", "a2 inactive@3000", "a1 inactive@3000");
+        assertThat(out.payloads.subList(3, 6))
+                .containsExactly("a3 inactive@3000", "a2 inactive@3000", "a1 inactive@3000");
     }
 
     @Test
@@ -220,7 +223,8 @@ class TypingEngineTest {
     @Test
     void timeCannotGoBackwards() {
         engine.keystroke(a1, 1000);
-        assertThatThrownBy(() -> engine.keystroke(a1, 999)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> engine.keystroke(a1, 999))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("backwards");
     }
 

@@ -50,7 +50,9 @@ class CompactHistogramTest {
             assertThat(histogram.max()).isEqualTo(max);
             assertThat(histogram.percentile(100)).as("P100 is the maximum").isEqualTo(max);
             for (double p : new double[] {0, 50, 95, 99, 100}) {
-                assertThat(histogram.percentile(p)).as("P%s of %s values from %s", p, count, base).isBetween(min, max);
+                assertThat(histogram.percentile(p))
+                        .as("P%s of %s values from %s", p, count, base)
+                        .isBetween(min, max);
             }
         }
     }
@@ -64,7 +66,8 @@ class CompactHistogramTest {
         }
         histogram.recordAll(batch, 0, batch.length);
         assertThat(histogram.count()).isEqualTo(1_000);
-        assertThat((double) histogram.percentile(50)).isCloseTo(1_499, org.assertj.core.data.Percentage.withPercentage(3.2));
+        assertThat((double) histogram.percentile(50))
+                .isCloseTo(1_499, org.assertj.core.data.Percentage.withPercentage(3.2));
         assertThat(histogram.max()).isEqualTo(1_999);
     }
 

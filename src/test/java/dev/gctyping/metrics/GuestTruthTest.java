@@ -2,14 +2,14 @@ package dev.gctyping.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gctyping.engine.EngineSettings;
-import dev.gctyping.engine.TypingEngine;
 import dev.gctyping.dialect.Dialect;
 import dev.gctyping.dialect.Dialects;
 import dev.gctyping.dialect.PlanSettings;
 import dev.gctyping.dialect.PlannedWire;
 import dev.gctyping.dialect.SendPlan;
 import dev.gctyping.dialect.WireSend;
+import dev.gctyping.engine.EngineSettings;
+import dev.gctyping.engine.TypingEngine;
 import org.junit.jupiter.api.Test;
 
 /** The definitions and the worked example of docs/guest-truth.md. */
@@ -57,7 +57,8 @@ class GuestTruthTest {
         for (long k : new long[] {0, 300, 600}) {
             truth.keystroke(k);
         }
-        assertThat(GuestTruth.compare(truth.intervals(), guest.intervals())).isEqualTo(new GuestTruth(3600, 1000, 0, 1000));
+        assertThat(GuestTruth.compare(truth.intervals(), guest.intervals()))
+                .isEqualTo(new GuestTruth(3600, 1000, 0, 1000));
     }
 
     @Test
@@ -102,7 +103,8 @@ class GuestTruthTest {
         assertThat(truth.blindShare()).isEqualTo(0.4);
         assertThat(GuestTruth.NONE.staleShare()).isZero();
         assertThat(GuestTruth.NONE.blindShare()).isZero();
-        assertThat(truth.plus(new GuestTruth(1_000, 500, 0, 500))).isEqualTo(new GuestTruth(9_000, 2_500, 4_000, 2_000));
+        assertThat(truth.plus(new GuestTruth(1_000, 500, 0, 500)))
+                .isEqualTo(new GuestTruth(9_000, 2_500, 4_000, 2_000));
     }
 
     @Test

@@ -20,8 +20,9 @@ class CommandDispatcherTest {
     private final List<String> messages = new ArrayList<>();
     private final ManualClock clock = new ManualClock(1000);
     private final LiveSession session =
-            new LiveSession(new EngineSettings(500, 60_000), "c1", "a1", clock, (agent, signal, at) -> { });
-    private final CommandDispatcher commands = new CommandDispatcher(session, ShellOutput.of(records::add, messages::add));
+            new LiveSession(new EngineSettings(500, 60_000), "c1", "a1", clock, (agent, signal, at) -> {});
+    private final CommandDispatcher commands =
+            new CommandDispatcher(session, ShellOutput.of(records::add, messages::add));
 
     @AfterEach
     void close() {
@@ -58,7 +59,9 @@ class CommandDispatcherTest {
         commands.dispatch(":set dedup 250ms");
         commands.dispatch(":set expiry 5s");
         assertThat(session.snapshot().settings()).isEqualTo(new EngineSettings(250, 5000));
-        assertThat(messages).containsExactly("dedup window is now 250ms", "expiry is now 5000ms (a run already typing keeps its deadline)");
+        assertThat(messages)
+                .containsExactly(
+                        "dedup window is now 250ms", "expiry is now 5000ms (a run already typing keeps its deadline)");
     }
 
     @Test
@@ -112,10 +115,13 @@ class CommandDispatcherTest {
         Path file = dir.resolve("t.ndjson");
         commands.dispatch(":record " + file);
         commands.dispatch(":set expiry 5s");
-        assertThat(messages).containsExactly(
-                "recording to " + file + " (replay it with: gctyping replay --dry-run --dedup-window 500ms --expiry 60000ms " + file + ")",
-                "expiry is now 5000ms (a run already typing keeps its deadline); the recording " + file
-                        + " replays with one setting: :record a new file to replay from here with --dedup-window 500ms --expiry 5000ms");
+        assertThat(messages)
+                .containsExactly(
+                        "recording to " + file
+                                + " (replay it with: gctyping replay --dry-run --dedup-window 500ms --expiry 60000ms "
+                                + file + ")",
+                        "expiry is now 5000ms (a run already typing keeps its deadline); the recording " + file
+                                + " replays with one setting: :record a new file to replay from here with --dedup-window 500ms --expiry 5000ms");
     }
 
     @Test
@@ -131,7 +137,11 @@ class CommandDispatcherTest {
     @Test
     void recordIntoAMissingDirectoryIsReported(@TempDir Path dir) {
         commands.dispatch(":record " + dir.resolve("missing/t.ndjson"));
-        assertThat(messages).singleElement().asString().startsWith("cannot write ").endsWith(": its directory does not exist");
+        assertThat(messages)
+                .singleElement()
+                .asString()
+                .startsWith("cannot write ")
+                .endsWith(": its directory does not exist");
         assertThat(session.snapshot().recording()).isNull();
     }
 

@@ -22,7 +22,8 @@ class GuestWatchTest {
 
     private static String typing(String direction, String typing) {
         return "{\"type\":\"message\",\"class\":\"StructuredMessage\",\"code\":200,\"body\":{\"type\":\"Event\","
-                + "\"direction\":\"" + direction + "\",\"id\":\"m1\",\"channel\":{\"time\":\"2026-01-01T00:00:00.000Z\","
+                + "\"direction\":\"" + direction
+                + "\",\"id\":\"m1\",\"channel\":{\"time\":\"2026-01-01T00:00:00.000Z\","
                 + "\"messageId\":\"m1\"},\"events\":[{\"eventType\":\"Typing\",\"typing\":" + typing + "}]}}";
     }
 
@@ -37,7 +38,8 @@ class GuestWatchTest {
     @Test
     void theKeepAlivesAnswerIsNotShownAsAMessage() {
         receive("{\"type\":\"response\",\"class\":\"StructuredMessage\",\"code\":200,\"tracingId\":\""
-                + GuestRequests.ECHO_TRACING_ID + "\",\"body\":{\"text\":\"ping\",\"type\":\"Text\",\"direction\":\"Inbound\",\"id\":\"e1\"}}");
+                + GuestRequests.ECHO_TRACING_ID
+                + "\",\"body\":{\"text\":\"ping\",\"type\":\"Text\",\"direction\":\"Inbound\",\"id\":\"e1\"}}");
         assertThat(shown).isEmpty();
         assertThat(watch.lastFrames()).isEmpty();
     }

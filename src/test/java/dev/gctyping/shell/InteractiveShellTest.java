@@ -34,12 +34,22 @@ class InteractiveShellTest {
      * "xterm" gets the full key map on the same in-memory streams.
      */
     private LiveSession type(String terminalType, String keys, Path history) throws IOException {
-        try (Terminal terminal = new DumbTerminal("test", terminalType,
-                new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
+        try (Terminal terminal = new DumbTerminal(
+                "test",
+                terminalType,
+                new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
+                screen,
+                StandardCharsets.UTF_8)) {
             InteractiveShell shell = new InteractiveShell(terminal, history);
             // the seed dialect shows every payload, active and inactive, as its frame
-            LiveSession session = new LiveSession(new EngineSettings(500, 3_600_000), "c1", "a1", clock, payloads,
-                    new PlannedWire(Dialects.SEED.plan(PlanSettings.forExpiry(3_600_000)), shell.payloadView(Dialects.SEED)));
+            LiveSession session = new LiveSession(
+                    new EngineSettings(500, 3_600_000),
+                    "c1",
+                    "a1",
+                    clock,
+                    payloads,
+                    new PlannedWire(
+                            Dialects.SEED.plan(PlanSettings.forExpiry(3_600_000)), shell.payloadView(Dialects.SEED)));
             shell.loop(session, new CommandDispatcher(session, shell.output()));
             session.snapshot(); // events typed last are still on the engine thread: let them reach the screen first
             return session;
@@ -48,16 +58,24 @@ class InteractiveShellTest {
 
     @Test
     void keysAreKeystrokesEnterSendsAndCommandsAreNotTyping(@TempDir Path dir) throws Exception {
-        LiveSession session = type("dumb", "hi\n" + ":state\n" + "yo\n" + ":quit\n" + "ignored\n", dir.resolve("history"));
+        LiveSession session =
+                type("dumb", "hi\n" + ":state\n" + "yo\n" + ":quit\n" + "ignored\n", dir.resolve("history"));
         try {
             Snapshot state = session.snapshot();
-            assertThat(state.keystrokes()).as("h i y o; neither the :commands nor what follows :quit").isEqualTo(4);
+            assertThat(state.keystrokes())
+                    .as("h i y o; neither the :commands nor what follows :quit")
+                    .isEqualTo(4);
             assertThat(state.messagesSent()).isEqualTo(2);
-            assertThat(payloads.drain()).containsExactly(
-                    "c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000", "c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000");
+            assertThat(payloads.drain())
+                    .containsExactly(
+                            "c1/a1 ACTIVE_START@1000",
+                            "c1/a1 INACTIVE_SENT@1000",
+                            "c1/a1 ACTIVE_START@1000",
+                            "c1/a1 INACTIVE_SENT@1000");
             assertThat(screen.toString(StandardCharsets.UTF_8))
                     .contains("→ {\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\"")
-                    .contains("\"state\":\"active\"}").contains("\"state\":\"inactive\"}")
+                    .contains("\"state\":\"active\"}")
+                    .contains("\"state\":\"inactive\"}")
                     .contains("{\"event\":\"state\",\"conversationId\":\"c1\",\"agentId\":\"a1\",\"state\":\"idle\"");
         } finally {
             session.close();
@@ -68,7 +86,9 @@ class InteractiveShellTest {
     void aDoubleColonSendsAMessageStartingWithAColon(@TempDir Path dir) throws Exception {
         LiveSession session = type("dumb", "::)\n" + ":quit\n", dir.resolve("history"));
         try {
-            assertThat(session.snapshot().keystrokes()).as("the second ':' and ')', not the escape").isEqualTo(2);
+            assertThat(session.snapshot().keystrokes())
+                    .as("the second ':' and ')', not the escape")
+                    .isEqualTo(2);
             assertThat(session.snapshot().messagesSent()).isEqualTo(1);
             assertThat(payloads.drain()).containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000");
         } finally {
@@ -78,7 +98,8 @@ class InteractiveShellTest {
 
     @Test
     void backspaceIsAKeystrokeAndFocusOutBlurs(@TempDir Path dir) throws Exception {
-        LiveSession session = type("xterm", "cd" + BACKSPACE + FOCUS_OUT + CLEAR_LINE + ":quit\n", dir.resolve("history"));
+        LiveSession session =
+                type("xterm", "cd" + BACKSPACE + FOCUS_OUT + CLEAR_LINE + ":quit\n", dir.resolve("history"));
         try {
             assertThat(session.snapshot().keystrokes()).as("c d Backspace").isEqualTo(3);
             assertThat(payloads.drain()).containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_BLURRED@1000");
@@ -104,6 +125,7 @@ class InteractiveShellTest {
         Path history = dir.resolve("nested/history");
         type("dumb", "hello\n:state\n", history).close();
         assertThat(Files.readString(history)).contains("hello").contains(":state");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history)))
+                .isEqualTo("rw-------");
     }
 }

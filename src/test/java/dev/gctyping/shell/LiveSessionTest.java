@@ -56,14 +56,17 @@ class LiveSessionTest {
         LiveSession[] watched = new LiveSession[1];
         LiveSession live = new LiveSession(SETTINGS, "c2", "a2", clock, (agent, signal, at) -> {
             Snapshot status = watched[0].latest(); // what the status bar draws beside this payload
-            shown.add(signal + ": keys " + status.keystrokes() + ", active " + status.activeSent() + ", inactive " + status.inactiveSent());
+            shown.add(signal + ": keys " + status.keystrokes() + ", active " + status.activeSent() + ", inactive "
+                    + status.inactiveSent());
         });
         watched[0] = live;
         try {
             live.keystroke("h");
             live.send("h");
-            assertThat(List.of(shown.poll(10, TimeUnit.SECONDS), shown.poll(10, TimeUnit.SECONDS))).containsExactly(
-                    "ACTIVE_START: keys 1, active 1, inactive 0", "INACTIVE_SENT: keys 1, active 1, inactive 1");
+            assertThat(List.of(shown.poll(10, TimeUnit.SECONDS), shown.poll(10, TimeUnit.SECONDS)))
+                    .containsExactly(
+                            "ACTIVE_START: keys 1, active 1, inactive 0",
+                            "INACTIVE_SENT: keys 1, active 1, inactive 1");
         } finally {
             live.close();
         }
@@ -73,7 +76,8 @@ class LiveSessionTest {
     void theWireGetsEveryPayloadTheViewGetsAndTheMessage() throws Exception {
         session.keystroke("h");
         session.send("h");
-        assertThat(List.of(view.next(), view.next())).containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000");
+        assertThat(List.of(view.next(), view.next()))
+                .containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000");
         assertThat(List.of(transport.next(), transport.next(), transport.next()))
                 .containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 INACTIVE_SENT@1000", "c1/a1 MESSAGE h@1000");
     }
@@ -156,10 +160,13 @@ class LiveSessionTest {
         session.keystroke("not recorded");
 
         List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
-        assertThat(lines).extracting(line -> JSON.readTree(line).path("event").asText()).containsExactly("keystroke", "keystroke", "send");
+        assertThat(lines)
+                .extracting(line -> JSON.readTree(line).path("event").asText())
+                .containsExactly("keystroke", "keystroke", "send");
         assertThat(JSON.readTree(lines.get(2)).path("text").asText()).isEqualTo("hi");
 
-        CliRun replay = CliRun.run("replay", "--dry-run", "--dedup-window", "500ms", "--expiry", "150ms", trace.toString());
+        CliRun replay =
+                CliRun.run("replay", "--dry-run", "--dedup-window", "500ms", "--expiry", "150ms", trace.toString());
         assertThat(replay.exitCode()).as(replay.toString()).isZero();
         JsonNode replayed = JSON.readTree(replay.outLines().get(0)).path("metrics");
         assertThat(replayed.path("totalKeystrokes").asLong()).isEqualTo(2);

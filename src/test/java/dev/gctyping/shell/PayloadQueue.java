@@ -2,10 +2,10 @@ package dev.gctyping.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.Signal;
 import dev.gctyping.engine.TypingListener;
-import dev.gctyping.dialect.PayloadSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

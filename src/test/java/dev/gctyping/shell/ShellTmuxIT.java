@@ -42,14 +42,18 @@ class ShellTmuxIT {
             tmux("send-keys", "-t", "s", "hello");
             String expired = awaitPane(pane -> pane.contains(INACTIVE), EXPIRY_AND_SLACK);
 
-            assertThat(expired.indexOf(ACTIVE)).as("active is shown before inactive").isNotNegative()
+            assertThat(expired.indexOf(ACTIVE))
+                    .as("active is shown before inactive")
+                    .isNotNegative()
                     .isLessThan(expired.indexOf(INACTIVE));
             // the same capture: the status bar never lags behind the payloads it summarises
             assertThat(expired).contains("idle · conv-shell · keys 5 · suppressed 4 · active 1 · inactive 1");
 
             tmux("send-keys", "-t", "s", "C-u", "C-d");
             awaitExit(EXPIRY_AND_SLACK);
-            assertThat(home.resolve(".gctyping/history")).as("the prompt history, under the user's home").exists();
+            assertThat(home.resolve(".gctyping/history"))
+                    .as("the prompt history, under the user's home")
+                    .exists();
         } finally {
             run(List.of("tmux", "-L", server, "kill-server"));
         }
@@ -85,7 +89,9 @@ class ShellTmuxIT {
         List<String> command = new ArrayList<>(List.of("tmux", "-L", server));
         command.addAll(List.of(args));
         Result result = run(command);
-        assertThat(result.exitCode).as(String.join(" ", command) + ": " + result.output).isZero();
+        assertThat(result.exitCode)
+                .as(String.join(" ", command) + ": " + result.output)
+                .isZero();
         return result.output;
     }
 
@@ -97,8 +103,7 @@ class ShellTmuxIT {
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

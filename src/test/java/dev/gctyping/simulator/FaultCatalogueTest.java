@@ -26,8 +26,11 @@ class FaultCatalogueTest {
         String readme = Files.readString(Path.of("README.md"));
         for (Fault fault : Fault.values()) {
             assertThat(readme).as("README's fault table").contains("| `" + fault.key() + "=");
-            String value = fault.parameter().startsWith("P") ? "0.5" : fault.parameter().startsWith("N") ? "3" : "1s";
-            assertThat(FaultPlan.parse(List.of(fault.key() + "=" + value), 1).specs()).hasSize(1);
+            String value = fault.parameter().startsWith("P")
+                    ? "0.5"
+                    : fault.parameter().startsWith("N") ? "3" : "1s";
+            assertThat(FaultPlan.parse(List.of(fault.key() + "=" + value), 1).specs())
+                    .hasSize(1);
         }
     }
 }

@@ -10,8 +10,15 @@ import org.junit.jupiter.api.Test;
 class FaultPlanTest {
     @Test
     void parsesEveryKey() {
-        FaultPlan plan = FaultPlan.parse(List.of("token-429=3", "api-429-rate=0.1", "api-5xx-rate=0.05",
-                "latency=50ms", "drop-every=50", "token-expire-after=5s"), 42);
+        FaultPlan plan = FaultPlan.parse(
+                List.of(
+                        "token-429=3",
+                        "api-429-rate=0.1",
+                        "api-5xx-rate=0.05",
+                        "latency=50ms",
+                        "drop-every=50",
+                        "token-expire-after=5s"),
+                42);
 
         assertThat(plan.token429Count()).isEqualTo(3);
         assertThat(plan.api429Rate()).isEqualTo(0.1);
@@ -38,10 +45,8 @@ class FaultPlanTest {
                 .hasMessageContaining("drop-sometimes")
                 .hasMessageContaining("token-429=N")
                 .hasMessageContaining("token-expire-after");
-        assertThatThrownBy(() -> FaultPlan.parse(List.of("api-5xx-rate=2"), 1))
-                .hasMessageContaining("between 0 and 1");
-        assertThatThrownBy(() -> FaultPlan.parse(List.of("latency"), 1))
-                .hasMessageContaining("KEY=VALUE");
+        assertThatThrownBy(() -> FaultPlan.parse(List.of("api-5xx-rate=2"), 1)).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> FaultPlan.parse(List.of("latency"), 1)).hasMessageContaining("KEY=VALUE");
     }
 
     @Test

@@ -33,13 +33,15 @@ class GuestPageBrowserIT {
         simulator = Simulator.start(SimulatorConfig.defaults());
         http = new SimHttp(simulator.httpUri());
         token = http.token();
-        for (JsonNode participant : SimHttp.json(http.get("/api/v2/conversations/" + CONVERSATION, token)).get("participants")) {
+        for (JsonNode participant : SimHttp.json(http.get("/api/v2/conversations/" + CONVERSATION, token))
+                .get("participants")) {
             if (participant.get("purpose").asText().equals("agent")) {
                 communicationId = participant.get("messages").get(0).get("id").asText();
             }
         }
         chromium.driver().get(simulator.guestPageUri() + "?conversation=" + CONVERSATION);
-        chromium.waitFor(d -> String.valueOf(chromium.script("return document.body.dataset.status")).startsWith("connected as a guest"));
+        chromium.waitFor(d -> String.valueOf(chromium.script("return document.body.dataset.status"))
+                .startsWith("connected as a guest"));
         // the page records, on the browser's clock, when the bubble turns on and off
         chromium.script("""
                 window.bubble = [];
@@ -62,13 +64,21 @@ class GuestPageBrowserIT {
     }
 
     private void typing(long durationMs) {
-        assertThat(http.postJson(SimHttp.typingPath(CONVERSATION, communicationId), token,
-                "{\"typing\":{\"type\":\"On\",\"duration\":" + durationMs + "}}").statusCode()).isEqualTo(202);
+        assertThat(http.postJson(
+                                SimHttp.typingPath(CONVERSATION, communicationId),
+                                token,
+                                "{\"typing\":{\"type\":\"On\",\"duration\":" + durationMs + "}}")
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     private void message(String text) {
-        assertThat(http.postJson(SimHttp.messagesPath(CONVERSATION, communicationId), token,
-                "{\"textBody\":\"" + text + "\"}").statusCode()).isEqualTo(200);
+        assertThat(http.postJson(
+                                SimHttp.messagesPath(CONVERSATION, communicationId),
+                                token,
+                                "{\"textBody\":\"" + text + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     /** The bubble's state changes so far: [state, browser time] pairs. */
@@ -97,14 +107,16 @@ class GuestPageBrowserIT {
         assertThat(off - on).as("shown for the On's duration").isGreaterThanOrEqualTo(1_500 - 1);
         // how long from the request to the bubble (same machine, same wall clock): kept for the record, not asserted
         Files.createDirectories(HeadlessChromium.SCREENSHOTS);
-        Files.writeString(HeadlessChromium.SCREENSHOTS.resolve("guest-page-latency.txt"),
+        Files.writeString(
+                HeadlessChromium.SCREENSHOTS.resolve("guest-page-latency.txt"),
                 "typing request to bubble shown: " + (on - requested) + " ms\n");
     }
 
     @Test
     void theAgentsMessageEndsTheBubble() {
         message("Hello! Let me check that order for you.");
-        chromium.waitFor(d -> d.findElements(By.cssSelector("#messages .message.agent")).size() == 1);
+        chromium.waitFor(
+                d -> d.findElements(By.cssSelector("#messages .message.agent")).size() == 1);
         typing(60_000);
         chromium.waitFor(d -> "on".equals(bubble()));
         chromium.screenshot("guest-page-typing");
@@ -114,7 +126,10 @@ class GuestPageBrowserIT {
         assertThat(messages).hasSize(2);
         assertThat(messages.get(1).getText()).startsWith("It shipped this morning.");
         assertThat(changes()).extracting(c -> c.get(0)).containsExactly("on", "off");
-        assertThat(chromium.driver().findElement(By.cssSelector("#conversations li.chosen")).getText()).contains(CONVERSATION);
+        assertThat(chromium.driver()
+                        .findElement(By.cssSelector("#conversations li.chosen"))
+                        .getText())
+                .contains(CONVERSATION);
         chromium.screenshot("guest-page-message");
     }
 }

@@ -40,9 +40,10 @@ class HostileSocketsTest {
         URI ws = simulator.wsUri();
         raw = new Socket(ws.getHost(), ws.getPort());
         raw.setSoTimeout(30_000); // a safety bound only: the server answers at once
-        raw.getOutputStream().write(("GET /v1?deploymentId=dep-1 HTTP/1.1\r\nHost: sim\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        raw.getOutputStream()
+                .write(("GET /v1?deploymentId=dep-1 HTTP/1.1\r\nHost: sim\r\nUpgrade: websocket\r\n"
+                                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         DataInputStream in = new DataInputStream(raw.getInputStream());
         StringBuilder response = new StringBuilder();
         while (!response.toString().endsWith("\r\n\r\n")) {
@@ -80,8 +81,11 @@ class HostileSocketsTest {
             out.write(text);
 
             assertThat(closeCode(frame(in))).isEqualTo(CloseFrame.PROTOCOL_ERROR);
-            assertThat(logs.messages()).anySatisfy(line -> assertThat(line)
-                    .startsWith("closing a guest socket from").contains("unmasked").contains("1002"));
+            assertThat(logs.messages())
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("closing a guest socket from")
+                            .contains("unmasked")
+                            .contains("1002"));
             assertThat(logs.messages()).noneSatisfy(line -> assertThat(line).contains("Closing due to invalid data"));
         }
     }
@@ -91,11 +95,16 @@ class HostileSocketsTest {
         DataInputStream in = handshake();
         OutputStream out = raw.getOutputStream();
         // masked, 64-bit length of 50 MB, a mask, and no payload: the header alone must be enough to refuse it
-        out.write(new byte[] {(byte) 0x81, (byte) 0xFF, 0, 0, 0, 0, 0x02, (byte) 0xFA, (byte) 0xF0, (byte) 0x80, 1, 2, 3, 4});
+        out.write(new byte[] {
+            (byte) 0x81, (byte) 0xFF, 0, 0, 0, 0, 0x02, (byte) 0xFA, (byte) 0xF0, (byte) 0x80, 1, 2, 3, 4
+        });
 
         Object[] first = frame(in);
         assertThat(first[0]).isEqualTo(0x1);
-        assertThat(SimHttp.json(new String((byte[]) first[1], StandardCharsets.UTF_8)).get("code").asInt()).isEqualTo(4011);
+        assertThat(SimHttp.json(new String((byte[]) first[1], StandardCharsets.UTF_8))
+                        .get("code")
+                        .asInt())
+                .isEqualTo(4011);
         assertThat(closeCode(frame(in))).isEqualTo(CloseFrame.TOOBIG);
     }
 
@@ -117,6 +126,8 @@ class HostileSocketsTest {
         String padding = " ".repeat(RejectingDraft.MAX_MESSAGE_BYTES - 100);
         guest.send("{\"action\":\"echo\",\"token\":\"none\"}" + padding);
 
-        assertThat(guest.next().get("code").asInt()).as("answered, not closed: no session yet").isEqualTo(4007);
+        assertThat(guest.next().get("code").asInt())
+                .as("answered, not closed: no session yet")
+                .isEqualTo(4007);
     }
 }

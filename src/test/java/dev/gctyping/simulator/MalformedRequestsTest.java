@@ -1,9 +1,9 @@
 package dev.gctyping.simulator;
 
-import dev.gctyping.protocol.SimulatorApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gctyping.protocol.SimulatorApi;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -66,18 +66,23 @@ class MalformedRequestsTest {
                 "{\"typing\":{\"type\":\"On\"},\"dateSent\":1.5}",
                 "{\"typing\":{\"type\":\"On\"}} trailing",
                 "{\"typing\":{\"type\":\"On\"}}{}")) {
-            assertThat(assertBadRequest(typing(body)).get("code").asText()).as(body).isEqualTo("bad.request");
+            assertThat(assertBadRequest(typing(body)).get("code").asText())
+                    .as(body)
+                    .isEqualTo("bad.request");
         }
-        assertThat(simulator.report().conversation("c1").orElseThrow().senders()).isEmpty();
+        assertThat(simulator.report().conversation("c1").orElseThrow().senders())
+                .isEmpty();
         assertThat(typing("{\"typing\":{\"type\":\"On\",\"duration\":86400000},\"dateSent\":\"9999-12-31T00:00:00Z\"}")
-                .statusCode()).as("the edges of the ranges are fine").isEqualTo(202);
+                        .statusCode())
+                .as("the edges of the ranges are fine")
+                .isEqualTo(202);
     }
 
     @Test
     void anOverflowingTraceTimeHeaderIsRefused() {
         for (String time : List.of(OVERFLOW, "99999999999999999999", "2026-13-45T00:00:00Z")) {
-            assertBadRequest(http.postJson(SimHttp.messagesPath("c1", agent), token, "{\"textBody\":\"hi\"}",
-                    "Gctyping-Trace-Time", time));
+            assertBadRequest(http.postJson(
+                    SimHttp.messagesPath("c1", agent), token, "{\"textBody\":\"hi\"}", "Gctyping-Trace-Time", time));
         }
     }
 
@@ -104,8 +109,10 @@ class MalformedRequestsTest {
 
     @Test
     void aTokenRequestThatIsNotFormEncodedIsAnOAuthErrorWithTheErrorBodyFields() {
-        HttpResponse<String> response = http.tokenRequest(SimulatorApi.DEFAULT_CLIENT_ID,
-                SimulatorApi.DEFAULT_CLIENT_SECRET, "grant_type=client_credentials&scope=%zz");
+        HttpResponse<String> response = http.tokenRequest(
+                SimulatorApi.DEFAULT_CLIENT_ID,
+                SimulatorApi.DEFAULT_CLIENT_SECRET,
+                "grant_type=client_credentials&scope=%zz");
 
         JsonNode error = assertBadRequest(response);
         assertThat(error.get("error").asText()).isEqualTo("invalid_request");
@@ -114,12 +121,14 @@ class MalformedRequestsTest {
 
     @Test
     void aSeedFrameWithAnOverflowingTimestampGetsAnErrorReply() throws Exception {
-        TestSocket seed = TestSocket.open(simulator.wsUri().resolve("/v1/conversations/c1/websocket"),
+        TestSocket seed = TestSocket.open(
+                simulator.wsUri().resolve("/v1/conversations/c1/websocket"),
                 Map.of("Authorization", "Bearer " + token));
         try {
-            for (String timestamp : List.of("\"" + OVERFLOW + "\"", "99999999999999999999", "\"" + ARABIC_INDIC_DIGITS + "\"")) {
-                seed.send("{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":" + timestamp
-                        + ",\"state\":\"active\"}");
+            for (String timestamp :
+                    List.of("\"" + OVERFLOW + "\"", "99999999999999999999", "\"" + ARABIC_INDIC_DIGITS + "\"")) {
+                seed.send("{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a1\",\"timestamp\":"
+                        + timestamp + ",\"state\":\"active\"}");
                 JsonNode reply = seed.next();
                 assertThat(reply.get("type").asText()).isEqualTo("error");
                 assertThat(reply.get("code").asInt()).isEqualTo(400);
@@ -128,6 +137,7 @@ class MalformedRequestsTest {
         } finally {
             seed.closeBlocking();
         }
-        assertThat(simulator.report().conversation("c1").orElseThrow().senders()).isEmpty();
+        assertThat(simulator.report().conversation("c1").orElseThrow().senders())
+                .isEmpty();
     }
 }

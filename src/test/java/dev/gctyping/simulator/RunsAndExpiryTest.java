@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class RunsAndExpiryTest {
     private static final long IDLE_MS = 60_000;
     private static final int SHORT = 10_000;
-    private static final String ON = "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"2026-11-24T22:00:00.000Z\"}";
+    private static final String ON =
+            "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"2026-11-24T22:00:00.000Z\"}";
 
     private final AtomicLong now = new AtomicLong(1_800_000_000_000L);
     private final List<TestSocket> sockets = new ArrayList<>();
@@ -73,8 +74,9 @@ class RunsAndExpiryTest {
     }
 
     private TestSocket guest(String conversationId, String run) throws InterruptedException {
-        TestSocket socket = TestSocket.open(URI.create(simulator.wsUri() + "/v1?deploymentId=dep-1"
-                + (run == null ? "" : "&run=" + run)), Map.of());
+        TestSocket socket = TestSocket.open(
+                URI.create(simulator.wsUri() + "/v1?deploymentId=dep-1" + (run == null ? "" : "&run=" + run)),
+                Map.of());
         sockets.add(socket);
         socket.send("{\"action\":\"configureSession\",\"token\":\"guest-" + conversationId + "-" + run
                 + "\",\"deploymentId\":\"dep-1\",\"conversationId\":\"" + conversationId + "\"}");
@@ -99,7 +101,13 @@ class RunsAndExpiryTest {
         assertThat(report("?run=never-seen").get("conversations")).isEmpty();
         // the run's guest got its run's payload only
         assertThat(guestOfRun.next().get("body").get("type").asText()).isEqualTo("Event");
-        assertThat(simulator.report("run-a").conversation("conv-1").orElseThrow().senders().get(0).framesPushed())
+        assertThat(simulator
+                        .report("run-a")
+                        .conversation("conv-1")
+                        .orElseThrow()
+                        .senders()
+                        .get(0)
+                        .framesPushed())
                 .isEqualTo(1);
     }
 
@@ -110,11 +118,14 @@ class RunsAndExpiryTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(SimHttp.json(response).get("message").asText()).contains(Simulator.RUN_HEADER);
-        try (Socket raw = new Socket(simulator.httpUri().getHost(), simulator.httpUri().getPort())) {
-            raw.getOutputStream().write("GET /sim/report?run=%zz HTTP/1.1\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+        try (Socket raw =
+                new Socket(simulator.httpUri().getHost(), simulator.httpUri().getPort())) {
+            raw.getOutputStream()
+                    .write("GET /sim/report?run=%zz HTTP/1.1\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             raw.setSoTimeout(30_000);
-            assertThat(new String(raw.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 400 ");
+            assertThat(new String(raw.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                    .startsWith("HTTP/1.1 400 ");
         }
         assertThat(report("").get("conversations")).isEmpty();
     }
@@ -127,8 +138,8 @@ class RunsAndExpiryTest {
         typing("conv-1", null);
         TestSocket guestOfRunA = guest("conv-1", "run-a");
 
-        HttpResponse<String> one = http.send(http.request("/sim/reset?run=run-a")
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> one =
+                http.send(http.request("/sim/reset?run=run-a").POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
 
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(SimHttp.json(one).get("conversationsForgotten").asInt()).isEqualTo(1);
@@ -160,18 +171,27 @@ class RunsAndExpiryTest {
         simulator.expireIdle();
 
         JsonNode shared = report("");
-        assertThat(shared.get("conversations")).extracting(c -> c.get("conversationId").asText())
-                .as("a conversation with a connected guest stays").containsExactly("held");
+        assertThat(shared.get("conversations"))
+                .extracting(c -> c.get("conversationId").asText())
+                .as("a conversation with a connected guest stays")
+                .containsExactly("held");
         assertThat(report("?run=run-a").get("conversations")).isEmpty();
         JsonNode expired = shared.get("expired");
         assertThat(expired.get("idleExpiryMs").asLong()).isEqualTo(IDLE_MS);
-        assertThat(expired.get("conversations").asLong()).as(expired + " run-b: " + report("?run=run-b")).isEqualTo(3);
+        assertThat(expired.get("conversations").asLong())
+                .as(expired + " run-b: " + report("?run=run-b"))
+                .isEqualTo(3);
         assertThat(expired.get("guestSessions").asLong()).isEqualTo(1);
         assertThat(expired.get("runs").asLong()).isEqualTo(2);
         assertThat(expired.get("tokens").asLong()).isEqualTo(1);
-        assertThat(typing("idle-1", null).statusCode()).as("a forgotten token is unknown").isEqualTo(401);
-        held.send("{\"action\":\"echo\",\"token\":\"guest-held-null\",\"message\":{\"text\":\"ping\",\"type\":\"Text\"}}");
-        assertThat(held.next().get("code").asInt()).as("the connected guest's session lives on").isEqualTo(200);
+        assertThat(typing("idle-1", null).statusCode())
+                .as("a forgotten token is unknown")
+                .isEqualTo(401);
+        held.send(
+                "{\"action\":\"echo\",\"token\":\"guest-held-null\",\"message\":{\"text\":\"ping\",\"type\":\"Text\"}}");
+        assertThat(held.next().get("code").asInt())
+                .as("the connected guest's session lives on")
+                .isEqualTo(200);
     }
 
     @Test
@@ -195,14 +215,16 @@ class RunsAndExpiryTest {
 
         assertThat(simulator.report().expired().conversations()).isEqualTo(1_000 + SHORT);
         assertThat(served).as("the conversations took memory").isGreaterThan(start);
-        assertThat(expired).as("heap after expiry, against %d at start and %d when served", start, served)
+        assertThat(expired)
+                .as("heap after expiry, against %d at start and %d when served", start, served)
                 .isLessThanOrEqualTo(start + start / 5);
     }
 
     /** Short conversations: one typing request each, half of them in one of 50 runs. */
     private void serve(int conversations, String prefix) {
         for (int i = 0; i < conversations; i++) {
-            assertThat(typing(prefix + i, i % 2 == 0 ? null : "run-" + (i % 50)).statusCode()).isEqualTo(202);
+            assertThat(typing(prefix + i, i % 2 == 0 ? null : "run-" + (i % 50)).statusCode())
+                    .isEqualTo(202);
         }
     }
 
@@ -210,7 +232,9 @@ class RunsAndExpiryTest {
     private void awaitNoGuest(String run, String conversationId) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (simulator.report(run).conversation(conversationId).orElseThrow().guestsConnected() > 0) {
-            assertThat(System.nanoTime()).as("the simulator did not see the guest leave").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the simulator did not see the guest leave")
+                    .isLessThan(deadline);
             LockSupport.parkNanos(1_000_000);
         }
     }

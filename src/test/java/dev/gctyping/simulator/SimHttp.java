@@ -1,8 +1,8 @@
 package dev.gctyping.simulator;
 
-import dev.gctyping.protocol.SimulatorApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gctyping.protocol.SimulatorApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,7 +29,8 @@ final class SimHttp {
 
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(10)).build(),
+            return client.send(
+                    request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,8 +54,8 @@ final class SimHttp {
 
     /** A fresh token with the default credentials. */
     String token() {
-        HttpResponse<String> response = tokenRequest(SimulatorApi.DEFAULT_CLIENT_ID,
-                SimulatorApi.DEFAULT_CLIENT_SECRET, "grant_type=client_credentials");
+        HttpResponse<String> response = tokenRequest(
+                SimulatorApi.DEFAULT_CLIENT_ID, SimulatorApi.DEFAULT_CLIENT_SECRET, "grant_type=client_credentials");
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
         }

@@ -1,9 +1,9 @@
 package dev.gctyping.simulator;
 
-import dev.gctyping.protocol.SimulatorReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gctyping.protocol.SimulatorReport;
 import dev.gctyping.protocol.SimulatorReport.Interval;
 import dev.gctyping.protocol.SimulatorReport.SenderReport;
 import java.net.URI;
@@ -52,8 +52,8 @@ class SimulatorSocketTest {
 
     /** A guest socket with a configured session in {@code conversationId}. */
     private TestSocket guest(String conversationId, String sessionToken) throws InterruptedException {
-        TestSocket socket = TestSocket.open(URI.create(simulator.wsUri() + "/v1?deploymentId=dep-1&application=test"),
-                Map.of());
+        TestSocket socket =
+                TestSocket.open(URI.create(simulator.wsUri() + "/v1?deploymentId=dep-1&application=test"), Map.of());
         sockets.add(socket);
         socket.send("{\"action\":\"configureSession\",\"token\":\"" + sessionToken + "\",\"deploymentId\":\"dep-1\","
                 + "\"startNew\":false,\"conversationId\":\"" + conversationId + "\",\"tracingId\":\"cfg\"}");
@@ -95,9 +95,11 @@ class SimulatorSocketTest {
 
         seed.send("{not json");
         JsonNode invalid = seed.next();
-        seed.send("{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a\",\"timestamp\":\"x\",\"state\":\"active\"}");
+        seed.send(
+                "{\"type\":\"typing\",\"conversationId\":\"c1\",\"senderId\":\"a\",\"timestamp\":\"x\",\"state\":\"active\"}");
         JsonNode badTimestamp = seed.next();
-        seed.send("{\"type\":\"typing\",\"conversationId\":\"c2\",\"senderId\":\"a\",\"timestamp\":0,\"state\":\"active\"}");
+        seed.send(
+                "{\"type\":\"typing\",\"conversationId\":\"c2\",\"senderId\":\"a\",\"timestamp\":0,\"state\":\"active\"}");
         JsonNode wrongConversation = seed.next();
 
         assertThat(invalid.get("type").asText()).isEqualTo("error");
@@ -125,11 +127,17 @@ class SimulatorSocketTest {
         String token = http.token();
 
         String agent = Conversation.stableId("agent-communication", "conv-1");
-        http.postJson(SimHttp.typingPath("conv-1", agent), token,
+        http.postJson(
+                SimHttp.typingPath("conv-1", agent),
+                token,
                 "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"2026-01-01T00:00:00.000Z\"}");
         JsonNode typing = guest.next();
-        http.postJson(SimHttp.messagesPath("conv-1", agent), token, "{\"textBody\":\"Hi there\"}",
-                "Gctyping-Trace-Time", "2026-01-01T00:00:01.000Z");
+        http.postJson(
+                SimHttp.messagesPath("conv-1", agent),
+                token,
+                "{\"textBody\":\"Hi there\"}",
+                "Gctyping-Trace-Time",
+                "2026-01-01T00:00:01.000Z");
         JsonNode text = guest.next();
 
         assertThat(typing.get("type").asText()).isEqualTo("message");
@@ -139,13 +147,18 @@ class SimulatorSocketTest {
         assertThat(body.get("type").asText()).isEqualTo("Event");
         assertThat(body.get("direction").asText()).isEqualTo("Outbound");
         assertThat(body.get("channel").get("time").asText()).isEqualTo("2026-01-01T00:00:00.000Z");
-        assertThat(body.get("events")).isEqualTo(
-                SimHttp.json("[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\",\"duration\":3000}}]"));
+        assertThat(body.get("events"))
+                .isEqualTo(SimHttp.json("[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\",\"duration\":3000}}]"));
         assertThat(text.get("class").asText()).isEqualTo("StructuredMessage");
         assertThat(text.get("body").get("type").asText()).isEqualTo("Text");
         assertThat(text.get("body").get("direction").asText()).isEqualTo("Outbound");
         assertThat(text.get("body").get("text").asText()).isEqualTo("Hi there");
-        SenderReport sender = simulator.report().conversation("conv-1").orElseThrow().sender(agent).orElseThrow();
+        SenderReport sender = simulator
+                .report()
+                .conversation("conv-1")
+                .orElseThrow()
+                .sender(agent)
+                .orElseThrow();
         assertThat(sender.framesPushed()).isEqualTo(2);
     }
 
@@ -160,10 +173,10 @@ class SimulatorSocketTest {
         seed.send(seedTyping("conv-2", "agent-1", T0 + 3000, "inactive"));
         JsonNode off = guest.next();
 
-        assertThat(on.get("body").get("events")).isEqualTo(
-                SimHttp.json("[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}]"));
-        assertThat(off.get("body").get("events")).isEqualTo(
-                SimHttp.json("[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"Off\"}}]"));
+        assertThat(on.get("body").get("events"))
+                .isEqualTo(SimHttp.json("[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}]"));
+        assertThat(off.get("body").get("events"))
+                .isEqualTo(SimHttp.json("[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"Off\"}}]"));
     }
 
     @Test
@@ -184,7 +197,8 @@ class SimulatorSocketTest {
         assertThat(replies.get(0).get("body").get("direction").asText()).isEqualTo("Inbound");
         JsonNode limited = replies.stream()
                 .filter(reply -> reply.get("class").asText().equals("TooManyRequestsErrorMessage"))
-                .findFirst().orElseThrow(() -> new AssertionError("no 429 among " + replies));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no 429 among " + replies));
         assertThat(limited.get("code").asInt()).isEqualTo(429);
         assertThat(limited.get("body").get("errorCode").asInt()).isEqualTo(4029);
         assertThat(limited.get("body").get("retryAfter").asInt()).isPositive();
@@ -225,7 +239,8 @@ class SimulatorSocketTest {
         assertThat(session.get("body").get("newSession").asBoolean()).isTrue();
         String conversationId = session.get("body").get("conversationId").asText();
         assertThat(conversationId).isEqualTo(Conversation.stableId("guest-conversation", "sdk-token"));
-        assertThat(simulator.report().conversation(conversationId).orElseThrow().guestsConnected()).isEqualTo(1);
+        assertThat(simulator.report().conversation(conversationId).orElseThrow().guestsConnected())
+                .isEqualTo(1);
     }
 
     @Test
@@ -244,22 +259,36 @@ class SimulatorSocketTest {
         barrier(seed);
         String token = http.token();
         String agent = Conversation.stableId("agent-communication", "api-conv");
-        http.postJson(SimHttp.typingPath("api-conv", agent), token,
+        http.postJson(
+                SimHttp.typingPath("api-conv", agent),
+                token,
                 "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"" + SimulatorJson.iso(T0) + "\"}");
-        http.postJson(SimHttp.typingPath("api-conv", agent), token,
-                "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"" + SimulatorJson.iso(T0 + 600) + "\"}");
-        http.postJson(SimHttp.messagesPath("api-conv", agent), token, "{\"textBody\":\"done\"}",
-                "Gctyping-Trace-Time", Long.toString(T0 + 1000));
+        http.postJson(
+                SimHttp.typingPath("api-conv", agent),
+                token,
+                "{\"typing\":{\"type\":\"On\",\"duration\":3000},\"dateSent\":\"" + SimulatorJson.iso(T0 + 600)
+                        + "\"}");
+        http.postJson(
+                SimHttp.messagesPath("api-conv", agent),
+                token,
+                "{\"textBody\":\"done\"}",
+                "Gctyping-Trace-Time",
+                Long.toString(T0 + 1000));
 
         SimulatorReport report = simulator.report();
 
-        SenderReport seedAgent = report.conversation("seed-conv").orElseThrow().sender("agent-1").orElseThrow();
+        SenderReport seedAgent =
+                report.conversation("seed-conv").orElseThrow().sender("agent-1").orElseThrow();
         assertThat(seedAgent.dialect()).isEqualTo("seed");
         assertThat(seedAgent.typingPayloads()).isEqualTo(3);
-        assertThat(seedAgent.framesPushed()).as("no guest connected: a virtual guest").isZero();
+        assertThat(seedAgent.framesPushed())
+                .as("no guest connected: a virtual guest")
+                .isZero();
         assertThat(seedAgent.intervals()).containsExactly(new Interval(T0, T0 + 3600, "inactive"));
-        assertThat(report.conversation("seed-conv").orElseThrow().guestVisibleMs()).isEqualTo(3600);
-        SenderReport apiAgent = report.conversation("api-conv").orElseThrow().sender(agent).orElseThrow();
+        assertThat(report.conversation("seed-conv").orElseThrow().guestVisibleMs())
+                .isEqualTo(3600);
+        SenderReport apiAgent =
+                report.conversation("api-conv").orElseThrow().sender(agent).orElseThrow();
         assertThat(apiAgent.dialect()).isEqualTo("agent-api");
         assertThat(apiAgent.messages()).isEqualTo(1);
         assertThat(apiAgent.intervals()).containsExactly(new Interval(T0, T0 + 1000, "message"));
@@ -298,7 +327,8 @@ class SimulatorSocketTest {
 
         JsonNode closed = guest.next();
         assertThat(closed.get("type").asText()).isEqualTo("response");
-        assertThat(closed.get("class").asText()).as("never a class:string frame, an error to Genesys' SDK")
+        assertThat(closed.get("class").asText())
+                .as("never a class:string frame, an error to Genesys' SDK")
                 .isEqualTo("SessionResponse");
         assertThat(closed.get("code").asInt()).isEqualTo(200);
         assertThat(closed.get("tracingId").asText()).isEqualTo("bye");
@@ -308,7 +338,8 @@ class SimulatorSocketTest {
         assertThat(event.get("type").asText()).isEqualTo("message");
         assertThat(event.get("class").asText()).isEqualTo("ConnectionClosedEvent");
         assertThat(event.get("body").isObject()).isTrue();
-        assertThat(simulator.report().conversation("c1").orElseThrow().guestsConnected()).isZero();
+        assertThat(simulator.report().conversation("c1").orElseThrow().guestsConnected())
+                .isZero();
 
         // the socket stays open: Genesys' SDK configures a new session on it
         guest.send("{\"action\":\"configureSession\",\"token\":\"guest-token-6\",\"deploymentId\":\"dep-1\","
@@ -338,7 +369,9 @@ class SimulatorSocketTest {
         assertThat(body.get("type").asText()).isEqualTo("Text");
         assertThat(body.get("text").asText()).isEqualTo("hello");
         assertThat(body.get("channel").get("time").asText()).isEqualTo("2026-01-01T00:00:01.234Z");
-        assertThat(body.get("channel").get("messageId").asText()).isEqualTo(body.get("id").asText()).isNotBlank();
+        assertThat(body.get("channel").get("messageId").asText())
+                .isEqualTo(body.get("id").asText())
+                .isNotBlank();
         assertThat(body.get("metadata").get("customMessageId").asText()).isEqualTo("mine");
         assertThat(pong.get("type").asText()).isEqualTo("response");
         assertThat(pong.get("body").get("channel").get("time").asText()).isEqualTo("2026-01-01T00:00:01.234Z");
@@ -351,8 +384,9 @@ class SimulatorSocketTest {
         TestSocket typist = guest("c1", "guest-token-8");
         TestSocket watcher = guest("c1", "guest-token-9");
 
-        typist.send("{\"token\":\"guest-token-8\",\"tracingId\":\"ty\",\"action\":\"onMessage\","
-                + "\"message\":{\"events\":[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}],\"type\":\"Event\"}}");
+        typist.send(
+                "{\"token\":\"guest-token-8\",\"tracingId\":\"ty\",\"action\":\"onMessage\","
+                        + "\"message\":{\"events\":[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}],\"type\":\"Event\"}}");
 
         for (JsonNode echo : List.of(typist.next(), watcher.next())) {
             assertThat(echo.get("type").asText()).isEqualTo("message");
@@ -362,11 +396,14 @@ class SimulatorSocketTest {
             assertThat(body.get("type").asText()).isEqualTo("Event");
             assertThat(body.get("direction").asText()).isEqualTo("Inbound");
             assertThat(body.get("channel").get("time").asText()).isEqualTo("2026-01-01T00:00:00.000Z");
-            assertThat(body.get("events")).isEqualTo(
-                    SimHttp.json("[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}]"));
+            assertThat(body.get("events"))
+                    .isEqualTo(SimHttp.json("[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}]"));
         }
-        assertThat(simulator.report().conversation("c1").orElseThrow().guestTypingEvents()).isEqualTo(1);
-        assertThat(simulator.report().conversation("c1").orElseThrow().senders()).as("not an agent").isEmpty();
+        assertThat(simulator.report().conversation("c1").orElseThrow().guestTypingEvents())
+                .isEqualTo(1);
+        assertThat(simulator.report().conversation("c1").orElseThrow().senders())
+                .as("not an agent")
+                .isEmpty();
     }
 
     @Test
@@ -384,7 +421,8 @@ class SimulatorSocketTest {
             left = Thread.getAllStackTraces().keySet().stream()
                     .filter(Thread::isAlive)
                     .map(Thread::getName)
-                    .filter(name -> name.startsWith("sim-") || name.startsWith("WebSocketSelector")
+                    .filter(name -> name.startsWith("sim-")
+                            || name.startsWith("WebSocketSelector")
                             || name.startsWith("WebSocketWorker"))
                     .toList();
         } while (!left.isEmpty() && System.nanoTime() < deadline && sleepBriefly());

@@ -71,7 +71,9 @@ class SlowClientsTest {
         assertThat(normal.statusCode()).isEqualTo(200);
         for (Socket socket : slow) {
             assertThat(socket.isClosed()).isFalse();
-            assertThat(socket.getInputStream().available()).as("the slow request is not answered yet").isZero();
+            assertThat(socket.getInputStream().available())
+                    .as("the slow request is not answered yet")
+                    .isZero();
         }
     }
 
@@ -103,7 +105,8 @@ class SlowClientsTest {
     @Test
     void aChunkedBodyAboveTheLimitIs413() throws Exception {
         URI base = start(SimulatorConfig.defaults());
-        Socket socket = raw(base, "POST /oauth/token HTTP/1.1\r\nHost: sim\r\nTransfer-Encoding: chunked\r\n\r\n7D001\r\n");
+        Socket socket =
+                raw(base, "POST /oauth/token HTTP/1.1\r\nHost: sim\r\nTransfer-Encoding: chunked\r\n\r\n7D001\r\n");
 
         assertThat(readToEnd(socket)).startsWith("HTTP/1.1 413 ");
     }
@@ -124,12 +127,18 @@ class SlowClientsTest {
     void chunkedBodiesAndExpectContinueAreRead() throws Exception {
         URI base = start(SimulatorConfig.defaults());
         String form = "grant_type=client_credentials&client_id=gctyping-sim&client_secret=gctyping-sim-secret";
-        Socket chunked = raw(base, "POST /oauth/token HTTP/1.1\r\nHost: sim\r\nConnection: close\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + Integer.toHexString(10) + "\r\n" + form.substring(0, 10) + "\r\n"
-                + Integer.toHexString(form.length() - 10) + ";ext=1\r\n" + form.substring(10) + "\r\n0\r\n\r\n");
-        Socket expecting = raw(base, "POST /oauth/token HTTP/1.1\r\nHost: sim\r\nConnection: close\r\nExpect: 100-continue\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n\r\n");
+        Socket chunked = raw(
+                base,
+                "POST /oauth/token HTTP/1.1\r\nHost: sim\r\nConnection: close\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + Integer.toHexString(10) + "\r\n" + form.substring(0, 10) + "\r\n"
+                        + Integer.toHexString(form.length() - 10) + ";ext=1\r\n" + form.substring(10)
+                        + "\r\n0\r\n\r\n");
+        Socket expecting = raw(
+                base,
+                "POST /oauth/token HTTP/1.1\r\nHost: sim\r\nConnection: close\r\nExpect: 100-continue\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()
+                        + "\r\n\r\n");
         byte[] interim = new byte["HTTP/1.1 100 Continue\r\n\r\n".length()];
         expecting.setSoTimeout(30_000);
         expecting.getInputStream().readNBytes(interim, 0, interim.length);
@@ -143,11 +152,16 @@ class SlowClientsTest {
     @Test
     void keptAliveConnectionsServeOneRequestAfterAnother() throws Exception {
         URI base = start(SimulatorConfig.defaults());
-        Socket socket = raw(base, "GET /sim/info HTTP/1.1\r\nHost: sim\r\n\r\nGET /sim/nothing HTTP/1.1\r\nHost: sim\r\n"
-                + "Connection: close\r\n\r\n");
+        Socket socket = raw(
+                base,
+                "GET /sim/info HTTP/1.1\r\nHost: sim\r\n\r\nGET /sim/nothing HTTP/1.1\r\nHost: sim\r\n"
+                        + "Connection: close\r\n\r\n");
 
         String both = readToEnd(socket);
 
-        assertThat(both).startsWith("HTTP/1.1 200 ").contains("\r\n\r\n{\"httpUrl\"").contains("HTTP/1.1 404 ");
+        assertThat(both)
+                .startsWith("HTTP/1.1 200 ")
+                .contains("\r\n\r\n{\"httpUrl\"")
+                .contains("HTTP/1.1 404 ");
     }
 }

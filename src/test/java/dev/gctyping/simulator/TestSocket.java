@@ -56,8 +56,7 @@ final class TestSocket extends WebSocketClient {
     }
 
     @Override
-    public void onOpen(ServerHandshake handshake) {
-    }
+    public void onOpen(ServerHandshake handshake) {}
 
     @Override
     public void onMessage(String message) {
@@ -72,6 +71,5 @@ final class TestSocket extends WebSocketClient {
     }
 
     @Override
-    public void onError(Exception ex) {
-    }
+    public void onError(Exception ex) {}
 }

@@ -1,6 +1,5 @@
 package dev.gctyping.simulator;
 
-import dev.gctyping.protocol.SimulatorReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gctyping.protocol.SimulatorReport.Interval;
@@ -23,8 +22,8 @@ class TypingTimelineTest {
         timeline.on(0, 1000);
         timeline.on(2500, 1000);
 
-        assertThat(timeline.intervals(4000)).containsExactly(
-                new Interval(0, 1000, "duration"), new Interval(2500, 3500, "duration"));
+        assertThat(timeline.intervals(4000))
+                .containsExactly(new Interval(0, 1000, "duration"), new Interval(2500, 3500, "duration"));
     }
 
     @Test
@@ -34,8 +33,8 @@ class TypingTimelineTest {
         timeline.on(2000, 1000);
         timeline.stop(9000, TypingTimeline.BY_INACTIVE);
 
-        assertThat(timeline.intervals(9000)).containsExactly(
-                new Interval(0, 1000, "message"), new Interval(2000, 3000, "duration"));
+        assertThat(timeline.intervals(9000))
+                .containsExactly(new Interval(0, 1000, "message"), new Interval(2000, 3000, "duration"));
     }
 
     @Test

@@ -16,7 +16,8 @@ class DurationsTest {
 
     @Test
     void aNumberWithoutAUnitIsRefusedShowingHowToWriteIt() {
-        assertThatThrownBy(() -> Durations.parseMillis("3")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Durations.parseMillis("3"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'3' has no unit: write 3s or 3000ms (units: ms, s, m, h)");
         assertThatThrownBy(() -> Durations.parseMillis("1.5")).hasMessageContaining("write 1.5s or 1500ms");
     }

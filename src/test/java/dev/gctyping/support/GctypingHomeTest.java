@@ -11,11 +11,14 @@ class GctypingHomeTest {
 
     @Test
     void gctypingHomeBeatsHomeWhichBeatsJavasUserHome() {
-        assertThat(new GctypingHome(Map.of("GCTYPING_HOME", "/own", "HOME", "/h"), USER_HOME).directory()).isEqualTo(Path.of("/own"));
-        assertThat(new GctypingHome(Map.of("HOME", "/h"), USER_HOME).directory()).isEqualTo(Path.of("/h/.gctyping"));
+        assertThat(new GctypingHome(Map.of("GCTYPING_HOME", "/own", "HOME", "/h"), USER_HOME).directory())
+                .isEqualTo(Path.of("/own"));
+        assertThat(new GctypingHome(Map.of("HOME", "/h"), USER_HOME).directory())
+                .isEqualTo(Path.of("/h/.gctyping"));
         assertThat(new GctypingHome(Map.of(), USER_HOME).directory()).isEqualTo(USER_HOME.resolve(".gctyping"));
         assertThat(new GctypingHome(Map.of("GCTYPING_HOME", " ", "HOME", ""), USER_HOME).directory())
-                .as("blank is unset").isEqualTo(USER_HOME.resolve(".gctyping"));
+                .as("blank is unset")
+                .isEqualTo(USER_HOME.resolve(".gctyping"));
     }
 
     @Test

@@ -11,19 +11,22 @@ import org.junit.jupiter.api.io.TempDir;
 class IoErrorsTest {
     @Test
     void aMissingDirectoryIsSaidToBeMissing(@TempDir Path dir) {
-        assertThat(IoErrors.writeReason(new NoSuchFileException(dir.resolve("missing/r.xml").toString())))
+        assertThat(IoErrors.writeReason(
+                        new NoSuchFileException(dir.resolve("missing/r.xml").toString())))
                 .isEqualTo("its directory does not exist");
     }
 
     @Test
     void aDirectoryThatExistsButTakesNoNewFilesIsNotSaidToBeMissing(@TempDir Path dir) {
         // what writing /proc/r.xml throws: the directory exists
-        assertThat(IoErrors.writeReason(new NoSuchFileException(dir.resolve("r.xml").toString())))
+        assertThat(IoErrors.writeReason(
+                        new NoSuchFileException(dir.resolve("r.xml").toString())))
                 .isEqualTo("no file can be created in its directory");
     }
 
     @Test
     void permissionDenied() {
-        assertThat(IoErrors.writeReason(new AccessDeniedException("/root/r.xml"))).isEqualTo("permission denied");
+        assertThat(IoErrors.writeReason(new AccessDeniedException("/root/r.xml")))
+                .isEqualTo("permission denied");
     }
 }

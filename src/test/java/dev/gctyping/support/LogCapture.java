@@ -33,7 +33,9 @@ public final class LogCapture implements AutoCloseable {
     public List<String> messages() {
         return appender.list.stream()
                 .map(event -> event.getFormattedMessage()
-                        + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage()))
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : " " + event.getThrowableProxy().getMessage()))
                 .toList();
     }
 

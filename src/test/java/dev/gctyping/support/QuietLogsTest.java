@@ -16,7 +16,8 @@ class QuietLogsTest {
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         System.setErr(new PrintStream(seen, true, StandardCharsets.UTF_8));
         try {
-            LoggerFactory.getLogger("dev.gctyping.simulator.Simulator").warn("simulator listening on http://127.0.0.1:1");
+            LoggerFactory.getLogger("dev.gctyping.simulator.Simulator")
+                    .warn("simulator listening on http://127.0.0.1:1");
         } finally {
             System.setErr(real);
         }

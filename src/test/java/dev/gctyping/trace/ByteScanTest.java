@@ -32,7 +32,9 @@ class ByteScanTest {
                 byte[] bytes = ascii("12345678");
                 bytes[place] = (byte) b;
                 boolean digit = b >= '0' && b <= '9';
-                assertThat(ByteScan.isEightDigits(ByteScan.word(bytes, 0))).as("byte %d at %d", b, place).isEqualTo(digit);
+                assertThat(ByteScan.isEightDigits(ByteScan.word(bytes, 0)))
+                        .as("byte %d at %d", b, place)
+                        .isEqualTo(digit);
             }
         }
     }
@@ -52,9 +54,28 @@ class ByteScanTest {
 
     @Test
     void numbersFollowTheJsonGrammar() {
-        String[][] cases = {{"0", "0"}, {"-0", "-0"}, {"123", "123"}, {"-1.5e+3", "-1.5e+3"}, {"1E9", "1E9"}, {"0.25", "0.25"},
-            {"1-2-3", "1"}, {"12,", "12"}, {"3]", "3"}, {"1.5.6", "1.5"}, {"-", null}, {"01", null}, {"-00", null}, {"1.", null},
-            {".5", null}, {"1e", null}, {"1e+", null}, {"+1", null}, {"-a", null}, {"", null}};
+        String[][] cases = {
+            {"0", "0"},
+            {"-0", "-0"},
+            {"123", "123"},
+            {"-1.5e+3", "-1.5e+3"},
+            {"1E9", "1E9"},
+            {"0.25", "0.25"},
+            {"1-2-3", "1"},
+            {"12,", "12"},
+            {"3]", "3"},
+            {"1.5.6", "1.5"},
+            {"-", null},
+            {"01", null},
+            {"-00", null},
+            {"1.", null},
+            {".5", null},
+            {"1e", null},
+            {"1e+", null},
+            {"+1", null},
+            {"-a", null},
+            {"", null}
+        };
         for (String[] c : cases) {
             byte[] bytes = ascii(c[0]);
             int end = ByteScan.numberEnd(bytes, 0, bytes.length);
@@ -65,22 +86,50 @@ class ByteScanTest {
     @Test
     void utf8IsCheckedAsStrictlyAsJavasDecoderChecksIt() {
         SplittableRandom random = new SplittableRandom(Long.getLong("seed", 5L));
-        byte[] interesting = {0x41, (byte) 0x80, (byte) 0x8F, (byte) 0x90, (byte) 0x9F, (byte) 0xA0, (byte) 0xBF, (byte) 0xC0, (byte) 0xC1,
-            (byte) 0xC2, (byte) 0xDF, (byte) 0xE0, (byte) 0xE1, (byte) 0xEC, (byte) 0xED, (byte) 0xEE, (byte) 0xEF, (byte) 0xF0,
-            (byte) 0xF1, (byte) 0xF3, (byte) 0xF4, (byte) 0xF5, (byte) 0xFF};
+        byte[] interesting = {
+            0x41,
+            (byte) 0x80,
+            (byte) 0x8F,
+            (byte) 0x90,
+            (byte) 0x9F,
+            (byte) 0xA0,
+            (byte) 0xBF,
+            (byte) 0xC0,
+            (byte) 0xC1,
+            (byte) 0xC2,
+            (byte) 0xDF,
+            (byte) 0xE0,
+            (byte) 0xE1,
+            (byte) 0xEC,
+            (byte) 0xED,
+            (byte) 0xEE,
+            (byte) 0xEF,
+            (byte) 0xF0,
+            (byte) 0xF1,
+            (byte) 0xF3,
+            (byte) 0xF4,
+            (byte) 0xF5,
+            (byte) 0xFF
+        };
         for (int i = 0; i < 200_000; i++) {
             byte[] bytes = new byte[1 + random.nextInt(5)];
             for (int k = 0; k < bytes.length; k++) {
-                bytes[k] = random.nextBoolean() ? interesting[random.nextInt(interesting.length)] : (byte) random.nextInt(256);
+                bytes[k] = random.nextBoolean()
+                        ? interesting[random.nextInt(interesting.length)]
+                        : (byte) random.nextInt(256);
             }
-            assertThat(ByteScan.firstInvalidUtf8(bytes, 0, bytes.length) < 0).as(java.util.HexFormat.of().formatHex(bytes))
+            assertThat(ByteScan.firstInvalidUtf8(bytes, 0, bytes.length) < 0)
+                    .as(java.util.HexFormat.of().formatHex(bytes))
                     .isEqualTo(decodes(bytes));
         }
     }
 
     private static boolean decodes(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException e) {
@@ -95,8 +144,12 @@ class ByteScanTest {
                 byte[] bytes = ascii("abcdefghijklmnop");
                 bytes[place] = (byte) b;
                 boolean special = b == '"' || b == '\\' || b < 0x20 || b >= 0x80;
-                assertThat(ByteScan.stringSpecial(bytes, 0, bytes.length)).as("byte %d at %d", b, place).isEqualTo(special ? place : -1);
-                assertThat(ByteScan.stringSpecial(bytes, place, place + 1)).as("byte %d alone", b).isEqualTo(special ? place : -1);
+                assertThat(ByteScan.stringSpecial(bytes, 0, bytes.length))
+                        .as("byte %d at %d", b, place)
+                        .isEqualTo(special ? place : -1);
+                assertThat(ByteScan.stringSpecial(bytes, place, place + 1))
+                        .as("byte %d alone", b)
+                        .isEqualTo(special ? place : -1);
             }
         }
     }

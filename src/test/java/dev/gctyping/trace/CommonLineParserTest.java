@@ -68,7 +68,12 @@ class CommonLineParserTest {
                 return resolved.size() - 1;
             };
             byte[] input = (fast + "\n" + general + "\n" + again + "\n").getBytes(StandardCharsets.UTF_8);
-            try (TraceMerger merger = TraceMerger.open(List.of(TraceMerger.STDIN), TraceFormat.NDJSON, TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL, resolver,
+            try (TraceMerger merger = TraceMerger.open(
+                    List.of(TraceMerger.STDIN),
+                    TraceFormat.NDJSON,
+                    TraceMerger.DEFAULT_MAX_LINE_BYTES,
+                    InvalidLinePolicy.FAIL,
+                    resolver,
                     new ByteArrayInputStream(input))) {
                 for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
                     agents.add(e.agent());
@@ -89,8 +94,12 @@ class CommonLineParserTest {
             return names.size() - 1;
         };
         byte[] input = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        try (TraceMerger merger = TraceMerger.open(List.of(TraceMerger.STDIN), TraceFormat.NDJSON, TraceMerger.DEFAULT_MAX_LINE_BYTES,
-                error -> errors.add(error.getMessage().replaceAll("column \\d+", "column N")), resolver,
+        try (TraceMerger merger = TraceMerger.open(
+                List.of(TraceMerger.STDIN),
+                TraceFormat.NDJSON,
+                TraceMerger.DEFAULT_MAX_LINE_BYTES,
+                error -> errors.add(error.getMessage().replaceAll("column \\d+", "column N")),
+                resolver,
                 new ByteArrayInputStream(input))) {
             for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
                 events.add(e.ts() + " " + e.type().wireName() + " " + names.get(e.agent()) + " text=" + e.text()
@@ -111,19 +120,111 @@ class CommonLineParserTest {
     private static String randomLine(SplittableRandom random) {
         boolean awkward = random.nextBoolean();
         List<String> fields = new ArrayList<>();
-        add(fields, random, awkward, "ts", "1764000000123", "\"2026-11-24T10:00:00.123Z\"", "0", "-5", "\"2026-02-30T10:00:00Z\"",
-                "\"2026-11-24T10:00:00+01:00\"", "1764000000123.5", "17e3", "12345678901234567890", "123456789012345678",
-                "1234567890123456789", "-1234567890123456", "00000000", "0001764000001950", "253402300799999", "253402300800000",
-                "-62167219200000", "-62167219200001", "-0", "\"+999999999-12-31T23:59:59Z\"", "\"9999-12-31T23:59:59.999Z\"",
-                "\"bad\"", "true", "null", "-", "\"\"");
-        add(fields, random, awkward, "conversationId", "\"conv-001\"", "\"conv-001\"", "\"\"", "\"c\\\"q\"", "\"\\u0063onv-001\"", "\"convé\"", "12",
-                "null", "{\"a\":1}", "\"c\\ud800\"", "\"c\\udc00\\ud800\"", "\"c\\ud83d\\ude00\"", "\"c?\"");
-        add(fields, random, awkward, "agentId", "\"agent-7\"", "\"agent-7\"", "\"\"", "\"a\\\\b\"", "\"agent-\\u00e9\"", "7", "true");
-        add(fields, random, awkward, "event", "\"keystroke\"", "\"send\"", "\"blur\"", "\"\"", "\"typing\"", "null", "3", "\"se\\u006ed\"", "[1]");
+        add(
+                fields,
+                random,
+                awkward,
+                "ts",
+                "1764000000123",
+                "\"2026-11-24T10:00:00.123Z\"",
+                "0",
+                "-5",
+                "\"2026-02-30T10:00:00Z\"",
+                "\"2026-11-24T10:00:00+01:00\"",
+                "1764000000123.5",
+                "17e3",
+                "12345678901234567890",
+                "123456789012345678",
+                "1234567890123456789",
+                "-1234567890123456",
+                "00000000",
+                "0001764000001950",
+                "253402300799999",
+                "253402300800000",
+                "-62167219200000",
+                "-62167219200001",
+                "-0",
+                "\"+999999999-12-31T23:59:59Z\"",
+                "\"9999-12-31T23:59:59.999Z\"",
+                "\"bad\"",
+                "true",
+                "null",
+                "-",
+                "\"\"");
+        add(
+                fields,
+                random,
+                awkward,
+                "conversationId",
+                "\"conv-001\"",
+                "\"conv-001\"",
+                "\"\"",
+                "\"c\\\"q\"",
+                "\"\\u0063onv-001\"",
+                "\"convé\"",
+                "12",
+                "null",
+                "{\"a\":1}",
+                "\"c\\ud800\"",
+                "\"c\\udc00\\ud800\"",
+                "\"c\\ud83d\\ude00\"",
+                "\"c?\"");
+        add(
+                fields,
+                random,
+                awkward,
+                "agentId",
+                "\"agent-7\"",
+                "\"agent-7\"",
+                "\"\"",
+                "\"a\\\\b\"",
+                "\"agent-\\u00e9\"",
+                "7",
+                "true");
+        add(
+                fields,
+                random,
+                awkward,
+                "event",
+                "\"keystroke\"",
+                "\"send\"",
+                "\"blur\"",
+                "\"\"",
+                "\"typing\"",
+                "null",
+                "3",
+                "\"se\\u006ed\"",
+                "[1]");
         add(fields, random, awkward, "text", "\"hello there\"", "\"\"", "\"line\\nbreak\"", "null", "5");
         add(fields, random, awkward, "communicationId", "\"comm-1\"", "\"comm-2\"", "null", "\"\\u0041\"", "false");
-        add(fields, random, awkward, "key", "\"f\"", "\" \"", "\"\\\"\"", "1.5e3", "true", "false", "null", "{\"x\":[1,{\"y\":\"}\"}]}", "[]",
-                "tru", "+1", ".5", "[}}", "1-2-3", "-", "01", "-0.0e-0", "1.", "1e", "[1,]", "{\"a\" 1}", "\"\\udc00\"", "\"é\"");
+        add(
+                fields,
+                random,
+                awkward,
+                "key",
+                "\"f\"",
+                "\" \"",
+                "\"\\\"\"",
+                "1.5e3",
+                "true",
+                "false",
+                "null",
+                "{\"x\":[1,{\"y\":\"}\"}]}",
+                "[]",
+                "tru",
+                "+1",
+                ".5",
+                "[}}",
+                "1-2-3",
+                "-",
+                "01",
+                "-0.0e-0",
+                "1.",
+                "1e",
+                "[1,]",
+                "{\"a\" 1}",
+                "\"\\udc00\"",
+                "\"é\"");
         if (awkward) {
             add(fields, random, true, "k\\u0065y", "\"x\"", "1");
             add(fields, random, true, "nested", "{\"ts\":1,\"event\":\"blur\"}", "[\"a\",\"b\"]");
@@ -133,25 +234,31 @@ class CommonLineParserTest {
         }
         Collections.shuffle(fields, new java.util.Random(random.nextLong()));
         String separator = pick(random, ",", ", ", " , ", ",  ", ",\t");
-        StringBuilder line = new StringBuilder("{").append(pick(random, "", "", " ", "\t"))
-                .append(String.join(separator, fields)).append(pick(random, "", "", " ", "\r")).append('}');
+        StringBuilder line = new StringBuilder("{")
+                .append(pick(random, "", "", " ", "\t"))
+                .append(String.join(separator, fields))
+                .append(pick(random, "", "", " ", "\r"))
+                .append('}');
         switch (random.nextInt(awkward ? 6 : 8)) {
             case 0 -> line.setLength(random.nextInt(line.length())); // truncated
-            case 1 -> line.insert(random.nextInt(line.length() + 1), pick(random, "\"", ",", "}", "{", ":", "x", "\u0001", " "));
+            case 1 ->
+                line.insert(
+                        random.nextInt(line.length() + 1), pick(random, "\"", ",", "}", "{", ":", "x", "\u0001", " "));
             case 2 -> line.append(pick(random, " ", "\r", " x", "}", "\t "));
-            default -> {
-            }
+            default -> {}
         }
         return line.toString();
     }
 
     /** Adds the field with one of its first two, ordinary values; if awkward, maybe with any value or not at all. */
-    private static void add(List<String> fields, SplittableRandom random, boolean awkward, String name, String... values) {
+    private static void add(
+            List<String> fields, SplittableRandom random, boolean awkward, String name, String... values) {
         int roll = awkward ? random.nextInt(10) : 5;
         if (roll == 0) {
             return;
         }
-        String value = roll < 6 ? values[random.nextInt(Math.min(2, values.length))] : values[random.nextInt(values.length)];
+        String value =
+                roll < 6 ? values[random.nextInt(Math.min(2, values.length))] : values[random.nextInt(values.length)];
         String colon = pick(random, ":", ": ", " : ", ":  ");
         fields.add("\"" + name + "\"" + colon + value);
     }

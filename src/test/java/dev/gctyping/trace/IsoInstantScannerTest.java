@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -14,22 +13,38 @@ class IsoInstantScannerTest {
 
     @Test
     void readsTheUsualFormsExactly() {
-        assertThat(millis("2025-11-24T16:00:00Z")).isEqualTo(Instant.parse("2025-11-24T16:00:00Z").toEpochMilli());
+        assertThat(millis("2025-11-24T16:00:00Z"))
+                .isEqualTo(Instant.parse("2025-11-24T16:00:00Z").toEpochMilli());
         assertThat(millis("2025-11-24T16:00:00.Z")).isEqualTo(1764000000000L);
         assertThat(millis("2025-11-24T16:00:00.1Z")).isEqualTo(1764000000100L);
         assertThat(millis("2025-11-24T16:00:00.12Z")).isEqualTo(1764000000120L);
         assertThat(millis("2025-11-24T16:00:00.123Z")).isEqualTo(1764000000123L);
-        assertThat(millis("2025-11-24T16:00:00.123999999Z")).as("digits past the millisecond are dropped").isEqualTo(1764000000123L);
+        assertThat(millis("2025-11-24T16:00:00.123999999Z"))
+                .as("digits past the millisecond are dropped")
+                .isEqualTo(1764000000123L);
         assertThat(millis("1969-12-31T23:59:59.999Z")).isEqualTo(-1L);
-        assertThat(millis("2024-02-29T00:00:00Z")).isEqualTo(Instant.parse("2024-02-29T00:00:00Z").toEpochMilli());
+        assertThat(millis("2024-02-29T00:00:00Z"))
+                .isEqualTo(Instant.parse("2024-02-29T00:00:00Z").toEpochMilli());
     }
 
     @Test
     void declinesWhatItDoesNotFullyUnderstand() {
-        for (String text : new String[] {"2025-02-29T00:00:00Z", "2025-11-24T24:00:00Z", "2025-11-24T23:59:60Z", "2025-11-24t16:00:00Z",
-            "2025-11-24T16:00:00z", "2025-11-24T16:00:00+01:00", "2025-11-24T16:00:00.1234567890Z",
-            "2025-13-01T00:00:00Z", "2025-00-10T00:00:00Z", "2025-11-00T00:00:00Z", "2025-11-24 16:00:00Z", "2025-11-24T16:00Z",
-            "20x5-11-24T16:00:00Z", "2025-11-24T16:0x:00Z"}) {
+        for (String text : new String[] {
+            "2025-02-29T00:00:00Z",
+            "2025-11-24T24:00:00Z",
+            "2025-11-24T23:59:60Z",
+            "2025-11-24t16:00:00Z",
+            "2025-11-24T16:00:00z",
+            "2025-11-24T16:00:00+01:00",
+            "2025-11-24T16:00:00.1234567890Z",
+            "2025-13-01T00:00:00Z",
+            "2025-00-10T00:00:00Z",
+            "2025-11-00T00:00:00Z",
+            "2025-11-24 16:00:00Z",
+            "2025-11-24T16:00Z",
+            "20x5-11-24T16:00:00Z",
+            "2025-11-24T16:0x:00Z"
+        }) {
             assertThat(millis(text)).as(text).isEqualTo(IsoInstantScanner.DECLINED);
         }
     }
@@ -46,7 +61,9 @@ class IsoInstantScannerTest {
                 taken++;
                 assertThat(java).as(text).isEqualTo(ours);
             } else if (java != null) {
-                assertThat(text).as("declined only for a form it leaves to java.time").matches(".*(T24:|:60|[tz]|[+-]\\d\\d:\\d\\d$|T\\d\\d:\\d\\dZ$).*");
+                assertThat(text)
+                        .as("declined only for a form it leaves to java.time")
+                        .matches(".*(T24:|:60|[tz]|[+-]\\d\\d:\\d\\d$|T\\d\\d:\\d\\dZ$).*");
             }
         }
         assertThat(taken).isGreaterThan(5_000);
@@ -66,11 +83,16 @@ class IsoInstantScannerTest {
     }
 
     private static String randomText(SplittableRandom random) {
-        String date = String.format("%04d-%02d-%02d", pick(random, 1900, 1970, 2000, 2024, 2025, 2100, random.nextInt(10_000)),
+        String date = String.format(
+                "%04d-%02d-%02d",
+                pick(random, 1900, 1970, 2000, 2024, 2025, 2100, random.nextInt(10_000)),
                 random.nextInt(10) == 0 ? random.nextInt(14) : random.nextInt(1, 13),
                 random.nextInt(10) == 0 ? random.nextInt(33) : random.nextInt(1, 29));
-        String time = String.format("%02d:%02d:%02d", random.nextInt(10) == 0 ? random.nextInt(26) : random.nextInt(24),
-                random.nextInt(10) == 0 ? random.nextInt(62) : random.nextInt(60), random.nextInt(10) == 0 ? random.nextInt(62) : random.nextInt(60));
+        String time = String.format(
+                "%02d:%02d:%02d",
+                random.nextInt(10) == 0 ? random.nextInt(26) : random.nextInt(24),
+                random.nextInt(10) == 0 ? random.nextInt(62) : random.nextInt(60),
+                random.nextInt(10) == 0 ? random.nextInt(62) : random.nextInt(60));
         if (random.nextInt(20) == 0) {
             time = time.substring(0, 5);
         }

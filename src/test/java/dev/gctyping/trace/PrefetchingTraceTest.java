@@ -49,8 +49,15 @@ class PrefetchingTraceTest {
             for (int i = 0; i < events; i++) {
                 ts += random.nextInt(3);
                 String event = random.nextInt(10) == 0 ? "send\", \"text\": \"m" + i : "keystroke";
-                trace.append("{\"ts\": ").append(ts).append(", \"conversationId\": \"c").append(random.nextInt(1500))
-                        .append("\", \"agentId\": \"a").append(f).append("\", \"event\": \"").append(event).append("\"}\n");
+                trace.append("{\"ts\": ")
+                        .append(ts)
+                        .append(", \"conversationId\": \"c")
+                        .append(random.nextInt(1500))
+                        .append("\", \"agentId\": \"a")
+                        .append(f)
+                        .append("\", \"event\": \"")
+                        .append(event)
+                        .append("\"}\n");
             }
             Path path = dir.resolve("t" + f + ".ndjson");
             Files.writeString(path, trace);
@@ -60,7 +67,13 @@ class PrefetchingTraceTest {
     }
 
     private static TraceMerger open(List<String> paths, AgentResolver resolver) throws IOException {
-        return TraceMerger.open(paths, TraceFormat.AUTO, TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL, resolver, InputStream.nullInputStream());
+        return TraceMerger.open(
+                paths,
+                TraceFormat.AUTO,
+                TraceMerger.DEFAULT_MAX_LINE_BYTES,
+                InvalidLinePolicy.FAIL,
+                resolver,
+                InputStream.nullInputStream());
     }
 
     private static String describe(long ts, EventType type, String agent, String text) {
@@ -83,7 +96,8 @@ class PrefetchingTraceTest {
         Registry registry = new Registry();
         List<String> prefetched = new ArrayList<>();
         List<Integer> handles = new ArrayList<>();
-        try (TraceMerger merger = open(paths, registry); PrefetchingTrace trace = PrefetchingTrace.start(merger)) {
+        try (TraceMerger merger = open(paths, registry);
+                PrefetchingTrace trace = PrefetchingTrace.start(merger)) {
             for (PrefetchingTrace.Batch b = trace.next(); b != null; b = trace.next()) {
                 for (int i = 0; i < b.size(); i++) {
                     prefetched.add(describe(b.ts(i), b.type(i), registry.name(b.agent(i)), b.text(i)));
@@ -108,14 +122,17 @@ class PrefetchingTraceTest {
         Path path = dir.resolve("bad.ndjson");
         Files.writeString(path, trace);
         List<Long> seen = new ArrayList<>();
-        try (TraceMerger merger = open(List.of(path.toString()), new Registry()); PrefetchingTrace prefetched = PrefetchingTrace.start(merger)) {
+        try (TraceMerger merger = open(List.of(path.toString()), new Registry());
+                PrefetchingTrace prefetched = PrefetchingTrace.start(merger)) {
             assertThatThrownBy(() -> {
-                for (PrefetchingTrace.Batch b = prefetched.next(); b != null; b = prefetched.next()) {
-                    for (int i = 0; i < b.size(); i++) {
-                        seen.add(b.ts(i));
-                    }
-                }
-            }).isInstanceOf(TraceFormatException.class).hasMessageContaining("bad.ndjson:5001: timestamp 1 goes backwards");
+                        for (PrefetchingTrace.Batch b = prefetched.next(); b != null; b = prefetched.next()) {
+                            for (int i = 0; i < b.size(); i++) {
+                                seen.add(b.ts(i));
+                            }
+                        }
+                    })
+                    .isInstanceOf(TraceFormatException.class)
+                    .hasMessageContaining("bad.ndjson:5001: timestamp 1 goes backwards");
         }
         assertThat(seen).hasSize(5000).endsWith(4999L);
     }
@@ -124,10 +141,13 @@ class PrefetchingTraceTest {
     void closingEarlyStopsTheReaderThread() throws Exception {
         List<String> paths = files(20_000);
         Thread reader;
-        try (TraceMerger merger = open(paths, new Registry()); PrefetchingTrace trace = PrefetchingTrace.start(merger)) {
+        try (TraceMerger merger = open(paths, new Registry());
+                PrefetchingTrace trace = PrefetchingTrace.start(merger)) {
             assertThat(trace.next().size()).isPositive();
-            reader = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("gctyping-trace-reader"))
-                    .findFirst().orElseThrow();
+            reader = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("gctyping-trace-reader"))
+                    .findFirst()
+                    .orElseThrow();
         }
         assertThat(reader.isAlive()).isFalse();
     }

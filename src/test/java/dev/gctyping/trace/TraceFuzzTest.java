@@ -36,11 +36,46 @@ class TraceFuzzTest {
 
     /** Spliced into traces: each one was accepted, or crashed the reader, once. */
     private static final String[] NASTY = {
-        "\"x\":[}}", "\"x\":1-2-3", "\"x\":-", "\"ts\":0001764000001950", "\"event\":\"\"", "\"c\\ud800\"", "\"c\\udc00\\ud800\"",
-        "\u00ff", "\u00fe", "\u00ed\u00a0\u0080", "\u00c0\u00af", "\u00f4\u0090\u0080\u0080", "\u00e2\u0082", "\u00ef\u00bb\u00bf",
-        "\"ts\":\"+999999999-12-31T23:59:59Z\"", "\"ts\":99999999999999999999", "\"ts\":253402300800000", "\"ts\":-0",
-        "[[[[[[[[", "]]]]", "{\"a\":", "\\u", "\\", "\"", "\n", "\r", "\t", "\u0000", ",", ":", "}", "{", "1e", ".5", "tru",
-        "ts,conversationId,agentId\n", "\"event\":\"send\",\"text\":\"hi\"", "\"\\ud83d\\ude00\"", "\u00c3\u00a9"};
+        "\"x\":[}}",
+        "\"x\":1-2-3",
+        "\"x\":-",
+        "\"ts\":0001764000001950",
+        "\"event\":\"\"",
+        "\"c\\ud800\"",
+        "\"c\\udc00\\ud800\"",
+        "\u00ff",
+        "\u00fe",
+        "\u00ed\u00a0\u0080",
+        "\u00c0\u00af",
+        "\u00f4\u0090\u0080\u0080",
+        "\u00e2\u0082",
+        "\u00ef\u00bb\u00bf",
+        "\"ts\":\"+999999999-12-31T23:59:59Z\"",
+        "\"ts\":99999999999999999999",
+        "\"ts\":253402300800000",
+        "\"ts\":-0",
+        "[[[[[[[[",
+        "]]]]",
+        "{\"a\":",
+        "\\u",
+        "\\",
+        "\"",
+        "\n",
+        "\r",
+        "\t",
+        "\u0000",
+        ",",
+        ":",
+        "}",
+        "{",
+        "1e",
+        ".5",
+        "tru",
+        "ts,conversationId,agentId\n",
+        "\"event\":\"send\",\"text\":\"hi\"",
+        "\"\\ud83d\\ude00\"",
+        "\u00c3\u00a9"
+    };
 
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> handles = new HashMap<>();
@@ -64,7 +99,9 @@ class TraceFuzzTest {
                 read(TraceFormat.AUTO, r.nextBoolean() ? gz : mutate(r, gz), what + " gzipped");
             } else {
                 List<String> skipping = read(TraceFormat.NDJSON, trace, what);
-                assertThat(outcome(TraceFormat.NDJSON, tabbed(trace), true, what)).as("general parser only: %s", what).isEqualTo(skipping);
+                assertThat(outcome(TraceFormat.NDJSON, tabbed(trace), true, what))
+                        .as("general parser only: %s", what)
+                        .isEqualTo(skipping);
                 checkAgainstJackson(trace, skipping, what);
                 boolean bad = skipping.stream().anyMatch(o -> o.startsWith("error"));
                 accepted += bad ? 0 : 1;
@@ -87,7 +124,8 @@ class TraceFuzzTest {
         while (firstError < skipping.size() && !skipping.get(firstError).startsWith("error")) {
             firstError++;
         }
-        assertThat(stopping).as("stopping at the first bad line: %s", what)
+        assertThat(stopping)
+                .as("stopping at the first bad line: %s", what)
                 .isEqualTo(skipping.subList(0, Math.min(firstError + 1, skipping.size())));
         return skipping;
     }
@@ -95,11 +133,16 @@ class TraceFuzzTest {
     private List<String> outcome(TraceFormat format, byte[] input, boolean skip, String what) {
         List<String> outcome = new ArrayList<>();
         InvalidLinePolicy policy = skip ? error -> outcome.add(error(error)) : InvalidLinePolicy.FAIL;
-        try (TraceMerger merger = TraceMerger.open(List.of(TraceMerger.STDIN), format, TraceMerger.DEFAULT_MAX_LINE_BYTES, policy,
-                this::agent, new ByteArrayInputStream(input))) {
+        try (TraceMerger merger = TraceMerger.open(
+                List.of(TraceMerger.STDIN),
+                format,
+                TraceMerger.DEFAULT_MAX_LINE_BYTES,
+                policy,
+                this::agent,
+                new ByteArrayInputStream(input))) {
             for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
-                outcome.add(e.line() + ": " + e.ts() + " " + e.type().wireName() + " " + names.get(e.agent()) + " text=" + e.text()
-                        + " comm=" + e.communicationId());
+                outcome.add(e.line() + ": " + e.ts() + " " + e.type().wireName() + " " + names.get(e.agent()) + " text="
+                        + e.text() + " comm=" + e.communicationId());
             }
         } catch (TraceFormatException rejected) {
             outcome.add(error(rejected));
@@ -146,7 +189,9 @@ class TraceFuzzTest {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (value.isScalarValue()) {
-                    values.put(name, value == JsonToken.VALUE_NUMBER_INT ? (Object) parser.getLongValue() : parser.getText());
+                    values.put(
+                            name,
+                            value == JsonToken.VALUE_NUMBER_INT ? (Object) parser.getLongValue() : parser.getText());
                 } else {
                     parser.skipChildren();
                 }
@@ -160,8 +205,8 @@ class TraceFuzzTest {
         Object ts = values.get("ts");
         long millis = ts instanceof Long number ? number : isoMillis((String) ts);
         Object event = values.get("event");
-        return millis + " " + (event == null || event.equals("null") ? "keystroke" : event) + " " + values.get("conversationId") + "|"
-                + values.get("agentId");
+        return millis + " " + (event == null || event.equals("null") ? "keystroke" : event) + " "
+                + values.get("conversationId") + "|" + values.get("agentId");
     }
 
     private static long isoMillis(String text) {
@@ -217,7 +262,8 @@ class TraceFuzzTest {
             ts += r.nextInt(2000);
             List<String> fields = new ArrayList<>();
             fields.add("\"ts\": " + (r.nextInt(4) == 0 ? "\"" + Instant.ofEpochMilli(ts) + "\"" : Long.toString(ts)));
-            fields.add("\"conversationId\": \"" + pick(r, "conv-1", "conv-2", "c\\u0031", "conv-\\ud83d\\ude00", "conv-\u00e9") + "\"");
+            fields.add("\"conversationId\": \""
+                    + pick(r, "conv-1", "conv-2", "c\\u0031", "conv-\\ud83d\\ude00", "conv-\u00e9") + "\"");
             fields.add("\"agentId\": \"" + pick(r, "agent-7", "agent-8", "a\\\"q", "agent-\\u00e9") + "\"");
             String event = pick(r, "keystroke", "keystroke", "keystroke", "send", "blur", "");
             if (!event.isEmpty()) {
@@ -227,11 +273,19 @@ class TraceFuzzTest {
                 fields.add("\"text\": " + pick(r, "\"hello\"", "\"line\\nbreak\"", "null", "\"caf\u00e9\""));
             }
             if (r.nextInt(3) == 0) {
-                fields.add(pick(r, "\"key\": \"x\"", "\"n\": -1.5e3", "\"extra\": {\"a\": [1, {\"b\": \"}\"}], \"c\": null}", "\"ok\": true",
-                        "\"communicationId\": \"comm-1\"", "\"z\": 0"));
+                fields.add(pick(
+                        r,
+                        "\"key\": \"x\"",
+                        "\"n\": -1.5e3",
+                        "\"extra\": {\"a\": [1, {\"b\": \"}\"}], \"c\": null}",
+                        "\"ok\": true",
+                        "\"communicationId\": \"comm-1\"",
+                        "\"z\": 0"));
             }
             java.util.Collections.shuffle(fields, new java.util.Random(r.nextLong()));
-            trace.append('{').append(String.join(pick(r, ", ", ",", " , "), fields)).append("}\n");
+            trace.append('{')
+                    .append(String.join(pick(r, ", ", ",", " , "), fields))
+                    .append("}\n");
             if (r.nextInt(10) == 0) {
                 trace.append(pick(r, "\n", "  \n", "\r\n"));
             }
@@ -269,7 +323,10 @@ class TraceFuzzTest {
 
     /** The same events as CSV rows, roughly: the JSON punctuation becomes commas. */
     private static byte[] csv(byte[] ndjson) {
-        byte[] rows = new String(ndjson, StandardCharsets.ISO_8859_1).replaceAll("\"[a-zA-Z]+\": ?", "").replace('{', ' ').replace('}', ' ')
+        byte[] rows = new String(ndjson, StandardCharsets.ISO_8859_1)
+                .replaceAll("\"[a-zA-Z]+\": ?", "")
+                .replace('{', ' ')
+                .replace('}', ' ')
                 .getBytes(StandardCharsets.ISO_8859_1);
         byte[] header = "ts,conversationId,agentId,event\n".getBytes(StandardCharsets.US_ASCII);
         byte[] out = Arrays.copyOf(header, header.length + rows.length);

@@ -53,10 +53,11 @@ class TraceMergerTest {
             paths.add(f == null ? TraceMerger.STDIN : f.toString());
         }
         List<String> events = new ArrayList<>();
-        try (TraceMerger merger = TraceMerger.open(paths, TraceFormat.AUTO, maxLineBytes, policy, this::resolve, stdin)) {
+        try (TraceMerger merger =
+                TraceMerger.open(paths, TraceFormat.AUTO, maxLineBytes, policy, this::resolve, stdin)) {
             for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
-                events.add(e.ts() + " " + e.type().wireName() + " " + keys.get(e.agent()) + " @" + e.sourceIndex() + ":" + e.line()
-                        + (e.text() == null ? "" : " text=" + e.text()));
+                events.add(e.ts() + " " + e.type().wireName() + " " + keys.get(e.agent()) + " @" + e.sourceIndex() + ":"
+                        + e.line() + (e.text() == null ? "" : " text=" + e.text()));
             }
         }
         return events;
@@ -74,11 +75,12 @@ class TraceMergerTest {
                 {"agentId":"a1","conversationId":"c1","ts":"1970-01-01T00:00:01.500Z","event":"keystroke","key":"x","extra":{"nested":[1,{"k":"}"}]},"n":-1.5e3,"b":true,"z":null}
                    {"ts": 2000, "conversationId": "c1", "agentId": "a1", "event": "send", "text": "hi \\"you\\" \\u00e9\\ud83d\\ude00"}\r
                 {"ts": "1970-01-01T01:00:02.000+01:00", "conversationId": "c1", "agentId": "a1", "event": "blur"}""");
-        assertThat(read(trace)).containsExactly(
-                "1000 keystroke c1/a1 @0:1",
-                "1500 keystroke c1/a1 @0:3",
-                "2000 send c1/a1 @0:4 text=hi \"you\" é😀",
-                "2000 blur c1/a1 @0:5");
+        assertThat(read(trace))
+                .containsExactly(
+                        "1000 keystroke c1/a1 @0:1",
+                        "1500 keystroke c1/a1 @0:3",
+                        "2000 send c1/a1 @0:4 text=hi \"you\" é😀",
+                        "2000 blur c1/a1 @0:5");
     }
 
     @Test
@@ -88,7 +90,8 @@ class TraceMergerTest {
                 {"ts": 2, "conversationId": "c1", "agentId": "a\\u0031"}
                 {"ts": 3, "conversationId": "c1", "agentId": "a2"}
                 """);
-        assertThat(read(trace)).containsExactly("1 keystroke c1/a1 @0:1", "2 keystroke c1/a1 @0:2", "3 keystroke c1/a2 @0:3");
+        assertThat(read(trace))
+                .containsExactly("1 keystroke c1/a1 @0:1", "2 keystroke c1/a1 @0:2", "3 keystroke c1/a2 @0:3");
         assertThat(keys).hasSize(2);
     }
 
@@ -104,9 +107,14 @@ class TraceMergerTest {
                 {"ts": 20, "conversationId": "c2", "agentId": "b"}
                 {"ts": 30, "conversationId": "c2", "agentId": "b"}
                 """);
-        assertThat(read(second, first)).containsExactly(
-                "5 keystroke c2/b @0:1", "10 keystroke c1/a @1:1", "20 keystroke c2/b @0:2",
-                "20 keystroke c1/a @1:2", "20 send c1/a @1:3", "30 keystroke c2/b @0:3");
+        assertThat(read(second, first))
+                .containsExactly(
+                        "5 keystroke c2/b @0:1",
+                        "10 keystroke c1/a @1:1",
+                        "20 keystroke c2/b @0:2",
+                        "20 keystroke c1/a @1:2",
+                        "20 send c1/a @1:3",
+                        "30 keystroke c2/b @0:3");
     }
 
     @Test
@@ -117,7 +125,8 @@ class TraceMergerTest {
                 1970-01-01T00:00:01.200Z,c1,a1,,x
                 1300,"c1",a1,send,""
                 """);
-        assertThat(read(trace)).containsExactly("1000 keystroke c1/a1 @0:2", "1200 keystroke c1/a1 @0:3", "1300 send c1/a1 @0:4");
+        assertThat(read(trace))
+                .containsExactly("1000 keystroke c1/a1 @0:2", "1200 keystroke c1/a1 @0:3", "1300 send c1/a1 @0:4");
     }
 
     @Test
@@ -131,7 +140,8 @@ class TraceMergerTest {
 
     @Test
     void readsStdin() throws IOException {
-        InputStream stdin = new ByteArrayInputStream("{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\"}".getBytes(StandardCharsets.UTF_8));
+        InputStream stdin = new ByteArrayInputStream(
+                "{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(read(InvalidLinePolicy.FAIL, stdin, (Path) null)).containsExactly("1 keystroke c/a @0:1");
     }
 
@@ -140,17 +150,25 @@ class TraceMergerTest {
         PipedOutputStream writer = new PipedOutputStream();
         PipedInputStream stdin = new PipedInputStream(writer, 1 << 16);
         writer.write(("{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\"}\n"
-                + "{\"ts\": 2, \"conversationId\": \"c\", \"agentId\": \"a\"}\n").getBytes(StandardCharsets.UTF_8));
+                        + "{\"ts\": 2, \"conversationId\": \"c\", \"agentId\": \"a\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
         writer.flush();
         ExecutorService reading = Executors.newSingleThreadExecutor();
         try {
             // both lines are complete in the pipe: reading them must not wait for a third
-            Future<TraceMerger> opened = reading.submit(() -> TraceMerger.open(List.of(TraceMerger.STDIN), TraceFormat.AUTO,
-                    TraceMerger.DEFAULT_MAX_LINE_BYTES, InvalidLinePolicy.FAIL, this::resolve, stdin));
+            Future<TraceMerger> opened = reading.submit(() -> TraceMerger.open(
+                    List.of(TraceMerger.STDIN),
+                    TraceFormat.AUTO,
+                    TraceMerger.DEFAULT_MAX_LINE_BYTES,
+                    InvalidLinePolicy.FAIL,
+                    this::resolve,
+                    stdin));
             try (TraceMerger merger = opened.get(10, TimeUnit.SECONDS)) {
                 assertThat(merger.next().ts()).isEqualTo(1);
-                assertThat(reading.submit(() -> merger.next().ts()).get(10, TimeUnit.SECONDS)).isEqualTo(2);
-                writer.write("{\"ts\": 3, \"conversationId\": \"c\", \"agentId\": \"a\"}\n".getBytes(StandardCharsets.UTF_8));
+                assertThat(reading.submit(() -> merger.next().ts()).get(10, TimeUnit.SECONDS))
+                        .isEqualTo(2);
+                writer.write("{\"ts\": 3, \"conversationId\": \"c\", \"agentId\": \"a\"}\n"
+                        .getBytes(StandardCharsets.UTF_8));
                 writer.close();
                 assertThat(merger.next().ts()).isEqualTo(3);
                 assertThat(merger.next()).isNull();
@@ -164,8 +182,10 @@ class TraceMergerTest {
     void linesLongerThanTheReadBufferAreParsed() throws IOException {
         maxLineBytes = 4 << 20;
         String padding = "x".repeat(3 << 20);
-        Path trace = file("long.ndjson", "{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\", \"pad\": \"" + padding + "\"}\n"
-                + "{\"ts\": 2, \"conversationId\": \"c\", \"agentId\": \"a\"}\n");
+        Path trace = file(
+                "long.ndjson",
+                "{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\", \"pad\": \"" + padding + "\"}\n"
+                        + "{\"ts\": 2, \"conversationId\": \"c\", \"agentId\": \"a\"}\n");
         assertThat(read(trace)).containsExactly("1 keystroke c/a @0:1", "2 keystroke c/a @0:2");
     }
 
@@ -184,9 +204,12 @@ class TraceMergerTest {
     void badLinesAreReportedAsFileLineReason() throws IOException {
         String ok = "{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\"}\n";
         assertThat(firstError(ok + "not json\n")).isEqualTo("FILE:2: not a JSON object");
-        assertThat(firstError(ok + "{\"ts\": 2, \"conversationId\": \"c\"}\n")).isEqualTo("FILE:2: missing field \"agentId\"");
-        assertThat(firstError("{\"conversationId\": \"c\", \"agentId\": \"a\"}\n")).isEqualTo("FILE:1: missing field \"ts\"");
-        assertThat(firstError(ok + "{\"ts\": 2, \"conversationId\": \"c\", \"agentId\": \"a\", \"event\": \"typing\"}\n"))
+        assertThat(firstError(ok + "{\"ts\": 2, \"conversationId\": \"c\"}\n"))
+                .isEqualTo("FILE:2: missing field \"agentId\"");
+        assertThat(firstError("{\"conversationId\": \"c\", \"agentId\": \"a\"}\n"))
+                .isEqualTo("FILE:1: missing field \"ts\"");
+        assertThat(firstError(
+                        ok + "{\"ts\": 2, \"conversationId\": \"c\", \"agentId\": \"a\", \"event\": \"typing\"}\n"))
                 .isEqualTo("FILE:2: unknown event \"typing\" (expected keystroke, send or blur)");
         assertThat(firstError("{\"ts\": 2.5, \"conversationId\": \"c\", \"agentId\": \"a\"}\n"))
                 .isEqualTo("FILE:1: ts must be whole epoch milliseconds or an ISO-8601 string");
@@ -198,8 +221,10 @@ class TraceMergerTest {
                 .isEqualTo("FILE:1: \"conversationId\" must not be empty");
         assertThat(firstError("{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\"} x\n"))
                 .isEqualTo("FILE:1: malformed JSON at column 50: unexpected text after the JSON object");
-        assertThat(firstError("{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\"\n")).isEqualTo("FILE:1: truncated JSON object");
-        assertThat(firstError("{\"ts\": 1, \"conversationId\": \"c, \"agentId\": \"a\"}\n")).startsWith("FILE:1: malformed JSON");
+        assertThat(firstError("{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\"\n"))
+                .isEqualTo("FILE:1: truncated JSON object");
+        assertThat(firstError("{\"ts\": 1, \"conversationId\": \"c, \"agentId\": \"a\"}\n"))
+                .startsWith("FILE:1: malformed JSON");
     }
 
     @Test
@@ -207,7 +232,9 @@ class TraceMergerTest {
         assertThat(firstError("""
                 {"ts": 100, "conversationId": "c", "agentId": "a"}
                 {"ts": 99, "conversationId": "c2", "agentId": "b"}
-                """)).isEqualTo("FILE:2: timestamp 99 goes backwards (previous event: 100); a file's events must be in time order");
+                """))
+                .isEqualTo(
+                        "FILE:2: timestamp 99 goes backwards (previous event: 100); a file's events must be in time order");
     }
 
     @Test
@@ -218,7 +245,8 @@ class TraceMergerTest {
                 {"ts": 50, "conversationId": "c", "agentId": "a"}
                 {"ts": 150, "conversationId": "c", "agentId": "a", "event": "send"}
                 """);
-        List<String> events = read(error -> errors.add(error.line() + ": " + error.reason()), InputStream.nullInputStream(), trace);
+        List<String> events =
+                read(error -> errors.add(error.line() + ": " + error.reason()), InputStream.nullInputStream(), trace);
         assertThat(events).containsExactly("100 keystroke c/a @0:1", "150 send c/a @0:4");
         assertThat(errors).hasSize(2);
         assertThat(errors.get(0)).isEqualTo("2: not a JSON object");
@@ -228,16 +256,19 @@ class TraceMergerTest {
     @Test
     void badCsvHeaderAndRows() throws IOException {
         Path noHeader = file("h.csv", "1,c,a,keystroke\n");
-        assertThatThrownBy(() -> read(noHeader)).isInstanceOf(TraceFormatException.class)
+        assertThatThrownBy(() -> read(noHeader))
+                .isInstanceOf(TraceFormatException.class)
                 .hasMessageContaining("h.csv:1: CSV header must name the columns ts,conversationId,agentId");
         Path shortRow = file("r.csv", "ts,conversationId,agentId,event\n1,c,a\n");
-        assertThatThrownBy(() -> read(shortRow)).hasMessageEndingWith("r.csv:2: expected 4 columns as in the header, found 3");
+        assertThatThrownBy(() -> read(shortRow))
+                .hasMessageEndingWith("r.csv:2: expected 4 columns as in the header, found 3");
     }
 
     @Test
     void missingFilesAreReportedBeforeAnythingIsRead() throws IOException {
         Path good = file("good.ndjson", "{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\"}\n");
-        assertThatThrownBy(() -> read(good, dir.resolve("nope.ndjson"))).isInstanceOf(MissingTraceException.class)
+        assertThatThrownBy(() -> read(good, dir.resolve("nope.ndjson")))
+                .isInstanceOf(MissingTraceException.class)
                 .hasMessageEndingWith("nope.ndjson: no such file");
         assertThat(keys).isEmpty();
     }

@@ -60,11 +60,17 @@ public final class AgentApiDialect implements Dialect {
         String conversation = agent.conversationId();
         return JsonLine.object()
                 .field("method", "POST")
-                .field("path", (typing ? PlatformApi.typingPath(conversation, COMMUNICATION_PLACEHOLDER)
-                        : PlatformApi.messagePath(conversation, COMMUNICATION_PLACEHOLDER))
-                        .replace(ENCODED_PLACEHOLDER, COMMUNICATION_PLACEHOLDER))
-                .rawField("body", typing ? PlatformApi.typingBody(send.durationMs(), send.at())
-                        : PlatformApi.messageBody(AgentApiTransport.messageText(send.text())))
+                .field(
+                        "path",
+                        (typing
+                                        ? PlatformApi.typingPath(conversation, COMMUNICATION_PLACEHOLDER)
+                                        : PlatformApi.messagePath(conversation, COMMUNICATION_PLACEHOLDER))
+                                .replace(ENCODED_PLACEHOLDER, COMMUNICATION_PLACEHOLDER))
+                .rawField(
+                        "body",
+                        typing
+                                ? PlatformApi.typingBody(send.durationMs(), send.at())
+                                : PlatformApi.messageBody(AgentApiTransport.messageText(send.text())))
                 .toString();
     }
 

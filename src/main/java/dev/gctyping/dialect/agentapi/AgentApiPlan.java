@@ -36,6 +36,7 @@ final class AgentApiPlan implements SendPlan {
     private final RequestBudget spent = new RequestBudget();
     /** Until when each agent's guest shows the indicator (by handle); MIN_VALUE when it does not. */
     private long[] guestEnd = new long[0];
+
     private long[] skipped = new long[0];
 
     AgentApiPlan(PlanSettings settings) {

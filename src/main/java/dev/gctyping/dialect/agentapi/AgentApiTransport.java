@@ -19,11 +19,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +51,7 @@ final class AgentApiTransport implements PayloadTransport {
     private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
     /** Each agent's messages communication (by engine handle): named by the trace, or resolved on first use. */
     private final Map<Integer, String> agentCommunications = new ConcurrentHashMap<>();
+
     private final Object settled = new Object();
     private int pending;
 
@@ -119,8 +120,7 @@ final class AgentApiTransport implements PayloadTransport {
     }
 
     /** A queued call, with what it is for, so it can be accounted for whatever happens. */
-    private record Request(AgentState agent, DeliveryStats stats, String what, Call call) {
-    }
+    private record Request(AgentState agent, DeliveryStats stats, String what, Call call) {}
 
     /** One conversation's requests, sent in order by one sender at a time. */
     private final class Conversation {
@@ -131,6 +131,7 @@ final class AgentApiTransport implements PayloadTransport {
         volatile CompletableFuture<?> ready = CompletableFuture.completedFuture(null);
         /** The conversation's agent participant's communication, looked up once (by its sender). */
         private String looked;
+
         private int firstAgent = -1;
         /** Communications this simulator has been told about. */
         private final Set<String> joined = new HashSet<>();
@@ -187,8 +188,10 @@ final class AgentApiTransport implements PayloadTransport {
                 if (firstAgent < 0) {
                     firstAgent = agent.handle();
                 }
-                communication = firstAgent == agent.handle() || !simulator ? lookUp()
-                        : UUID.nameUUIDFromBytes((id + "/" + agent.agentId()).getBytes(StandardCharsets.UTF_8)).toString();
+                communication = firstAgent == agent.handle() || !simulator
+                        ? lookUp()
+                        : UUID.nameUUIDFromBytes((id + "/" + agent.agentId()).getBytes(StandardCharsets.UTF_8))
+                                .toString();
                 agentCommunications.put(agent.handle(), communication);
             }
             if (simulator && !communication.equals(looked) && joined.add(communication)) {
@@ -199,8 +202,10 @@ final class AgentApiTransport implements PayloadTransport {
 
         private String lookUp() {
             if (looked == null) {
-                looked = api.conversation(id).agentCommunicationId()
-                        .orElseThrow(() -> new ClientException("conversation " + id + " has no agent participant to type as"));
+                looked = api.conversation(id)
+                        .agentCommunicationId()
+                        .orElseThrow(() ->
+                                new ClientException("conversation " + id + " has no agent participant to type as"));
             }
             return looked;
         }

@@ -48,8 +48,9 @@ public final class SeedDialect implements Dialect {
 
     @Override
     public Optional<String> refusedByRealRegions() {
-        return Optional.of("--dialect seed only works against the gctyping simulator: Genesys Cloud has no "
-                + "conversation socket for the seed tutorial's payloads (the tutorial invented it); use --dialect agent-api");
+        return Optional.of(
+                "--dialect seed only works against the gctyping simulator: Genesys Cloud has no "
+                        + "conversation socket for the seed tutorial's payloads (the tutorial invented it); use --dialect agent-api");
     }
 
     @Override
@@ -69,8 +70,9 @@ public final class SeedDialect implements Dialect {
 
     @Override
     public String render(AgentState agent, WireSend send) {
-        return new SeedPayload().encode(agent.conversationId(), agent.agentId(), send.at(),
-                send.kind() == WireSend.Kind.TYPING_ON).toString();
+        return new SeedPayload()
+                .encode(agent.conversationId(), agent.agentId(), send.at(), send.kind() == WireSend.Kind.TYPING_ON)
+                .toString();
     }
 
     @Override

@@ -6,12 +6,12 @@ import dev.gctyping.client.OAuthClient;
 import dev.gctyping.client.ReconnectingSocket;
 import dev.gctyping.client.SocketSettings;
 import dev.gctyping.client.Target;
-import dev.gctyping.engine.AgentState;
 import dev.gctyping.dialect.AgentDeliveries;
 import dev.gctyping.dialect.DeliveryStats;
 import dev.gctyping.dialect.LatencyProbe;
 import dev.gctyping.dialect.PayloadTransport;
 import dev.gctyping.dialect.WireSend;
+import dev.gctyping.engine.AgentState;
 import dev.gctyping.protocol.IsoMillis;
 import dev.gctyping.protocol.SeedPayload;
 import dev.gctyping.support.Json;
@@ -75,6 +75,7 @@ final class SeedTransport implements PayloadTransport {
         final ArrayDeque<Pending> unacknowledged = new ArrayDeque<>();
         /** Each agent's last {@code active}, while it is typing: re-sent after a reconnect. */
         final Map<String, Pending> typingAgents = new HashMap<>();
+
         ConversationSocket socket;
         /**
          * True once the current connection has been brought up to date (everything unacknowledged
@@ -84,6 +85,7 @@ final class SeedTransport implements PayloadTransport {
         boolean current;
         /** Reconnecting gave up, or the transport closed: nothing more will be acknowledged. */
         boolean closedForGood;
+
         String closeReason;
 
         Conversation(String id) {
@@ -122,7 +124,10 @@ final class SeedTransport implements PayloadTransport {
             current = true;
             boolean reopened = connection > 1;
             if (reopened) {
-                LOG.debug("conversation {}: socket reopened; resending {} unacknowledged payload(s)", id, unacknowledged.size());
+                LOG.debug(
+                        "conversation {}: socket reopened; resending {} unacknowledged payload(s)",
+                        id,
+                        unacknowledged.size());
             }
             for (Pending pending : unacknowledged) {
                 if (reopened) {
@@ -145,7 +150,10 @@ final class SeedTransport implements PayloadTransport {
         public synchronized void onText(String text) {
             JsonNode frame = Json.parse(text);
             if (frame != null && frame.path("type").asText().equals("ack")) {
-                String key = Pending.key(frame.path("senderId").asText(), frame.path("timestamp").asText(), frame.path("state").asText());
+                String key = Pending.key(
+                        frame.path("senderId").asText(),
+                        frame.path("timestamp").asText(),
+                        frame.path("state").asText());
                 for (Iterator<Pending> it = unacknowledged.iterator(); it.hasNext(); ) {
                     Pending pending = it.next();
                     if (pending.key().equals(key)) {
@@ -156,10 +164,15 @@ final class SeedTransport implements PayloadTransport {
                     }
                 }
             } else if (frame != null && frame.path("type").asText().equals("error")) {
-                LOG.warn("conversation {}: the server refused a payload: {}", id, frame.path("message").asText());
+                LOG.warn(
+                        "conversation {}: the server refused a payload: {}",
+                        id,
+                        frame.path("message").asText());
                 Pending refused = unacknowledged.poll();
                 if (refused != null) {
-                    refused.stats().recordLoss("refused by the server: " + frame.path("message").asText());
+                    refused.stats()
+                            .recordLoss("refused by the server: "
+                                    + frame.path("message").asText());
                     notifyAll();
                 }
             }
@@ -193,7 +206,8 @@ final class SeedTransport implements PayloadTransport {
 
         /** Waits until everything sent is acknowledged or the socket closed for good; false at the deadline. */
         synchronized boolean awaitAcknowledged(long deadlineNanos) throws InterruptedException {
-            for (long left = deadlineNanos - System.nanoTime(); !unacknowledged.isEmpty() && left > 0;
+            for (long left = deadlineNanos - System.nanoTime();
+                    !unacknowledged.isEmpty() && left > 0;
                     left = deadlineNanos - System.nanoTime()) {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
@@ -201,7 +215,8 @@ final class SeedTransport implements PayloadTransport {
         }
 
         synchronized int pending() {
-            return (int) unacknowledged.stream().filter(p -> p.stats() != resyncs).count();
+            return (int)
+                    unacknowledged.stream().filter(p -> p.stats() != resyncs).count();
         }
     }
 
@@ -209,10 +224,12 @@ final class SeedTransport implements PayloadTransport {
     @Override
     public void send(AgentState agent, WireSend send) {
         boolean active = send.kind() == WireSend.Kind.TYPING_ON;
-        String json = encoder.encode(agent.conversationId(), agent.agentId(), send.at(), active).toString();
+        String json = encoder.encode(agent.conversationId(), agent.agentId(), send.at(), active)
+                .toString();
         String key = Pending.key(agent.agentId(), timestamps.format(send.at()), active ? "active" : "inactive");
         latency.emitted(agent.conversationId(), send.at());
-        conversation(agent.conversationId()).enqueue(agent.agentId(), active, new Pending(json, key, deliveries.of(agent)));
+        conversation(agent.conversationId())
+                .enqueue(agent.agentId(), active, new Pending(json, key, deliveries.of(agent)));
     }
 
     /** The socket opens once the guest is ready (or after a few seconds): payloads queue meanwhile. */

@@ -1,7 +1,7 @@
 package dev.gctyping.protocol.guest;
 
-import dev.gctyping.protocol.PlatformLimits;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gctyping.protocol.PlatformLimits;
 
 /** One entry of a {@code StructuredMessage}'s {@code events[]}. Unknown event types are kept, not dropped. */
 public sealed interface GuestEvent {
@@ -34,6 +34,5 @@ public sealed interface GuestEvent {
         }
     }
 
-    record Unknown(String eventType, JsonNode raw) implements GuestEvent {
-    }
+    record Unknown(String eventType, JsonNode raw) implements GuestEvent {}
 }

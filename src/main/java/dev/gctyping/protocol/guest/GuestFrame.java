@@ -14,10 +14,17 @@ public sealed interface GuestFrame {
      * Reply to {@code configureSession}. {@code durationSeconds}/{@code expirationDate} (epoch s) are
      * null when absent; {@code conversationId} is the gctyping simulator's extension (null from Genesys).
      */
-    record SessionResponse(FrameHeader header, boolean connected, boolean newSession, boolean readOnly,
-            boolean clearedExistingSession, Long maxCustomDataBytes, Long durationSeconds, Long expirationDate,
-            String conversationId) implements GuestFrame {
-    }
+    record SessionResponse(
+            FrameHeader header,
+            boolean connected,
+            boolean newSession,
+            boolean readOnly,
+            boolean clearedExistingSession,
+            Long maxCustomDataBytes,
+            Long durationSeconds,
+            Long expirationDate,
+            String conversationId)
+            implements GuestFrame {}
 
     /**
      * A message: an agent or bot message ({@code Outbound}), the echo of our own ({@code Inbound}),
@@ -28,8 +35,16 @@ public sealed interface GuestFrame {
      * @param channelTime the platform's {@code channel.time} (ISO-8601), or null
      * @param metadata the body's {@code metadata} object, or a missing node
      */
-    record StructuredMessage(FrameHeader header, String bodyType, String direction, String id, String text,
-            String channelTime, String originatingEntity, List<GuestEvent> events, JsonNode metadata)
+    record StructuredMessage(
+            FrameHeader header,
+            String bodyType,
+            String direction,
+            String id,
+            String text,
+            String channelTime,
+            String originatingEntity,
+            List<GuestEvent> events,
+            JsonNode metadata)
             implements GuestFrame {
         public boolean isOutbound() {
             return "Outbound".equals(direction);
@@ -42,39 +57,30 @@ public sealed interface GuestFrame {
 
     /** Rate limited; {@code errorCode} is 4029 in Genesys' fixtures and 429 in real logs, so both are accepted. */
     record TooManyRequestsErrorMessage(FrameHeader header, long retryAfterSeconds, int errorCode, String errorMessage)
-            implements GuestFrame {
-    }
+            implements GuestFrame {}
 
     /** Class {@code string}: an error whose body is text, e.g. code 4006 session expired, 4011 message too long. */
-    record ErrorMessage(FrameHeader header, String message) implements GuestFrame {
-    }
+    record ErrorMessage(FrameHeader header, String message) implements GuestFrame {}
 
     /** Another connection took the session over; {@code reason} is null when absent ("session limit reached"). */
-    record ConnectionClosedEvent(FrameHeader header, String reason) implements GuestFrame {
-    }
+    record ConnectionClosedEvent(FrameHeader header, String reason) implements GuestFrame {}
 
-    record SessionExpiredEvent(FrameHeader header) implements GuestFrame {
-    }
+    record SessionExpiredEvent(FrameHeader header) implements GuestFrame {}
 
-    record SessionClearedEvent(FrameHeader header) implements GuestFrame {
-    }
+    record SessionClearedEvent(FrameHeader header) implements GuestFrame {}
 
-    record LogoutEvent(FrameHeader header) implements GuestFrame {
-    }
+    record LogoutEvent(FrameHeader header) implements GuestFrame {}
 
     /** Reply to {@code getJwt}; {@code exp} in epoch seconds. */
-    record JwtResponse(FrameHeader header, String jwt, long exp) implements GuestFrame {
-    }
+    record JwtResponse(FrameHeader header, String jwt, long exp) implements GuestFrame {}
 
     /**
      * Attachment replies and events ({@code PresignedUrlResponse}, {@code AttachmentDeletedResponse},
      * {@code UploadSuccessEvent}, {@code UploadFailureEvent}, {@code GenerateUrlError}): recognised
      * but not interpreted, since gctyping sends no attachments; {@code header().className()} tells which.
      */
-    record AttachmentFrame(FrameHeader header, JsonNode body) implements GuestFrame {
-    }
+    record AttachmentFrame(FrameHeader header, JsonNode body) implements GuestFrame {}
 
     /** A class we do not know (or a frame that is not a JSON object), kept whole. */
-    record Unknown(FrameHeader header, JsonNode raw) implements GuestFrame {
-    }
+    record Unknown(FrameHeader header, JsonNode raw) implements GuestFrame {}
 }

@@ -12,8 +12,7 @@ public final class GuestRequests {
     /** The fixed tracing id Genesys' transport SDK puts on its health-check echo (base64 of "HealthCheckMessageId"). */
     public static final String ECHO_TRACING_ID = "SGVhbHRoQ2hlY2tNZXNzYWdlSWQ=";
 
-    private GuestRequests() {
-    }
+    private GuestRequests() {}
 
     /** {@code configureSession}; {@code extraFields} (may be null) are merged in, e.g. the simulator's conversation field. */
     public static String configureSession(String token, String deploymentId, boolean startNew, ObjectNode extraFields) {
@@ -43,13 +42,18 @@ public final class GuestRequests {
     public static String typing(String token, String tracingId) {
         ObjectNode request = request("onMessage", token, tracingId);
         ObjectNode message = request.putObject("message");
-        message.putArray("events").addObject().put("eventType", "Typing").putObject("typing").put("type", "On");
+        message.putArray("events")
+                .addObject()
+                .put("eventType", "Typing")
+                .putObject("typing")
+                .put("type", "On");
         message.put("type", "Event");
         return write(request);
     }
 
     private static ObjectNode request(String action, String token, String tracingId) {
-        ObjectNode request = Json.MAPPER.createObjectNode().put("action", action).put("token", token);
+        ObjectNode request =
+                Json.MAPPER.createObjectNode().put("action", action).put("token", token);
         if (tracingId != null) {
             request.put("tracingId", tracingId);
         }

@@ -12,16 +12,16 @@ import dev.gctyping.metrics.PeakRate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The guest-first plan: what goes on the wire for what the engine says, and the budget it keeps. */
 class AgentApiPlanTest {
     private static final long EXPIRY = 3000;
     private static final long LEAD = 250;
 
-    private final TypingEngine engine = new TypingEngine(EngineSettings.DEFAULTS, (agent, signal, at) -> { });
+    private final TypingEngine engine = new TypingEngine(EngineSettings.DEFAULTS, (agent, signal, at) -> {});
 
     private AgentState agent(int n) {
         return engine.state(engine.agent("c" + n, "a" + n));
@@ -58,7 +58,9 @@ class AgentApiPlanTest {
         plan.typing(a, Signal.ACTIVE_START, 0);
         assertThat(plan.typing(a, Signal.INACTIVE_SENT, 500)).isNull();
         assertThat(plan.message(a, "hi", 500).kind()).isEqualTo(WireSend.Kind.MESSAGE);
-        assertThat(plan.typing(a, Signal.ACTIVE_START, 600)).as("the message ended the guest's indicator").isNotNull();
+        assertThat(plan.typing(a, Signal.ACTIVE_START, 600))
+                .as("the message ended the guest's indicator")
+                .isNotNull();
     }
 
     @Test

@@ -14,8 +14,17 @@ class GuestFramesTest {
         GuestFrame frame = GuestFrames.decode("{\"type\":\"response\",\"class\":\"SessionResponse\",\"code\":200,"
                 + "\"body\":{\"connected\":true,\"newSession\":true,\"readOnly\":false,\"maxCustomDataBytes\":2048,"
                 + "\"clearedExistingSession\":false,\"durationSeconds\":3600,\"expirationDate\":1700000000}}");
-        assertThat(frame).isEqualTo(new GuestFrame.SessionResponse(new FrameHeader("response", "SessionResponse", 200, null),
-                true, true, false, false, 2048L, 3600L, 1700000000L, null));
+        assertThat(frame)
+                .isEqualTo(new GuestFrame.SessionResponse(
+                        new FrameHeader("response", "SessionResponse", 200, null),
+                        true,
+                        true,
+                        false,
+                        false,
+                        2048L,
+                        3600L,
+                        1700000000L,
+                        null));
     }
 
     @Test
@@ -78,61 +87,91 @@ class GuestFramesTest {
 
     @Test
     void rateLimitWithEitherErrorCode() {
-        assertThat(GuestFrames.decode("{\"type\":\"response\",\"class\":\"TooManyRequestsErrorMessage\",\"code\":429,"
-                + "\"body\":{\"retryAfter\":3,\"errorCode\":4029,\"errorMessage\":\"Message rate too high for this session\"}}"))
+        assertThat(
+                        GuestFrames.decode(
+                                "{\"type\":\"response\",\"class\":\"TooManyRequestsErrorMessage\",\"code\":429,"
+                                        + "\"body\":{\"retryAfter\":3,\"errorCode\":4029,\"errorMessage\":\"Message rate too high for this session\"}}"))
                 .isEqualTo(new GuestFrame.TooManyRequestsErrorMessage(
                         new FrameHeader("response", "TooManyRequestsErrorMessage", 429, null),
-                        3, 4029, "Message rate too high for this session"));
-        assertThat(GuestFrames.decode("{\"type\":\"response\",\"class\":\"TooManyRequestsErrorMessage\",\"code\":429,"
-                + "\"body\":{\"errorCode\":429,\"errorMessage\":\"ConfigureSession rate too high for this session\",\"retryAfter\":3}}"))
-                .isInstanceOfSatisfying(GuestFrame.TooManyRequestsErrorMessage.class,
+                        3,
+                        4029,
+                        "Message rate too high for this session"));
+        assertThat(
+                        GuestFrames.decode(
+                                "{\"type\":\"response\",\"class\":\"TooManyRequestsErrorMessage\",\"code\":429,"
+                                        + "\"body\":{\"errorCode\":429,\"errorMessage\":\"ConfigureSession rate too high for this session\",\"retryAfter\":3}}"))
+                .isInstanceOfSatisfying(
+                        GuestFrame.TooManyRequestsErrorMessage.class,
                         limited -> assertThat(limited.errorCode()).isEqualTo(429));
     }
 
     @Test
     void stringErrorsJwtAndSessionEvents() {
-        assertThat(GuestFrames.decode("{\"type\":\"response\",\"class\":\"string\",\"code\":4011,\"body\":\"message too long\"}"))
-                .isEqualTo(new GuestFrame.ErrorMessage(new FrameHeader("response", "string", 4011, null), "message too long"));
-        assertThat(GuestFrames.decode("{\"type\":\"response\",\"class\":\"JwtResponse\",\"code\":200,\"body\":{\"jwt\":\"j\",\"exp\":333}}"))
+        assertThat(GuestFrames.decode(
+                        "{\"type\":\"response\",\"class\":\"string\",\"code\":4011,\"body\":\"message too long\"}"))
+                .isEqualTo(new GuestFrame.ErrorMessage(
+                        new FrameHeader("response", "string", 4011, null), "message too long"));
+        assertThat(
+                        GuestFrames.decode(
+                                "{\"type\":\"response\",\"class\":\"JwtResponse\",\"code\":200,\"body\":{\"jwt\":\"j\",\"exp\":333}}"))
                 .isEqualTo(new GuestFrame.JwtResponse(new FrameHeader("response", "JwtResponse", 200, null), "j", 333));
-        assertThat(GuestFrames.decode("{\"type\":\"message\",\"class\":\"ConnectionClosedEvent\",\"code\":200,\"body\":{}}"))
-                .isEqualTo(new GuestFrame.ConnectionClosedEvent(new FrameHeader("message", "ConnectionClosedEvent", 200, null), null));
-        assertThat(GuestFrames.decode("{\"type\":\"message\",\"class\":\"ConnectionClosedEvent\",\"code\":200,\"body\":{\"reason\":\"signedIn\"}}"))
-                .isInstanceOfSatisfying(GuestFrame.ConnectionClosedEvent.class, closed -> assertThat(closed.reason()).isEqualTo("signedIn"));
-        assertThat(GuestFrames.decode("{\"type\":\"message\",\"class\":\"SessionExpiredEvent\",\"code\":200,\"body\":{}}"))
+        assertThat(GuestFrames.decode(
+                        "{\"type\":\"message\",\"class\":\"ConnectionClosedEvent\",\"code\":200,\"body\":{}}"))
+                .isEqualTo(new GuestFrame.ConnectionClosedEvent(
+                        new FrameHeader("message", "ConnectionClosedEvent", 200, null), null));
+        assertThat(
+                        GuestFrames.decode(
+                                "{\"type\":\"message\",\"class\":\"ConnectionClosedEvent\",\"code\":200,\"body\":{\"reason\":\"signedIn\"}}"))
+                .isInstanceOfSatisfying(
+                        GuestFrame.ConnectionClosedEvent.class,
+                        closed -> assertThat(closed.reason()).isEqualTo("signedIn"));
+        assertThat(GuestFrames.decode(
+                        "{\"type\":\"message\",\"class\":\"SessionExpiredEvent\",\"code\":200,\"body\":{}}"))
                 .isInstanceOf(GuestFrame.SessionExpiredEvent.class);
-        assertThat(GuestFrames.decode("{\"type\":\"message\",\"class\":\"SessionClearedEvent\",\"code\":200,\"body\":{}}"))
+        assertThat(GuestFrames.decode(
+                        "{\"type\":\"message\",\"class\":\"SessionClearedEvent\",\"code\":200,\"body\":{}}"))
                 .isInstanceOf(GuestFrame.SessionClearedEvent.class);
         assertThat(GuestFrames.decode("{\"type\":\"message\",\"class\":\"LogoutEvent\",\"code\":200,\"body\":{}}"))
                 .isInstanceOf(GuestFrame.LogoutEvent.class);
-        assertThat(GuestFrames.decode("{\"type\":\"response\",\"class\":\"UploadSuccessEvent\",\"code\":200,\"body\":{\"attachmentId\":\"a\"}}"))
-                .isInstanceOfSatisfying(GuestFrame.AttachmentFrame.class,
-                        upload -> assertThat(upload.body().path("attachmentId").asText()).isEqualTo("a"));
+        assertThat(
+                        GuestFrames.decode(
+                                "{\"type\":\"response\",\"class\":\"UploadSuccessEvent\",\"code\":200,\"body\":{\"attachmentId\":\"a\"}}"))
+                .isInstanceOfSatisfying(
+                        GuestFrame.AttachmentFrame.class,
+                        upload -> assertThat(upload.body().path("attachmentId").asText())
+                                .isEqualTo("a"));
     }
 
     @Test
     void unknownClassesAndNonJsonAreKeptWhole() {
-        GuestFrame unknown = GuestFrames.decode("{\"type\":\"message\",\"class\":\"BrandNewEvent\",\"code\":200,\"body\":{\"x\":1}}");
+        GuestFrame unknown = GuestFrames.decode(
+                "{\"type\":\"message\",\"class\":\"BrandNewEvent\",\"code\":200,\"body\":{\"x\":1}}");
         assertThat(unknown).isInstanceOfSatisfying(GuestFrame.Unknown.class, frame -> {
             assertThat(frame.header().className()).isEqualTo("BrandNewEvent");
             assertThat(frame.raw().path("body").path("x").asInt()).isEqualTo(1);
         });
-        assertThat(GuestFrames.decode("not json")).isInstanceOfSatisfying(GuestFrame.Unknown.class,
-                frame -> assertThat(frame.raw().asText()).isEqualTo("not json"));
+        assertThat(GuestFrames.decode("not json"))
+                .isInstanceOfSatisfying(
+                        GuestFrame.Unknown.class,
+                        frame -> assertThat(frame.raw().asText()).isEqualTo("not json"));
     }
 
     @Test
     void requestsMatchTheTransportSdkSerialisation() throws Exception {
-        assertThat(Json.MAPPER.readTree(GuestRequests.typing("token", "tracing_id"))).isEqualTo(Json.MAPPER.readTree(
-                "{\"token\":\"token\",\"tracingId\":\"tracing_id\",\"action\":\"onMessage\","
-                        + "\"message\":{\"events\":[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}],\"type\":\"Event\"}}"));
-        assertThat(Json.MAPPER.readTree(GuestRequests.echo("token"))).isEqualTo(Json.MAPPER.readTree(
-                "{\"action\":\"echo\",\"token\":\"token\",\"tracingId\":\"SGVhbHRoQ2hlY2tNZXNzYWdlSWQ=\","
-                        + "\"message\":{\"type\":\"Text\",\"text\":\"ping\"}}"));
+        assertThat(Json.MAPPER.readTree(GuestRequests.typing("token", "tracing_id")))
+                .isEqualTo(
+                        Json.MAPPER.readTree(
+                                "{\"token\":\"token\",\"tracingId\":\"tracing_id\",\"action\":\"onMessage\","
+                                        + "\"message\":{\"events\":[{\"eventType\":\"Typing\",\"typing\":{\"type\":\"On\"}}],\"type\":\"Event\"}}"));
+        assertThat(Json.MAPPER.readTree(GuestRequests.echo("token")))
+                .isEqualTo(Json.MAPPER.readTree(
+                        "{\"action\":\"echo\",\"token\":\"token\",\"tracingId\":\"SGVhbHRoQ2hlY2tNZXNzYWdlSWQ=\","
+                                + "\"message\":{\"type\":\"Text\",\"text\":\"ping\"}}"));
         ObjectNode extra = Json.MAPPER.createObjectNode();
         extra.putObject("customAttributes").put("conversationId", "c-1");
-        assertThat(Json.MAPPER.readTree(GuestRequests.configureSession("token", "dep", false, extra))).isEqualTo(Json.MAPPER.readTree(
-                "{\"action\":\"configureSession\",\"token\":\"token\",\"deploymentId\":\"dep\",\"startNew\":false,"
-                        + "\"customAttributes\":{\"conversationId\":\"c-1\"}}"));
+        assertThat(Json.MAPPER.readTree(GuestRequests.configureSession("token", "dep", false, extra)))
+                .isEqualTo(Json.MAPPER.readTree(
+                        "{\"action\":\"configureSession\",\"token\":\"token\",\"deploymentId\":\"dep\",\"startNew\":false,"
+                                + "\"customAttributes\":{\"conversationId\":\"c-1\"}}"));
     }
 }
