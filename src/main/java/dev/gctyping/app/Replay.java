@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -65,14 +66,21 @@ public final class Replay {
         if (recorder != null) {
             sink = sink.showingSignalsTo(recorder);
         }
-        Replayer replayer = new Replayer(request.engine(), sink, new EngagementMetrics(request.pauseThresholdMs()));
+        // the dry run's guest view is the recorder's model: the metrics need no composing truth
+        Replayer replayer = new Replayer(request.engine(), sink, new EngagementMetrics());
         if (recorder != null) {
             replayer.tap(recorder);
         }
         try (TraceMerger trace = open(request, replayer.engine())) {
             ReplayStats stats = replayer.run(trace, progress(request, trace));
-            List<String> records = replayer.metrics().records(replayer.engine(), MetricsExtension.NONE);
-            records.forEach(out::println);
+            // printed as rendered: 100 000 records are held only when thresholds or a report read them back
+            List<String> records = new ArrayList<>();
+            replayer.metrics().forEachRecord(replayer.engine(), MetricsExtension.NONE, record -> {
+                out.println(record);
+                if (request.keepRecords()) {
+                    records.add(record);
+                }
+            });
             String summary = ReplaySummary.of(trace, replayer.engine(), stats)
                     .field("complete", stats.complete())
                     .toString();

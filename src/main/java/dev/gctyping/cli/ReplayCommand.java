@@ -172,7 +172,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 plan.settings(engine.expiryMs),
                 enrich,
                 pauseThresholdMs,
-                checks.wantsTimelines());
+                checks.wantsTimelines(),
+                checks.readsRecords());
         Map<String, String> settings = RunChecks.settings(engine.settings(), target.dialect(), pauseThresholdMs);
         return run(
                 spec,
