@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 
 /**
  * The replay job: a dry run on the trace's own clock, or a replay over a dialect to the target (an
@@ -72,7 +71,11 @@ public final class Replay {
             replayer.tap(recorder);
         }
         try (TraceMerger trace = open(request, replayer.engine())) {
-            ReplayStats stats = replayer.run(trace, progress(request, trace));
+            ReplayProgress running = progressOf(request, trace);
+            ReplayStats stats;
+            try (ProgressReporter.Showing shown = progress.start(running)) {
+                stats = replayer.run(trace, running);
+            }
             // printed as rendered: 100 000 records are held only when thresholds or a report read them back
             List<String> records = new ArrayList<>();
             replayer.metrics().forEachRecord(replayer.engine(), MetricsExtension.NONE, record -> {
@@ -140,7 +143,12 @@ public final class Replay {
                     replay.tap(recorder);
                     replay.tapSignals(recorder);
                 }
-                WireReplay.Outcome outcome = replay.run(trace, progress(request, trace));
+                ReplayProgress running = progressOf(request, trace);
+                running.overTheWire(replay.delivered(), replay::pending, pacer);
+                WireReplay.Outcome outcome;
+                try (ProgressReporter.Showing shown = progress.start(running)) {
+                    outcome = replay.run(trace, running);
+                }
                 outcome.records().forEach(out::println);
                 out.println(outcome.summary());
                 out.flush();
@@ -178,13 +186,13 @@ public final class Replay {
                 environment.stdin());
     }
 
-    private LongConsumer progress(ReplayRequest request, TraceMerger trace) throws IOException {
+    private static ReplayProgress progressOf(ReplayRequest request, TraceMerger trace) throws IOException {
         long total = 0;
         for (String file : request.files()) {
             if (!file.equals(TraceMerger.STDIN)) {
                 total += Files.size(Path.of(file));
             }
         }
-        return progress.start(trace::bytesRead, total);
+        return new ReplayProgress(trace::bytesRead, total);
     }
 }

@@ -206,11 +206,8 @@ public final class ReplayCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Replay replay = new Replay(
-                environment,
-                new Targets(environment),
-                out,
-                (bytesRead, totalBytes) -> ProgressLine.create(err, logging.quiet(), bytesRead, totalBytes));
+        Replay replay =
+                new Replay(environment, new Targets(environment), out, ProgressLine.reporter(err, logging.quiet()));
         Interruption interruption = Interruption.onCtrlC();
         ReplayResult result;
         try {
