@@ -17,12 +17,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Authenticated JSON calls to the platform API (the {@code agent-api} dialect and lookups). Retries
  * follow {@link RetryingHttp}; a 401 (a token that expired early) fetches a fresh token and repeats
- * the call once. Thread-safe.
+ * the call, up to {@value #MAX_REAUTHENTICATIONS} times: a token can expire again before a slow
+ * call uses it, while credentials that are wrong fail at the token request itself. Thread-safe.
  */
 public final class PlatformApi {
     /** Our own header: the trace time of an agent message. The simulator uses it; Genesys ignores unknown headers. */
     public static final String TRACE_TIME_HEADER = "Gctyping-Trace-Time";
 
+    static final int MAX_REAUTHENTICATIONS = 3;
     private static final Logger log = LoggerFactory.getLogger(PlatformApi.class);
 
     private final OAuthClient oauth;
@@ -137,7 +139,7 @@ public final class PlatformApi {
     private JsonNode call(String method, String path, byte[] payload, String traceTime, RequestStats callStats) {
         URI uri = target.api(path);
         String what = method + " " + path + " on " + target.environment();
-        for (boolean retriedAuth = false; ; retriedAuth = true) {
+        for (int reauthentications = 0; ; reauthentications++) {
             String authorization = oauth.token().authorizationHeader();
             HttpResponse<String> response = http.send(
                     () -> {
@@ -162,8 +164,8 @@ public final class PlatformApi {
                     what,
                     callStats);
             int status = response.statusCode();
-            if (status == 401 && !retriedAuth) {
-                log.debug("{}: 401, fetching a fresh token and trying once more", what);
+            if (status == 401 && reauthentications < MAX_REAUTHENTICATIONS) {
+                log.debug("{}: 401, fetching a fresh token and trying again", what);
                 http.stats().reauthentication();
                 if (callStats != null) {
                     callStats.reauthentication();

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * for more than {@link #MAX_RETRY_AFTER}; 5xx (but 501) and transport failures back off
  * exponentially; every other answer goes back to the caller. Attempts are bounded, and tighter for
  * transport failures ({@link #MAX_TRANSPORT_ATTEMPTS}): a host that refuses connections rarely
- * starts accepting them within minutes, and a CLI should not hang that long to say so.
+ * starts accepting them within minutes, and a CLI should not hang that long to say so. A 429 is
+ * not a failed attempt: the platform says "later", never "no", so only
+ * {@link #MAX_RATE_LIMITED} of them give up (a transient limit costs time, not data).
  */
 public final class RetryingHttp {
     /** Genesys' CLI does not wait for a Retry-After above this; neither do we. */
@@ -34,6 +36,7 @@ public final class RetryingHttp {
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     public static final int MAX_TRANSPORT_ATTEMPTS = 3;
+    public static final int MAX_RATE_LIMITED = 50;
     private static final Logger log = LoggerFactory.getLogger(RetryingHttp.class);
 
     private final HttpClient client;
@@ -134,6 +137,7 @@ public final class RetryingHttp {
      * (null for none): concurrent callers each learn what their own call cost.
      */
     public HttpResponse<String> send(Supplier<HttpRequest> request, String what, RequestStats call) {
+        int rateLimited = 0;
         for (int attempt = 1; ; attempt++) {
             count(call, RequestStats::request);
             Duration wait;
@@ -155,6 +159,7 @@ public final class RetryingHttp {
                                     .plus(backoff.jitter(250 + retryAfter.getAsLong() * 100))
                             : backoff.delay(attempt);
                     failure = "rate limited (429)";
+                    rateLimited++;
                 } else if (status >= 500 && status != 501) {
                     count(call, RequestStats::serverError);
                     wait = backoff.delay(attempt);
@@ -173,7 +178,7 @@ public final class RetryingHttp {
                 Thread.currentThread().interrupt();
                 throw new UnavailableException(what + " was interrupted");
             }
-            if (attempt >= maxAttempts) {
+            if (attempt - rateLimited >= maxAttempts || rateLimited >= MAX_RATE_LIMITED) {
                 throw new UnavailableException(what + " failed after " + attempt + " attempts: " + failure);
             }
             count(call, RequestStats::retry);

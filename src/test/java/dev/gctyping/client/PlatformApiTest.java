@@ -65,7 +65,7 @@ class PlatformApiTest {
     }
 
     @Test
-    void aMidRun401FetchesAFreshTokenAndRepeatsOnce() {
+    void aMidRun401FetchesAFreshTokenAndRepeatsTheCall() {
         server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON))
                 .then(Answer.json(401, "{\"message\":\"expired\"}"))
                 .then(Answer.json(200, OAuthClientTest.TOKEN_JSON.replace("tok-1", "tok-2")))
@@ -88,11 +88,24 @@ class PlatformApiTest {
     }
 
     @Test
-    void aSecond401IsAnAuthFailure() {
-        server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON))
-                .then(Answer.json(401, "{}"))
-                .then(Answer.json(200, OAuthClientTest.TOKEN_JSON))
-                .then(Answer.json(401, "{}"));
+    void aTokenThatExpiresAgainBeforeASlowCallUsesItIsFetchedAfreshAgain() {
+        server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON));
+        for (int i = 0; i < PlatformApi.MAX_REAUTHENTICATIONS; i++) {
+            server.then(Answer.json(401, "{}")).then(Answer.json(200, OAuthClientTest.TOKEN_JSON));
+        }
+        server.then(new Answer(204, Map.of(), ""));
+
+        api.sendTyping("c", "m", 1000, 0);
+
+        assertThat(api.stats().reauthentications()).isEqualTo(PlatformApi.MAX_REAUTHENTICATIONS);
+    }
+
+    @Test
+    void a401AfterEveryFreshTokenIsAnAuthFailure() {
+        server.then(Answer.json(200, OAuthClientTest.TOKEN_JSON));
+        for (int i = 0; i <= PlatformApi.MAX_REAUTHENTICATIONS; i++) {
+            server.then(Answer.json(401, "{}")).then(Answer.json(200, OAuthClientTest.TOKEN_JSON));
+        }
         assertThatThrownBy(() -> api.sendTyping("c", "m", 1000, 0))
                 .isInstanceOf(AuthException.class)
                 .hasMessageContaining("my-client");

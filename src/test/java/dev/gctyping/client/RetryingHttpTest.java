@@ -89,6 +89,30 @@ class RetryingHttpTest {
     }
 
     @Test
+    void rateLimitsAreNotFailedAttemptsSoATransientLimitCostsTimeNotTheCall() {
+        for (int i = 0; i < 6; i++) { // more 429s than the 4 attempts allowed
+            server.then(new Answer(429, Map.of("Retry-After", "1"), ""));
+        }
+        server.then(Answer.json(500, "")).then(Answer.json(200, "{}"));
+
+        assertThat(get().statusCode()).isEqualTo(200);
+        assertThat(server.received).hasSize(8);
+        assertThat(http.stats().rateLimitedCount()).isEqualTo(6);
+    }
+
+    @Test
+    void endlessRateLimitsGiveUpInTheEnd() {
+        for (int i = 0; i < RetryingHttp.MAX_RATE_LIMITED + 1; i++) {
+            server.then(new Answer(429, Map.of("Retry-After", "1"), ""));
+        }
+
+        assertThatThrownBy(this::get)
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("after " + RetryingHttp.MAX_RATE_LIMITED + " attempts")
+                .hasMessageContaining("rate limited (429)");
+    }
+
+    @Test
     void returnsClientErrorsWithoutRetrying() {
         server.then(Answer.json(404, "{}"));
         assertThat(get().statusCode()).isEqualTo(404);
