@@ -6,12 +6,18 @@ import dev.gctyping.trace.TraceMerger;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** The trace files a command reads and how: shared by replay and tune. */
 public final class TraceInputOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Parameters(
             arity = "1..*",
             paramLabel = "FILE",
@@ -38,6 +44,15 @@ public final class TraceInputOptions {
             description = "Longest trace line read; a longer one is a bad line, rejected without being held in memory. "
                     + "Default: ${DEFAULT-VALUE}.")
     int maxLineBytes = TraceMerger.DEFAULT_MAX_LINE_BYTES;
+
+    /** The files to read; stdin can be read once, so a second '-' is a usage error. */
+    List<String> files() {
+        if (files.indexOf(TraceMerger.STDIN) != files.lastIndexOf(TraceMerger.STDIN)) {
+            throw new ParameterException(
+                    command.commandLine(), "'-' (stdin) is named twice: stdin can be read only once");
+        }
+        return files;
+    }
 
     /** Stop at the first bad line, or (--skip-invalid) report each on {@code err} and go on. */
     InvalidLinePolicy policy(PrintWriter err) {
