@@ -153,6 +153,7 @@ public final class ReplayCommand implements Callable<Integer> {
         RunChecks checks = new RunChecks(
                 spec.commandLine(), check.thresholds, dryRun ? FigureNames.DRY_RUN : FigureNames.OVER_THE_WIRE, report);
         PrintWriter err = spec.commandLine().getErr();
+        input.sayWhenReadingTheTerminal(environment, err, logging.quiet());
         ReplayRequest request = new ReplayRequest(
                 input.files(),
                 input.format,

@@ -1,5 +1,6 @@
 package dev.gctyping.cli;
 
+import dev.gctyping.app.Environment;
 import dev.gctyping.trace.InvalidLinePolicy;
 import dev.gctyping.trace.TraceFormat;
 import dev.gctyping.trace.TraceMerger;
@@ -52,6 +53,18 @@ public final class TraceInputOptions {
                     command.commandLine(), "'-' (stdin) is named twice: stdin can be read only once");
         }
         return files;
+    }
+
+    /** On a terminal, a '-' would wait in silence for lines: say that it reads stdin, and how to end it. */
+    void sayWhenReadingTheTerminal(Environment environment, PrintWriter err, boolean quiet) {
+        if (files().contains(TraceMerger.STDIN)
+                && !quiet
+                && environment.stdin() == System.in
+                && Terminal.stdinIsTty()) {
+            err.println("gctyping: reading the trace from stdin (the terminal): type or paste its lines, "
+                    + "then Ctrl-D at the start of a line to end it");
+            err.flush();
+        }
     }
 
     /** Stop at the first bad line, or (--skip-invalid) report each on {@code err} and go on. */

@@ -131,6 +131,7 @@ public final class TuneCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        input.sayWhenReadingTheTerminal(environment, err, logging.quiet());
         Tune.Result result = new Tune(environment)
                 .run(new Tune.Request(
                         input.files(),
