@@ -63,6 +63,21 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aTakenSocketPortIsOneLineNamingItWithoutAStackTrace() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                LogCapture capture = new LogCapture()) {
+            Run run = run(
+                    Map.of(), "simulate", "--ws-port", Integer.toString(taken.getLocalPort()), "--exit-after", "1s");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.err())
+                    .contains("cannot start the simulator: cannot listen for WebSockets on 127.0.0.1:"
+                            + taken.getLocalPort() + ": Address already in use");
+            assertThat(capture.messages()).noneMatch(message -> message.contains("Address already in use"));
+        }
+    }
+
+    @Test
     void aBadFaultIsAUsageErrorNamingTheValidFaults() {
         Run run = run(Map.of(), "simulate", "--fault", "explode=1", "--exit-after", "1s");
 
