@@ -9,12 +9,7 @@ events=${1:-1000000}
 runs=${2:-5}
 trace=target/bench-${events}.ndjson
 [[ -f target/gctyping.jar ]] || mvn -q -DskipTests package
-if [[ ! -f $trace ]]; then
-  awk -v n="$events" 'BEGIN { srand(7); t = 1764000000000
-    for (i = 0; i < n; i++) { t += int(rand() * 3); c = int(rand() * 2000); r = rand()
-      ev = r < 0.02 ? "send" : (r < 0.025 ? "blur" : "keystroke")
-      printf "{\"ts\": %.0f, \"conversationId\": \"conv-%06d\", \"agentId\": \"agent-%05d\", \"event\": \"%s\", \"key\": \"%c\"}\n", t, c, c % 1500, ev, 97 + int(rand() * 26) } }' > "$trace"
-fi
+[[ -f $trace ]] || bench/trace.sh "$events" 2000 1500 > "$trace"
 echo "trace: $trace ($(du -h "$trace" | cut -f1), $events events)" >&2
 times=()
 for ((i = 1; i <= runs; i++)); do

@@ -23,10 +23,10 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.LongConsumer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -70,14 +70,25 @@ public final class Replay {
         if (recorder != null) {
             sink = sink.showingSignalsTo(recorder);
         }
-        Replayer replayer = new Replayer(request.engine(), sink, new EngagementMetrics(request.pauseThresholdMs()));
+        // the dry run's guest view is the recorder's model: the metrics need no composing truth
+        Replayer replayer = new Replayer(request.engine(), sink, new EngagementMetrics());
         if (recorder != null) {
             replayer.tap(recorder);
         }
         try (TraceMerger trace = open(request, replayer.engine())) {
-            ReplayStats stats = replayer.run(trace, progress(request, trace));
-            List<String> records = replayer.metrics().records(replayer.engine(), MetricsExtension.NONE);
-            records.forEach(out::println);
+            ReplayProgress running = progressOf(request, trace);
+            ReplayStats stats;
+            try (ProgressReporter.Showing shown = progress.start(running)) {
+                stats = replayer.run(trace, running);
+            }
+            // printed as rendered: 100 000 records are held only when thresholds or a report read them back
+            List<String> records = new ArrayList<>();
+            replayer.metrics().forEachRecord(replayer.engine(), MetricsExtension.NONE, record -> {
+                out.println(record);
+                if (request.keepRecords()) {
+                    records.add(record);
+                }
+            });
             String summary = ReplaySummary.of(trace, replayer.engine(), stats)
                     .field("complete", stats.complete())
                     .toString();
@@ -142,7 +153,12 @@ public final class Replay {
                 if (pace != null) {
                     LoggerFactory.getLogger(Replay.class).info(pace);
                 }
-                WireReplay.Outcome outcome = replay.run(trace, progress(request, trace));
+                ReplayProgress running = progressOf(request, trace);
+                running.overTheWire(replay.delivered(), replay::pending, pacer);
+                WireReplay.Outcome outcome;
+                try (ProgressReporter.Showing shown = progress.start(running)) {
+                    outcome = replay.run(trace, running);
+                }
                 outcome.records().forEach(out::println);
                 out.println(outcome.summary());
                 out.flush();
@@ -191,13 +207,13 @@ public final class Replay {
                 environment.stdin());
     }
 
-    private LongConsumer progress(ReplayRequest request, TraceMerger trace) throws IOException {
+    private static ReplayProgress progressOf(ReplayRequest request, TraceMerger trace) throws IOException {
         long total = 0;
         for (String file : request.files()) {
             if (!file.equals(TraceMerger.STDIN)) {
                 total += Files.size(Path.of(file));
             }
         }
-        return progress.start(trace::bytesRead, total);
+        return new ReplayProgress(trace::bytesRead, total);
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param plan how the dialect plans its sends (its expiry is the engine's)
  * @param enrich add each conversation's analytics details to its records
  * @param recordTimelines keep each agent's timeline for a report
+ * @param keepRecords hand the printed records back in the result (for thresholds or a report); a dry run
+ *     otherwise prints each as it renders it, so 100 000 of them are never held at once
  */
 public record ReplayRequest(
         List<String> files,
@@ -37,7 +39,8 @@ public record ReplayRequest(
         PlanSettings plan,
         boolean enrich,
         long pauseThresholdMs,
-        boolean recordTimelines) {
+        boolean recordTimelines,
+        boolean keepRecords) {
     /** Sends that may wait (socket down, requests backed up) before more are lost. */
     public static final int DEFAULT_QUEUE_LIMIT = 10_000;
 

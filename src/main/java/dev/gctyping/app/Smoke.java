@@ -63,7 +63,8 @@ public final class Smoke {
                     PlanSettings.forExpiry(EngineSettings.DEFAULTS.expiryMs()),
                     false,
                     ComposingTimeline.DEFAULT_PAUSE_MS,
-                    false));
+                    false,
+                    true));
         } finally {
             try (var copies = Files.list(samples)) {
                 for (Path copy : copies.toList()) {

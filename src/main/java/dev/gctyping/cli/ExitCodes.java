@@ -16,7 +16,7 @@ public final class ExitCodes {
     public static final int NO_INPUT = 66;
     /** An output file (a report, a recording) cannot be written. */
     public static final int CANT_CREATE = 73;
-    /** An unexpected internal error (a bug: please report it). */
+    /** An unexpected internal error (a bug: please report it), or running out of memory ({@link OutOfMemory}). */
     public static final int SOFTWARE = 70;
     /** A service (Genesys Cloud or the simulator) could not be reached or kept failing. */
     public static final int UNAVAILABLE = 69;
@@ -36,7 +36,7 @@ public final class ExitCodes {
         codes.put("65", "bad input data (FILE:LINE: reason on stderr)");
         codes.put("66", "an input file is missing or unreadable");
         codes.put("69", "service unavailable (network, simulator, Genesys Cloud)");
-        codes.put("70", "internal error (a bug)");
+        codes.put("70", "internal error (a bug), or out of memory");
         codes.put("73", "an output file cannot be written");
         codes.put("77", "authentication or permission refused");
         codes.put("130", "interrupted (Ctrl-C)");

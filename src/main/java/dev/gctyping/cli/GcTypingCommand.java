@@ -215,15 +215,25 @@ public final class GcTypingCommand implements Runnable {
         return footer.toString();
     }
 
-    /** Runs with the process's real stdout/stderr; stdout is buffered and flushed at the end. */
+    /**
+     * Runs with the process's real stdout/stderr; stdout is buffered and flushed at the end. Out of
+     * memory, it is not flushed: only whole lines went out ({@link OutOfMemory}).
+     */
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(new BufferedWriter(
-                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+                new OutputStreamWriter(
+                        new WholeLines(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8),
+                1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        OutOfMemory.reportFromEveryThread();
         try {
-            return commandLineFor(args).setOut(out).setErr(err).execute(args);
-        } finally {
+            int exitCode = commandLineFor(args).setOut(out).setErr(err).execute(args);
             out.flush();
+            return exitCode;
+        } catch (OutOfMemoryError outOfMemory) {
+            err.flush();
+            return OutOfMemory.report(outOfMemory);
+        } finally {
             err.flush();
         }
     }

@@ -1,57 +1,106 @@
 package dev.gctyping.cli;
 
+import dev.gctyping.app.ProgressReporter;
+import dev.gctyping.app.ReplayProgress;
 import java.io.PrintWriter;
-import java.util.function.LongConsumer;
-import java.util.function.LongSupplier;
+import java.util.Locale;
 
 /**
- * A one-line progress display on stderr ({@code \r}-rewritten), at most four times a second, and
- * only when stderr is a terminal: pipes and CI logs stay clean.
+ * A one-line progress display on stderr ({@code \r}-rewritten four times a second), only when stderr
+ * is a terminal: pipes and CI logs stay clean. Its own thread draws it, so a paced replay waiting
+ * for its next event and a replay waiting for its last deliveries show progress too. When the
+ * replay ends, the line shows where it ended (100 % of the input when it was all read) and stays.
  */
-final class ProgressLine implements LongConsumer {
-    private static final long INTERVAL_NANOS = 250_000_000L;
+final class ProgressLine implements ProgressReporter.Showing {
+    private static final long INTERVAL_MILLIS = 250;
 
     private final PrintWriter err;
-    private final LongSupplier bytesRead;
-    private final long totalBytes;
+    private final ReplayProgress progress;
     private final long started = System.nanoTime();
-    private long lastDrawn = started;
+    private final Thread drawer;
+    private volatile boolean stopped;
     private boolean drawn;
 
-    private ProgressLine(PrintWriter err, LongSupplier bytesRead, long totalBytes) {
+    private ProgressLine(PrintWriter err, ReplayProgress progress) {
         this.err = err;
-        this.bytesRead = bytesRead;
-        this.totalBytes = totalBytes;
+        this.progress = progress;
+        this.drawer = new Thread(this::drawUntilStopped, "gctyping-progress");
+        drawer.setDaemon(true);
     }
 
-    /** A progress display, or a no-op when stderr is not a terminal or the user asked for quiet. */
-    static LongConsumer create(PrintWriter err, boolean quiet, LongSupplier bytesRead, long totalBytes) {
+    /** Progress on stderr, or nothing when stderr is not a terminal or the user asked for quiet. */
+    static ProgressReporter reporter(PrintWriter err, boolean quiet) {
         if (quiet || !Terminal.stderrIsTty()) {
-            return events -> {};
+            return ProgressReporter.NONE;
         }
-        return new ProgressLine(err, bytesRead, totalBytes);
+        return progress -> showing(err, progress);
+    }
+
+    /** Starts drawing {@code progress} on {@code err}, whatever it is. */
+    static ProgressReporter.Showing showing(PrintWriter err, ReplayProgress progress) {
+        ProgressLine line = new ProgressLine(err, progress);
+        line.drawer.start();
+        return line;
+    }
+
+    private void drawUntilStopped() {
+        try {
+            while (!stopped) {
+                Thread.sleep(INTERVAL_MILLIS);
+                if (!stopped) {
+                    draw();
+                }
+            }
+        } catch (InterruptedException e) {
+            // closed: the closing thread draws the last state
+        }
     }
 
     @Override
-    public void accept(long events) {
-        long now = System.nanoTime();
-        if (now - lastDrawn < INTERVAL_NANOS) {
+    public void close() {
+        stopped = true;
+        drawer.interrupt();
+        try {
+            drawer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Ctrl-C while closing: the line is left as it was
             return;
         }
-        lastDrawn = now;
+        if (drawn) {
+            draw();
+            err.println();
+            err.flush();
+        }
+    }
+
+    private void draw() {
         drawn = true;
-        double seconds = (now - started) / 1e9;
-        String percent =
-                totalBytes > 0 ? String.format("%3d%% ", Math.min(100, bytesRead.getAsLong() * 100 / totalBytes)) : "";
-        err.printf("\rreplay: %s%,d events, %,.0f events/s ", percent, events, events / seconds);
+        err.print("\r\033[K" + text(progress, (System.nanoTime() - started) / 1e9));
         err.flush();
     }
 
-    /** Clears the line so the next stderr message starts clean. */
-    static void finish(LongConsumer progress) {
-        if (progress instanceof ProgressLine line && line.drawn) {
-            line.err.print("\r\033[K");
-            line.err.flush();
+    /** What the line says, {@code seconds} into the replay. */
+    static String text(ReplayProgress progress, double seconds) {
+        StringBuilder line = new StringBuilder("replay: ");
+        double share = progress.inputShare();
+        if (share >= 0) {
+            line.append(String.format(Locale.ROOT, "%3d%% ", (int) (share * 100)));
         }
+        long events = progress.events();
+        line.append(
+                String.format(Locale.ROOT, "%,d events, %,.0f events/s", events, seconds > 0 ? events / seconds : 0.0));
+        long traceMs = progress.traceElapsedMs();
+        if (traceMs >= 0) {
+            line.append(String.format(Locale.ROOT, ", %.1f s of trace time", traceMs / 1000.0));
+        }
+        if (progress.overTheWire()) {
+            line.append(String.format(
+                    Locale.ROOT, " · %,d sent, %,d acknowledged", progress.sent(), progress.acknowledged()));
+            int pending = progress.pending();
+            if (pending > 0) {
+                line.append(String.format(Locale.ROOT, ", %,d pending", pending));
+            }
+        }
+        return line.toString();
     }
 }

@@ -171,7 +171,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 plan.settings(engine.expiryMs),
                 enrich,
                 pauseThresholdMs,
-                checks.wantsTimelines());
+                checks.wantsTimelines(),
+                checks.readsRecords());
         Map<String, String> settings = RunChecks.settings(engine.settings(), target.dialect(), pauseThresholdMs);
         return run(
                 spec,
@@ -204,11 +205,8 @@ public final class ReplayCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Replay replay = new Replay(
-                environment,
-                new Targets(environment),
-                out,
-                (bytesRead, totalBytes) -> ProgressLine.create(err, logging.quiet(), bytesRead, totalBytes));
+        Replay replay =
+                new Replay(environment, new Targets(environment), out, ProgressLine.reporter(err, logging.quiet()));
         Interruption interruption = Interruption.onCtrlC();
         ReplayResult result;
         try {

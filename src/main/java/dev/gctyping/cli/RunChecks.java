@@ -49,6 +49,11 @@ final class RunChecks {
         return report != null;
     }
 
+    /** Whether {@link #finish} reads the printed records back (thresholds or a report). */
+    boolean readsRecords() {
+        return !thresholds.isEmpty() || report != null;
+    }
+
     /** What {@link #finish} reports. */
     record Outcome(List<ThresholdResult> results, boolean failed) {}
 

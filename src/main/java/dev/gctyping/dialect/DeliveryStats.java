@@ -4,20 +4,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One agent's delivery accounting, updated from transport threads. */
+/** One agent's delivery accounting, updated from transport threads; sends are also counted in a total. */
 public final class DeliveryStats {
+    /** All agents' sends together (for progress), or null when this is that total or stands alone. */
+    private final DeliveryStats total;
+
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final List<String> losses = new ArrayList<>();
 
+    /** Stands alone: counted in no total. */
+    public DeliveryStats() {
+        this(null);
+    }
+
+    /** Also counts its sent and delivered payloads in {@code total}. */
+    public DeliveryStats(DeliveryStats total) {
+        this.total = total;
+    }
+
     public void countSent() {
         sent.incrementAndGet();
+        if (total != null) {
+            total.countSent();
+        }
     }
 
     public void countDelivered() {
         delivered.incrementAndGet();
+        if (total != null) {
+            total.countDelivered();
+        }
     }
 
     public void countRetries(long retries) {

@@ -33,6 +33,9 @@ public interface PayloadTransport extends AutoCloseable {
     /** What happened to this agent's payloads so far. */
     DeliveryStats delivery(AgentState agent);
 
+    /** All agents' payloads sent and delivered so far (read while the replay runs, for progress). */
+    DeliveryStats delivered();
+
     /** The id under which the server records this agent's typing (seed: the agent id; agent-api: its communication id). */
     String senderId(AgentState agent);
 

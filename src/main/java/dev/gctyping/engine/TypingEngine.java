@@ -1,8 +1,6 @@
 package dev.gctyping.engine;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,7 +22,6 @@ import java.util.Objects;
  */
 public final class TypingEngine implements AgentActivity {
     private final TypingListener listener;
-    private final Map<AgentKey, Integer> handles = new HashMap<>();
     /** By handle; an array rather than a list, as every event looks one up. */
     private AgentState[] agents = new AgentState[64];
 
@@ -34,25 +31,12 @@ public final class TypingEngine implements AgentActivity {
     private long now = Long.MIN_VALUE;
 
     /**
-     * Written out rather than generated: a record's generated equals/hashCode bootstrap through
-     * invokedynamic on first use, which costs a short replay tens of milliseconds of start-up. The
-     * hash scrambles the conversation's before mixing in the agent's: ids that differ the same way
-     * ("conv-000123" with "agent-000123") vary in the same low bits, and {@code 31 * a + b} put 2000
-     * such keys into 782 of the map's buckets, where this one spreads them over about 1560.
+     * The keys' handles by hash, open addressing: {@code handle + 1}, 0 for a free slot. No key
+     * object, boxed handle or map entry per agent: with 100 000 agents those cost 8 MB.
      */
-    private record AgentKey(String conversationId, String agentId) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof AgentKey key
-                    && conversationId.equals(key.conversationId)
-                    && agentId.equals(key.agentId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Integer.rotateLeft(conversationId.hashCode() * 0x9E3779B9, 16) ^ agentId.hashCode();
-        }
-    }
+    private int[] table = new int[128];
+    /** Each key's {@link #hash}, by handle: probing and growing the table never touch the agents. */
+    private int[] hashes = new int[64];
 
     public TypingEngine(EngineSettings settings, TypingListener listener) {
         this.settings = settings;
@@ -61,17 +45,54 @@ public final class TypingEngine implements AgentActivity {
 
     /** The handle of a (conversation, agent) key, created idle on first use. */
     public int agent(String conversationId, String agentId) {
-        Integer known = handles.get(new AgentKey(conversationId, agentId));
-        if (known != null) {
-            return known;
+        int hash = hash(conversationId, agentId);
+        int mask = table.length - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            int handle = table[i] - 1;
+            if (handle < 0) {
+                return add(i, hash, conversationId, agentId);
+            }
+            if (hashes[handle] == hash
+                    && agents[handle].conversationId().equals(conversationId)
+                    && agents[handle].agentId().equals(agentId)) {
+                return handle;
+            }
         }
+    }
+
+    private int add(int slot, int hash, String conversationId, String agentId) {
         int handle = agentCount++;
         if (handle == agents.length) {
             agents = Arrays.copyOf(agents, handle * 2);
+            hashes = Arrays.copyOf(hashes, handle * 2);
         }
         agents[handle] = new AgentState(handle, conversationId, agentId);
-        handles.put(new AgentKey(conversationId, agentId), handle);
+        hashes[handle] = hash;
+        table[slot] = handle + 1;
+        if (agentCount * 2 > table.length) {
+            int[] grown = new int[table.length * 2];
+            int mask = grown.length - 1;
+            for (int h = 0; h < agentCount; h++) {
+                int i = hashes[h] & mask;
+                while (grown[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                grown[i] = h + 1;
+            }
+            table = grown;
+        }
         return handle;
+    }
+
+    /**
+     * Scrambles the conversation's hash before mixing in the agent's: ids that differ the same way
+     * ("conv-000123" with "agent-000123") vary in the same low bits, and {@code 31 * a + b} would
+     * cancel them out. The final multiply and shift spread every bit into the low ones the table
+     * uses.
+     */
+    private static int hash(String conversationId, String agentId) {
+        int h = (Integer.rotateLeft(conversationId.hashCode() * 0x9E3779B9, 16) ^ agentId.hashCode()) * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 
     @Override

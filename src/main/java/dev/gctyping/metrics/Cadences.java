@@ -6,77 +6,106 @@ import java.util.Arrays;
  * How each agent types, from its raw events (the engine's counters say what was sent): inter-key
  * intervals within a message, and compose time from a message's first keystroke to its send.
  *
- * <p>Laid out for the replay's hot loop, which touches a random agent on every event: each field
- * is one array over all agents (a few kilobytes that stay in cache, where an object per agent
- * spreads over megabytes), and inter-key intervals are staged a few at a time per agent before
- * they go into the agent's histogram, so the histogram's cache misses overlap instead of adding up.
+ * <p>Laid out for the replay's hot loop, which touches a random agent on every event, among up to
+ * 100 000 of them: what an event reads and writes sits in two small blocks per agent (its times,
+ * and its staged intervals), where an array per field cost a cache miss per field.
+ * Inter-key intervals are staged a few at a time per agent before they go into the
+ * agent's histogram, so the histogram's misses overlap instead of adding up. Histograms are created
+ * with their first value: most agents of a large trace send a message or two.
  */
 final class Cadences {
     static final long NONE = Long.MIN_VALUE;
+
+    /** {@link #times}: four per agent. */
+    private static final int TIMES = 4;
+
+    private static final int FIRST_EVENT = 0;
+    private static final int LAST_EVENT = 1;
+    private static final int LAST_KEYSTROKE = 2;
+    private static final int MESSAGE_STARTED = 3;
+    /** {@link #staged}: per agent, a count then up to {@code STAGED - 1} intervals: 32 bytes. */
     private static final int STAGED = 8;
 
-    private long[] firstEventAt = new long[0];
-    private long[] lastEventAt = new long[0];
-    private long[] lastKeystrokeAt = new long[0];
-    private long[] messageStartedAt = new long[0];
+    private long[] times = new long[0];
     private CompactHistogram[] interKeyMs = new CompactHistogram[0];
     private CompactHistogram[] composeMs = new CompactHistogram[0];
-    /** Inter-key intervals not yet in {@link #interKeyMs}: {@link #STAGED} slots per agent. */
-    private long[] staged = new long[0];
+    /** Inter-key intervals not yet in {@link #interKeyMs}. */
+    private int[] staged = new int[0];
 
-    private int[] stagedCount = new int[0];
     private int size;
 
     void keystroke(int agent, long at) {
         ensure(agent);
-        seen(agent, at);
-        long last = lastKeystrokeAt[agent];
+        int t = agent * TIMES;
+        seen(t, at);
+        long last = times[t + LAST_KEYSTROKE];
         if (last != NONE) {
             stage(agent, at - last);
         }
-        if (messageStartedAt[agent] == NONE) {
-            messageStartedAt[agent] = at;
+        if (times[t + MESSAGE_STARTED] == NONE) {
+            times[t + MESSAGE_STARTED] = at;
         }
-        lastKeystrokeAt[agent] = at;
+        times[t + LAST_KEYSTROKE] = at;
     }
 
     void send(int agent, long at) {
         ensure(agent);
-        seen(agent, at);
-        long started = messageStartedAt[agent];
+        int t = agent * TIMES;
+        seen(t, at);
+        long started = times[t + MESSAGE_STARTED];
         if (started != NONE) {
+            if (composeMs[agent] == null) {
+                composeMs[agent] = new CompactHistogram();
+            }
             composeMs[agent].record(at - started);
         }
-        messageStartedAt[agent] = NONE;
-        lastKeystrokeAt[agent] = NONE;
+        times[t + MESSAGE_STARTED] = NONE;
+        times[t + LAST_KEYSTROKE] = NONE;
     }
 
     /** Leaving the input box ends an interval run but not the message being composed. */
     void blur(int agent, long at) {
         ensure(agent);
-        seen(agent, at);
-        lastKeystrokeAt[agent] = NONE;
+        int t = agent * TIMES;
+        seen(t, at);
+        times[t + LAST_KEYSTROKE] = NONE;
     }
 
-    private void seen(int agent, long at) {
-        if (firstEventAt[agent] == NONE) {
-            firstEventAt[agent] = at;
+    private void seen(int t, long at) {
+        if (times[t + FIRST_EVENT] == NONE) {
+            times[t + FIRST_EVENT] = at;
         }
-        lastEventAt[agent] = at;
+        times[t + LAST_EVENT] = at;
     }
 
     private void stage(int agent, long interval) {
-        int count = stagedCount[agent];
-        staged[agent * STAGED + count] = interval;
-        if (++count == STAGED) {
-            flush(agent, count);
-            count = 0;
+        if (interval > Integer.MAX_VALUE) {
+            histogram(agent).record(interval); // more than 24 days between two keys: too rare to stage
+            return;
         }
-        stagedCount[agent] = count;
+        int s = agent * STAGED;
+        int count = staged[s] + 1;
+        staged[s + count] = (int) interval;
+        staged[s] = count;
+        if (count == STAGED - 1) {
+            flush(agent);
+        }
     }
 
-    private void flush(int agent, int count) {
-        interKeyMs[agent].recordAll(staged, agent * STAGED, agent * STAGED + count);
+    private CompactHistogram histogram(int agent) {
+        if (interKeyMs[agent] == null) {
+            interKeyMs[agent] = new CompactHistogram();
+        }
+        return interKeyMs[agent];
+    }
+
+    private void flush(int agent) {
+        int s = agent * STAGED;
+        if (staged[s] == 0) {
+            return;
+        }
+        histogram(agent).recordAll(staged, s + 1, s + 1 + staged[s]);
+        staged[s] = 0;
     }
 
     /** Agents 0..agent get their (empty) cadence; an agent before its first event reads as such. */
@@ -85,49 +114,46 @@ final class Cadences {
             return;
         }
         int grown = Math.max(agent + 1, Math.max(64, size * 2));
-        firstEventAt = grow(firstEventAt, grown);
-        lastEventAt = grow(lastEventAt, grown);
-        lastKeystrokeAt = grow(lastKeystrokeAt, grown);
-        messageStartedAt = grow(messageStartedAt, grown);
+        times = Arrays.copyOf(times, grown * TIMES);
+        Arrays.fill(times, size * TIMES, grown * TIMES, NONE);
         interKeyMs = Arrays.copyOf(interKeyMs, grown);
         composeMs = Arrays.copyOf(composeMs, grown);
-        for (int i = size; i < grown; i++) {
-            interKeyMs[i] = new CompactHistogram();
-            composeMs[i] = new CompactHistogram();
-        }
         staged = Arrays.copyOf(staged, grown * STAGED);
-        stagedCount = Arrays.copyOf(stagedCount, grown);
         size = grown;
     }
 
-    private static long[] grow(long[] values, int length) {
-        long[] grown = Arrays.copyOf(values, length);
-        Arrays.fill(grown, values.length, length, NONE);
-        return grown;
+    /** A percentile (0-100) of the agent's inter-key intervals, staged ones included; 0 with none. */
+    long interKeyMs(int agent, double percentile) {
+        ensure(agent);
+        flush(agent);
+        return percentile(interKeyMs[agent], percentile);
     }
 
-    /** The agent's inter-key intervals, staged ones included. */
-    CompactHistogram interKeyMs(int agent) {
+    /** A percentile (0-100) of the agent's compose times; 0 with none. */
+    long composeMs(int agent, double percentile) {
         ensure(agent);
-        flush(agent, stagedCount[agent]);
-        stagedCount[agent] = 0;
-        return interKeyMs[agent];
+        return percentile(composeMs[agent], percentile);
     }
 
-    CompactHistogram composeMs(int agent) {
+    private static long percentile(CompactHistogram histogram, double percentile) {
+        return histogram == null ? 0 : histogram.percentile(percentile);
+    }
+
+    /** The agent's longest compose time, exactly; 0 with none. */
+    long composeMsMax(int agent) {
         ensure(agent);
-        return composeMs[agent];
+        return composeMs[agent] == null ? 0 : composeMs[agent].max();
     }
 
     /** {@link #NONE} before the agent's first event. */
     long firstEventAt(int agent) {
         ensure(agent);
-        return firstEventAt[agent];
+        return times[agent * TIMES + FIRST_EVENT];
     }
 
     long lastEventAt(int agent) {
         ensure(agent);
-        return lastEventAt[agent];
+        return times[agent * TIMES + LAST_EVENT];
     }
 
     /** Agents with room here (some may have no events yet). */

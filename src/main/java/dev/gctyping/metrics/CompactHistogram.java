@@ -3,70 +3,122 @@ package dev.gctyping.metrics;
 import java.util.Arrays;
 
 /**
- * A small log-linear histogram of non-negative millisecond values for per-agent percentiles.
- * Exact below 64 ms, then 32 sub-buckets per power of two (under 3.2 % error). Its array grows
- * only to the largest value seen, so 100 000 agents with ordinary cadences cost a few hundred
- * bytes each, where an HdrHistogram per agent would cost kilobytes. The first
- * {@value #EXACT_SAMPLES} values are also kept as they are, so a small sample (an agent's few
- * messages) gets exact percentiles; a larger one gets its bucket's midpoint, held within the
- * exact minimum and maximum, so a percentile never exceeds the maximum.
+ * A small histogram of non-negative millisecond values for per-agent percentiles: exact while the
+ * sample is small, log-linear buckets after (exact below 64 ms, then 32 sub-buckets per power of
+ * two: under 3.2 % error), and never outside the exact minimum and maximum.
+ *
+ * <p>Sized for 100 000 agents, most of whom type a few dozen keys: the values themselves are kept
+ * as a list (four bytes a value), which gives the exact percentiles QA compares with what they
+ * typed; only once that list would take more room than a count per bucket does it become counts,
+ * over the buckets from the lowest to the highest seen. A count per bucket from zero would cost an
+ * agent whose keys come 100 s apart about 2 KB.
  */
 public final class CompactHistogram {
     private static final int EXACT = 64;
     private static final int SUB_BITS = 5;
     private static final int SUB_BUCKETS = 1 << SUB_BITS;
-    static final int EXACT_SAMPLES = 32;
-    private static final int[] EMPTY = new int[0];
-    private static final long[] NO_SAMPLES = new long[0];
+    /** The bucket of {@link Long#MAX_VALUE}. */
+    private static final int HIGHEST = 1887;
+    /** Up to this many values stay listed (exact) whatever their spread: counts would be wider than them. */
+    static final int LISTED = 64;
 
-    private int[] counts = EMPTY;
+    /** The values, in the order they came (sorted by {@link #percentile}); null once {@link #counts} is used. */
+    private int[] listed;
+    /** {@code counts[i]} counts bucket {@code base + i}. */
+    private int[] counts;
+
+    private int base;
     private long total;
     private long min = Long.MAX_VALUE;
     private long max;
-    /** The values recorded, while there are at most {@link #EXACT_SAMPLES}; null after. */
-    private long[] samples = NO_SAMPLES;
 
     public void record(long value) {
-        long v = Math.max(0, value);
-        counts = add(counts, v);
-        keep(v);
+        add(Math.max(0, value));
     }
 
-    /** Records {@code values[from, to)}: one call for a batch of an agent's staged intervals. */
-    public void recordAll(long[] values, int from, int to) {
-        int[] c = counts;
+    /** Records {@code values[from, to)}: one call for a batch of an agent's staged values. */
+    void recordAll(int[] values, int from, int to) {
         for (int i = from; i < to; i++) {
-            long v = Math.max(0, values[i]);
-            c = add(c, v);
-            keep(v);
+            add(Math.max(0, values[i]));
         }
-        counts = c;
     }
 
-    private void keep(long value) {
+    private void add(long value) {
         min = Math.min(min, value);
         max = Math.max(max, value);
-        if (samples != null) {
-            if (total == EXACT_SAMPLES) {
-                samples = null; // the buckets take over: memory stays a few hundred bytes
+        if (counts == null) {
+            int size = (int) total;
+            if (value > Integer.MAX_VALUE) {
+                countListed(); // beyond 24 days a value is not listed: the sample is no longer exact
             } else {
-                if (total == samples.length) {
-                    samples = Arrays.copyOf(samples, Math.min(EXACT_SAMPLES, Math.max(2, samples.length * 2)));
+                if (listed == null || size == listed.length) {
+                    makeRoom(size);
                 }
-                samples[(int) total] = value;
+                if (counts == null) {
+                    listed[size] = (int) value;
+                    total++;
+                    return;
+                }
             }
         }
+        count(index(value));
         total++;
     }
 
-    /** Counts the value in {@code c}, grown first if needed; returns the array to keep. */
-    private static int[] add(int[] c, long value) {
-        int index = index(value);
-        if (index >= c.length) {
-            c = Arrays.copyOf(c, Math.max(index + 1, c.length * 3 / 2));
+    /** The list is full: it doubles, or becomes counts if they take no more room than the doubled list. */
+    private void makeRoom(int size) {
+        if (listed == null) {
+            listed = new int[4];
+            return;
         }
-        c[index]++;
-        return c;
+        if (size >= LISTED) {
+            int low = Integer.MAX_VALUE;
+            int high = 0;
+            for (int value : listed) {
+                low = Math.min(low, index(value));
+                high = Math.max(high, index(value));
+            }
+            if (high - low + 1 <= 2 * size) {
+                countListed();
+                return;
+            }
+        }
+        listed = Arrays.copyOf(listed, 2 * size);
+    }
+
+    private void countListed() {
+        int[] values = listed == null ? new int[0] : listed;
+        int size = (int) total;
+        listed = null;
+        counts = new int[0];
+        for (int i = 0; i < size; i++) {
+            count(index(values[i]));
+        }
+    }
+
+    private void count(int bucket) {
+        if (counts.length == 0) {
+            counts = new int[1];
+            base = bucket;
+        }
+        int i = bucket - base;
+        if (i < 0 || i >= counts.length) {
+            widen(bucket);
+            i = bucket - base;
+        }
+        counts[i]++;
+    }
+
+    /** Counts reach {@code bucket}: upwards with room to spare, as a pause longer than any so far is the usual way out. */
+    private void widen(int bucket) {
+        int low = Math.min(base, bucket);
+        int high = bucket < base
+                ? base + counts.length - 1
+                : Math.max(bucket, Math.min(HIGHEST, base + counts.length * 3 / 2));
+        int[] widened = new int[high - low + 1];
+        System.arraycopy(counts, 0, widened, base - low, counts.length);
+        counts = widened;
+        base = low;
     }
 
     public long count() {
@@ -78,31 +130,32 @@ public final class CompactHistogram {
         return max;
     }
 
+    /** Whether the values are still listed, so percentiles are exact. */
+    boolean exact() {
+        return counts == null;
+    }
+
     /**
-     * The value at the given percentile (0-100) by nearest rank: exact for a small sample, else the
-     * midpoint of its bucket within [min, max]; 0 when empty.
+     * The value at the given percentile (0-100) by nearest rank: exact while {@link #exact()}, else
+     * the midpoint of its bucket held within [min, max] (the top rank is the maximum); 0 when empty.
      */
     public long percentile(double percentile) {
         if (total == 0) {
             return 0;
         }
-        long rank = Math.max(1, (long) Math.ceil(percentile * total / 100.0));
-        if (rank >= total) {
-            return max; // the top rank is the maximum, which is kept exactly
+        long rank = Math.min(total, Math.max(1, (long) Math.ceil(percentile / 100.0 * total)));
+        if (counts == null) {
+            Arrays.sort(listed, 0, (int) total);
+            return listed[(int) rank - 1];
         }
-        if (samples != null) {
-            long[] sorted = Arrays.copyOf(samples, (int) total);
-            Arrays.sort(sorted);
-            return sorted[(int) Math.min(rank, total) - 1];
+        if (rank == total) {
+            return max;
         }
-        long seen = 0;
-        for (int i = 0; i < counts.length; i++) {
-            seen += counts[i];
-            if (seen >= rank) {
-                return Math.min(max, Math.max(min, midpoint(i)));
-            }
+        int i = 0;
+        for (long seen = counts[0]; seen < rank; seen += counts[++i]) {
+            // the counts add up to total: the rank is reached within them
         }
-        return max;
+        return Math.min(max, Math.max(min, midpoint(base + i)));
     }
 
     static int index(long value) {

@@ -12,6 +12,8 @@ public final class Pacer {
     private final double speed;
     private long traceOrigin = Long.MIN_VALUE;
     private long wallOriginNanos;
+    /** The trace time last waited for; volatile, as progress reads it from another thread. */
+    private volatile long traceNow = Long.MIN_VALUE;
 
     public Pacer(double speed) {
         if (!(speed > 0)) {
@@ -32,12 +34,24 @@ public final class Pacer {
         if (traceOrigin == Long.MIN_VALUE) {
             traceOrigin = traceTime;
             wallOriginNanos = System.nanoTime();
+            traceNow = traceTime; // after the origin: a reader that sees it sees the origin too
             return;
         }
+        traceNow = traceTime;
         long dueNanos = wallOriginNanos + (long) ((traceTime - traceOrigin) * 1_000_000 / speed);
         long waitNanos = dueNanos - System.nanoTime();
         if (waitNanos > 0) {
             Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
         }
+    }
+
+    /** The trace time replayed so far (from the first event), in milliseconds; 0 before it or unpaced. */
+    public long traceElapsedMs() {
+        long now = traceNow;
+        return now == Long.MIN_VALUE ? 0 : now - traceOrigin;
+    }
+
+    public double speed() {
+        return speed;
     }
 }

@@ -18,8 +18,6 @@ import java.util.function.LongConsumer;
  * agent's messages to the transport. Payload times are trace times either way.
  */
 public final class Replayer {
-    /** How often (in events) the progress callback runs; a power of two keeps the check cheap. */
-    private static final int PROGRESS_EVERY = 1 << 16;
 
     private final TypingEngine engine;
     private final EngagementMetrics metrics;
@@ -70,7 +68,7 @@ public final class Replayer {
      * (Ctrl-C) stops it early: the stats then say {@code complete == false}, open runs stay open, and
      * the thread stays interrupted.
      *
-     * @param progress called every {@value #PROGRESS_EVERY} events with the count so far
+     * @param progress told the count of events so far: after each batch unpaced, after each event paced, and at the end
      */
     public ReplayStats run(TraceMerger trace, LongConsumer progress, Pacer pacer) throws IOException {
         long started = System.nanoTime();
@@ -88,6 +86,7 @@ public final class Replayer {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        progress.accept(events);
         return new ReplayStats(events, keystrokes, payloads, System.nanoTime() - started, complete);
     }
 
@@ -97,7 +96,8 @@ public final class Replayer {
             stopIfInterrupted();
             paceDeadlinesBefore(e.ts(), pacer);
             pacer.waitFor(e.ts());
-            step(e.agent(), e.type(), e.ts(), e.text(), e.communicationId(), progress);
+            step(e.agent(), e.type(), e.ts(), e.text(), e.communicationId());
+            progress.accept(events);
         }
         paceDeadlinesBefore(Long.MAX_VALUE, pacer);
     }
@@ -108,8 +108,9 @@ public final class Replayer {
             for (PrefetchingTrace.Batch batch = prefetched.next(); batch != null; batch = prefetched.next()) {
                 stopIfInterrupted();
                 for (int i = 0, size = batch.size(); i < size; i++) {
-                    step(batch.agent(i), batch.type(i), batch.ts(i), batch.text(i), batch.communicationId(i), progress);
+                    step(batch.agent(i), batch.type(i), batch.ts(i), batch.text(i), batch.communicationId(i));
                 }
+                progress.accept(events);
             }
         }
     }
@@ -121,7 +122,7 @@ public final class Replayer {
         }
     }
 
-    private void step(int agent, EventType type, long at, String text, String communicationId, LongConsumer progress) {
+    private void step(int agent, EventType type, long at, String text, String communicationId) {
         if (type == EventType.KEYSTROKE) {
             keystrokes++;
         }
@@ -134,9 +135,7 @@ public final class Replayer {
         if (type == EventType.SEND) {
             sink.message(engine.state(agent), text, at);
         }
-        if ((++events & (PROGRESS_EVERY - 1)) == 0) {
-            progress.accept(events);
-        }
+        events++;
     }
 
     /** One event into the metrics and the engine: the step shared by replays and the live prompt. */

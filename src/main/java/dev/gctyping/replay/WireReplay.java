@@ -134,6 +134,15 @@ public final class WireReplay implements AutoCloseable {
     }
 
     /** The engine, whose {@code agent(…)} the trace reader resolves identifiers with. */
+    /** All agents' payloads sent and delivered so far, and how many are pending: for progress. */
+    public DeliveryStats delivered() {
+        return transport.delivered();
+    }
+
+    public int pending() {
+        return transport.pending();
+    }
+
     public TypingEngine engine() {
         return replayer.engine();
     }

@@ -21,7 +21,7 @@ class ReplayStdinTmuxIT {
         // the shell stays after the replay exits, so its last screen can be read
         String command =
                 "'" + java + "' -jar '" + JAR.toAbsolutePath() + "' replay --dry-run -; echo \"exit=$?\"; sleep 60";
-        try (Tmux tmux = new Tmux().start(command)) {
+        try (Tmux tmux = Tmux.start(command, 120, 30)) {
             tmux.awaitPane(pane -> pane.contains("gctyping: reading the trace from stdin (the terminal)"), START_UP);
 
             tmux.sendKeys("{\"ts\": 1764000000000, \"conversationId\": \"c1\", \"agentId\": \"a1\"}", "Enter", "C-d");

@@ -2,14 +2,31 @@ package dev.gctyping.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The histogram against the obvious model: the value at a percentile is the rank-th smallest value,
+ * exactly while the histogram lists its values (always for a small sample), else the midpoint of
+ * that value's bucket held within the exact minimum and maximum, however its counts had to widen.
+ */
 class CompactHistogramTest {
+    private static final double[] PERCENTILES = {0, 1, 25, 50, 90, 95, 99, 100};
+
+    @Test
+    void emptyReadsZero() {
+        CompactHistogram histogram = new CompactHistogram();
+        assertThat(histogram.percentile(50)).isZero();
+        assertThat(histogram.max()).isZero();
+        assertThat(histogram.count()).isZero();
+    }
+
     @Test
     void aSmallSampleHasExactPercentiles() {
         CompactHistogram one = new CompactHistogram();
-        one.record(466); // its bucket's midpoint is 468: the README's one-message trace showed P50 468 > max 466
+        one.record(466); // its bucket's midpoint is 468: a one-message trace once showed P50 468 > max 466
         assertThat(one.percentile(50)).isEqualTo(466);
         assertThat(one.max()).isEqualTo(466);
 
@@ -19,7 +36,6 @@ class CompactHistogramTest {
         }
         assertThat(few.percentile(50)).isEqualTo(1_007);
         assertThat(few.percentile(95)).isEqualTo(10_400);
-        assertThat(few.max()).isEqualTo(10_400);
     }
 
     @Test
@@ -32,48 +48,100 @@ class CompactHistogramTest {
     }
 
     @Test
-    void noPercentileOfALargeSampleExceedsTheMaximumOrFallsBelowTheMinimum() {
-        SplittableRandom random = new SplittableRandom(12);
-        for (int run = 0; run < 200; run++) {
-            CompactHistogram histogram = new CompactHistogram();
-            long base = 64 + random.nextLong(100_000);
-            long spread = 1 + random.nextLong(50);
-            int count = CompactHistogram.EXACT_SAMPLES + 1 + random.nextInt(200);
-            long min = Long.MAX_VALUE;
-            long max = 0;
-            for (int i = 0; i < count; i++) {
-                long value = base + random.nextLong(spread);
-                histogram.record(value);
-                min = Math.min(min, value);
-                max = Math.max(max, value);
-            }
-            assertThat(histogram.max()).isEqualTo(max);
-            assertThat(histogram.percentile(100)).as("P100 is the maximum").isEqualTo(max);
-            for (double p : new double[] {0, 50, 95, 99, 100}) {
-                assertThat(histogram.percentile(p))
-                        .as("P%s of %s values from %s", p, count, base)
-                        .isBetween(min, max);
-            }
+    void agreesWithSortedValuesForFewAndManyValuesNarrowAndWide() {
+        Random random = new Random(11);
+        for (int size : new int[] {1, 3, 7, 63, 64, 65, 129, 1_000, 20_000}) {
+            assertAgrees(size, () -> 100 + random.nextInt(60));
+            assertAgrees(size, () -> (long) (-Math.log(1 - random.nextDouble()) * 100_000));
+            assertAgrees(
+                    size, () -> random.nextInt(3) == 0 ? random.nextLong() >>> random.nextInt(64) : random.nextInt(5));
         }
     }
 
     @Test
-    void aLargeSampleIsWithinTheBucketError() {
+    void aNarrowLargeSampleTurnsIntoCountsAndStaysWithinTheBucketError() {
         CompactHistogram histogram = new CompactHistogram();
-        long[] batch = new long[1_000];
-        for (int i = 0; i < batch.length; i++) {
-            batch[i] = 1_000 + i;
+        for (int i = 0; i < 1_000; i++) {
+            histogram.record(1_000 + i);
         }
-        histogram.recordAll(batch, 0, batch.length);
-        assertThat(histogram.count()).isEqualTo(1_000);
+        assertThat(histogram.exact()).isFalse();
         assertThat((double) histogram.percentile(50))
                 .isCloseTo(1_499, org.assertj.core.data.Percentage.withPercentage(3.2));
-        assertThat(histogram.max()).isEqualTo(1_999);
+        assertThat(histogram.percentile(100)).isEqualTo(1_999);
     }
 
     @Test
-    void anEmptyHistogramReadsZero() {
-        assertThat(new CompactHistogram().percentile(50)).isZero();
-        assertThat(new CompactHistogram().max()).isZero();
+    void countsWidenDownwardsAndUpwardsAfterTheListTurnedIntoCounts() {
+        long[] values = new long[400];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i < 200 ? 150 + i % 3 : (i % 2 == 0 ? 1 : 3_000_000_000L + i);
+        }
+        assertAgrees(values);
+    }
+
+    @Test
+    void negativeValuesCountAsZeroAndTheLargestAsTheLastBucket() {
+        assertAgrees(new long[] {-5, Long.MAX_VALUE, 0, Long.MAX_VALUE - 1});
+    }
+
+    @Test
+    void stagedValuesCountLikeRecordedValues() {
+        long[] values = {5, 700, 70_000, 9, 9, 1_234_567};
+        int[] staged = new int[values.length + 2];
+        for (int i = 0; i < values.length; i++) {
+            staged[i + 1] = (int) values[i];
+        }
+        CompactHistogram batch = new CompactHistogram();
+        batch.recordAll(staged, 1, values.length + 1);
+        CompactHistogram recorded = new CompactHistogram();
+        Arrays.stream(values).forEach(recorded::record);
+        for (double p : PERCENTILES) {
+            assertThat(batch.percentile(p)).as("P%s", p).isEqualTo(recorded.percentile(p));
+        }
+        assertThat(batch.count()).isEqualTo(values.length);
+    }
+
+    private static void assertAgrees(int size, LongSupplier values) {
+        long[] drawn = new long[size];
+        for (int i = 0; i < size; i++) {
+            drawn[i] = values.getAsLong();
+        }
+        assertAgrees(drawn);
+    }
+
+    /** Read halfway too: reading sorts the list, and recording goes on after it. */
+    private static void assertAgrees(long[] values) {
+        CompactHistogram histogram = new CompactHistogram();
+        long[] half = Arrays.copyOf(values, values.length / 2);
+        Arrays.stream(half).forEach(histogram::record);
+        assertReads(histogram, half);
+        Arrays.stream(values, half.length, values.length).forEach(histogram::record);
+        assertReads(histogram, values);
+    }
+
+    private static void assertReads(CompactHistogram histogram, long[] values) {
+        long[] sorted = Arrays.stream(values).map(v -> Math.max(0, v)).sorted().toArray();
+        if (values.length == 0) {
+            assertThat(histogram.percentile(50)).isZero();
+            return;
+        }
+        long min = sorted[0];
+        long max = sorted[sorted.length - 1];
+        boolean fitsTheList = values.length <= CompactHistogram.LISTED && max <= Integer.MAX_VALUE;
+        assertThat(histogram.exact() || !fitsTheList)
+                .as("a small sample is exact")
+                .isTrue();
+        for (double p : PERCENTILES) {
+            int rank = (int) Math.max(1, Math.ceil(p / 100.0 * values.length));
+            long value = sorted[rank - 1];
+            long expected = histogram.exact() || rank == values.length
+                    ? value
+                    : Math.min(max, Math.max(min, CompactHistogram.midpoint(CompactHistogram.index(value))));
+            assertThat(histogram.percentile(p))
+                    .as("P%s of %s values", p, values.length)
+                    .isEqualTo(expected);
+        }
+        assertThat(histogram.max()).isEqualTo(max);
+        assertThat(histogram.count()).isEqualTo(values.length);
     }
 }

@@ -28,7 +28,7 @@ class ShellTmuxIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = "env -u GCTYPING_HOME HOME='" + home + "' '" + java + "' -jar '" + JAR.toAbsolutePath()
                 + "' shell --dialect seed --dedup-window 10s --expiry 2s";
-        try (Tmux tmux = new Tmux().start(command)) {
+        try (Tmux tmux = Tmux.start(command, 120, 30)) {
             String started = tmux.awaitPane(pane -> pane.contains("gctyping> "), START_UP);
             assertThat(started).doesNotContain(ACTIVE);
 
@@ -43,7 +43,7 @@ class ShellTmuxIT {
             assertThat(expired).contains("idle · conv-shell · keys 5 · suppressed 4 · active 1 · inactive 1");
 
             tmux.sendKeys("C-u", "C-d");
-            tmux.awaitExit(EXPIRY_AND_SLACK);
+            tmux.awaitExit(EXPIRY_AND_SLACK, "Ctrl-D");
             assertThat(home.resolve(".gctyping/history"))
                     .as("the prompt history, under the user's home")
                     .exists();

@@ -11,13 +11,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A private tmux server with one session, {@code s}, running a command in a real terminal: keys go in by
- * send-keys, the screen comes back by capture-pane. For end-to-end tests of what a user at a terminal sees.
+ * A command running in a real terminal: a tmux session of its own server, typed into with
+ * send-keys and read back with capture-pane. Closing it kills the server.
  */
 public final class Tmux implements AutoCloseable {
     private final String server = "gctyping-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
-    /** Whether tmux can be run here (.ci/run installs it). */
+    private Tmux() {}
+
     public static boolean installed() {
         try {
             return run(List.of("tmux", "-V")).exitCode == 0;
@@ -26,10 +27,11 @@ public final class Tmux implements AutoCloseable {
         }
     }
 
-    /** Starts {@code command} (a shell command line) in a 120×30 terminal. */
-    public Tmux start(String command) throws Exception {
-        tmux("new-session", "-d", "-s", "s", "-x", "120", "-y", "30", command);
-        return this;
+    /** Starts {@code command} (a shell command line) in a detached session of the given size. */
+    public static Tmux start(String command, int columns, int rows) throws Exception {
+        Tmux tmux = new Tmux();
+        tmux.tmux("new-session", "-d", "-s", "s", "-x", String.valueOf(columns), "-y", String.valueOf(rows), command);
+        return tmux;
     }
 
     public void sendKeys(String... keys) throws Exception {
@@ -52,8 +54,8 @@ public final class Tmux implements AutoCloseable {
         throw new AssertionError("timed out after " + timeout + "; the pane shows:\n" + pane);
     }
 
-    /** Waits until the session ends, which it does when its command's process exits. */
-    public void awaitExit(Duration timeout) throws Exception {
+    /** The session ends when its command exits; fails after {@code timeout}. */
+    public void awaitExit(Duration timeout, String what) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (run(List.of("tmux", "-L", server, "has-session", "-t", "s")).exitCode != 0) {
@@ -61,7 +63,7 @@ public final class Tmux implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the command did not exit within " + timeout);
+        throw new AssertionError("the command did not exit within " + timeout + " after " + what);
     }
 
     @Override

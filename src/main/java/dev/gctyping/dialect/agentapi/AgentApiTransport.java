@@ -268,6 +268,11 @@ final class AgentApiTransport implements PayloadTransport {
     }
 
     @Override
+    public DeliveryStats delivered() {
+        return deliveries.total();
+    }
+
+    @Override
     public void useCommunication(AgentState agent, String communicationId) {
         agentCommunications.put(agent.handle(), communicationId);
     }

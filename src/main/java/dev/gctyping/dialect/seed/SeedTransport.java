@@ -277,6 +277,11 @@ final class SeedTransport implements PayloadTransport {
         return deliveries.of(agent);
     }
 
+    @Override
+    public DeliveryStats delivered() {
+        return deliveries.total();
+    }
+
     /** The server records a seed payload under its {@code senderId}: the agent id. */
     @Override
     public String senderId(AgentState agent) {
