@@ -198,14 +198,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 return ExitCodes.INTERRUPTED;
             }
             if (!stopped.await(exitAfterMs, TimeUnit.MILLISECONDS)) {
-                out.println(simulator.report().toJson("simulator_report"));
-                simulator
-                        .runs()
-                        .forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
-                simulator
-                        .runs()
-                        .forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
-                out.flush();
+                printReport(simulator, out);
             }
             return ExitCodes.OK;
         } finally {
@@ -216,5 +209,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 // the JVM is already exiting: the hook runs (or ran) anyway
             }
         }
+    }
+
+    /** The final report: the shared space's line, then one line for each run. */
+    static void printReport(Simulator simulator, PrintWriter out) {
+        out.println(simulator.report().toJson("simulator_report"));
+        simulator.runs().forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
+        out.flush();
     }
 }
