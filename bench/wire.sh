@@ -23,8 +23,8 @@ trace200=target/bench-200-conversations.ndjson
 # payload in the seed dialect (about 2 000 payloads/s), and agent-api's plan keeps to its budget
 paced=target/bench-paced.ndjson
 [[ -f $paced ]] || awk 'BEGIN { srand(3); t0 = 1764000000000
-  for (i = 0; i < 20000; i++) { c = i % 200; t = t0 + int(i / 200) * 100 + c % 100
-    printf "{\"ts\": %.0f, \"conversationId\": \"conv-%04d\", \"agentId\": \"agent-%04d\", \"event\": \"%s\"}\n", t, c, c, rand() < 0.005 ? "send" : "keystroke" } }' > "$paced"
+  for (i = 0; i < 20000; i++) { c = i % 200; t = t0 + int(i / 200) * 100 + int(c / 2)
+    printf "{\"ts\": %.0f, \"conversationId\": \"conv-%04d\", \"agentId\": \"agent-%04d\", \"event\": \"%s\"}\n", t, c, c, rand() < 0.001 ? "send" : "keystroke" } }' > "$paced"
 
 results=$(mktemp)
 timing=$(mktemp)
@@ -66,7 +66,7 @@ awk '
 
 echo "latency at a paced load ($(wc -l < "$paced") events over 10 s of trace time, --speed 1, --dedup-window 100ms):"
 for dialect in seed agent-api; do
-  "$gctyping" replay --quiet --dialect "$dialect" --dedup-window 100ms "$paced" 2>/dev/null | tail -1 | awk -v d="$dialect" '{
+  { "$gctyping" replay --quiet --dialect "$dialect" --dedup-window 100ms "$paced" || echo "  $dialect: failed (exit $?)" >&2; } | tail -1 | awk -v d="$dialect" '{
     n = split($0, f, ","); for (i = 1; i <= n; i++) { split(f[i], kv, ":"); gsub(/[{}"]/, "", kv[1]); v[kv[1]] = kv[2] }
     printf "  %-9s payloads sent %s over %.1f s: p50 %s ms, p95 %s ms, p99 %s ms, max %s ms (%s samples)\n", d,
       v["payloadsSent"], v["elapsedMs"] / 1000, v["latencyMsP50"], v["latencyMsP95"], v["latencyMsP99"], v["latencyMsMax"], v["latencySamples"] }'

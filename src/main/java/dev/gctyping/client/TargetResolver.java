@@ -35,18 +35,19 @@ public final class TargetResolver {
 
     public OpenTarget open(TargetRequest request) {
         TargetConfig.Choice choice = config.resolve(request);
-        RetryingHttp http = RetryingHttp.withSleeper(sleeper);
         return switch (choice.kind()) {
             case GENESYS_CLOUD -> {
+                RetryingHttp http = RetryingHttp.withSleeper(sleeper);
                 Target target = Target.genesysCloud(choice.region(), choice.clientId(), choice.clientSecret());
                 yield new OpenTarget(target, null, http, oauth(target, http, true));
             }
             case SIMULATOR_URL -> {
+                RetryingHttp http = RetryingHttp.withSleeper(sleeper);
                 URI wsUri = socketUri(choice.simulatorUrl(), http);
                 Target target = simulatorTarget(choice.simulatorUrl(), wsUri, choice);
                 yield new OpenTarget(target, null, http, oauth(target, http, true));
             }
-            case EMBEDDED_SIMULATOR -> startEmbedded(http);
+            case EMBEDDED_SIMULATOR -> startEmbedded(RetryingHttp.plainHttpOnly(sleeper));
         };
     }
 

@@ -2,7 +2,9 @@ package dev.gctyping.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gctyping.support.Json;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,6 +63,13 @@ public record SimulatorReport(
     }
 
     /** The conversation with this id, if the simulator has seen it. */
+    /** Each conversation by id: to look many up, index once (a lookup by {@link #conversation} scans). */
+    public Map<String, ConversationReport> byConversation() {
+        Map<String, ConversationReport> byId = new HashMap<>();
+        conversations.forEach(c -> byId.putIfAbsent(c.conversationId(), c));
+        return byId;
+    }
+
     public Optional<ConversationReport> conversation(String conversationId) {
         return conversations.stream()
                 .filter(c -> c.conversationId().equals(conversationId))

@@ -220,7 +220,9 @@ public final class WireReplay implements AutoCloseable {
             deliveredByConversation.computeIfAbsent(agent.conversationId(), id -> new long[1])[0] += d.delivered();
             totals.add(d, plan.skippedForBudget(handle));
         }
-        report.ifPresent(r -> checkAgainstReport(r, deliveredByConversation, violations));
+        // indexed once: 10 000 conversations looked up one by one in the report's list took seconds
+        Optional<Map<String, ConversationReport>> reported = report.map(SimulatorReport::byConversation);
+        reported.ifPresent(r -> checkAgainstReport(r, deliveredByConversation, violations));
         Map<String, JsonNode> analytics = options.enrich() ? enrichment(engine, metrics) : Map.of();
         GuestTruth[] truthTotal = {GuestTruth.NONE};
 
@@ -234,7 +236,7 @@ public final class WireReplay implements AutoCloseable {
                     .field("rateLimited", d.rateLimited())
                     .field("reconnects", transport.reconnects(agent.conversationId()))
                     .field("refreshesSkippedForBudget", plan.skippedForBudget(handle));
-            report.flatMap(r -> sender(r, agent, transport)).ifPresent(sender -> {
+            reported.flatMap(r -> sender(r, agent, transport)).ifPresent(sender -> {
                 GuestTruth truth = GuestTruth.compare(metrics.composingIntervals(handle), visible(sender));
                 truthTotal[0] = truthTotal[0].plus(truth);
                 fields.field("guestVisibleTypingMs", truth.guestVisibleTypingMs())
@@ -270,7 +272,7 @@ public final class WireReplay implements AutoCloseable {
                 violations,
                 conversations,
                 report.isPresent(),
-                handle -> report.flatMap(r -> sender(r, engine.state(handle), transport))
+                handle -> reported.flatMap(r -> sender(r, engine.state(handle), transport))
                         .map(WireReplay::visible));
     }
 
@@ -279,10 +281,12 @@ public final class WireReplay implements AutoCloseable {
      * acknowledged, and (seed) no guest may be left with an indicator nothing will end.
      */
     private void checkAgainstReport(
-            SimulatorReport report, Map<String, long[]> delivered, Map<String, List<String>> violations) {
+            Map<String, ConversationReport> report,
+            Map<String, long[]> delivered,
+            Map<String, List<String>> violations) {
         delivered.forEach((conversationId, count) -> {
             List<String> problems = violations.computeIfAbsent(conversationId, id -> new ArrayList<>());
-            Optional<ConversationReport> seen = report.conversation(conversationId);
+            Optional<ConversationReport> seen = Optional.ofNullable(report.get(conversationId));
             long recorded = seen.map(c -> c.senders().stream()
                             .mapToLong(s -> s.typingPayloads() + s.messages())
                             .sum())
@@ -321,11 +325,12 @@ public final class WireReplay implements AutoCloseable {
         return value.isTextual() ? Json.write(value) : "null";
     }
 
-    private static Optional<SenderReport> sender(SimulatorReport report, AgentState agent, PayloadTransport transport) {
+    private static Optional<SenderReport> sender(
+            Map<String, ConversationReport> report, AgentState agent, PayloadTransport transport) {
         String senderId = transport.senderId(agent);
         return senderId == null
                 ? Optional.empty()
-                : report.conversation(agent.conversationId()).flatMap(c -> c.sender(senderId));
+                : Optional.ofNullable(report.get(agent.conversationId())).flatMap(c -> c.sender(senderId));
     }
 
     private static Intervals visible(SenderReport sender) {
