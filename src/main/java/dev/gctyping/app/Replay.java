@@ -15,14 +15,19 @@ import dev.gctyping.replay.WireReplay;
 import dev.gctyping.report.TimelineRecorder;
 import dev.gctyping.simulator.FaultPlan;
 import dev.gctyping.simulator.SimulatorConfig;
+import dev.gctyping.support.Durations;
 import dev.gctyping.trace.TraceMerger;
+import dev.gctyping.trace.TraceSpan;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.LoggerFactory;
 
 /**
  * The replay job: a dry run on the trace's own clock, or a replay over a dialect to the target (an
@@ -110,6 +115,8 @@ public final class Replay {
     }
 
     private ReplayResult overTheWire(ReplayRequest request, FaultPlan faults) throws IOException, InterruptedException {
+        TraceMerger.requireReadable(request.files()); // before the simulator starts, as the dry run does
+        String pace = request.unpaced() ? null : pace(request);
         Pacer pacer = request.unpaced() ? Pacer.UNPACED : new Pacer(request.speed());
         SimulatorConfig embedded = SimulatorConfig.defaults()
                 .withFaults(faults)
@@ -143,6 +150,9 @@ public final class Replay {
                     replay.tap(recorder);
                     replay.tapSignals(recorder);
                 }
+                if (pace != null) {
+                    LoggerFactory.getLogger(Replay.class).info(pace);
+                }
                 ReplayProgress running = progressOf(request, trace);
                 running.overTheWire(replay.delivered(), replay::pending, pacer);
                 WireReplay.Outcome outcome;
@@ -168,6 +178,17 @@ public final class Replay {
                                         TimelineRecorder.Agents.of(replay.engine()), outcome.guestVisible()));
             }
         }
+    }
+
+    /** How long a paced replay will take, said before it starts: at speed 1 it is silent for the trace's whole span. */
+    private static String pace(ReplayRequest request) throws IOException {
+        OptionalLong span = TraceSpan.of(request.files(), request.format(), request.maxLineBytes());
+        String speed = BigDecimal.valueOf(request.speed()).stripTrailingZeros().toPlainString();
+        return (span.isPresent()
+                        ? "replaying " + Durations.describe(span.getAsLong()) + " of trace time at speed " + speed
+                                + " (about " + Durations.describe(Math.round(span.getAsLong() / request.speed())) + ")"
+                        : "replaying at speed " + speed + ": as long as the trace lasts, read as it comes")
+                + "; --speed max replays as fast as the target allows";
     }
 
     /** {@code --print-payloads}: each send as the dialect puts it on the wire, one line each. */

@@ -63,6 +63,7 @@ public final class AuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        IgnoredOptions.of(spec).reject(check, "--check", "--check prints nothing", "--show-token");
         Auth.Result result = new Auth(new Targets(environment)).token(target.request(), check);
         if (check) {
             return result.token().isPresent() ? ExitCodes.OK : ExitCodes.NO_PERMISSION;

@@ -165,6 +165,13 @@ public final class ConnectCommand implements Callable<Integer> {
         if (!guest && (deploymentId != null || guestConversation != null)) {
             throw new ParameterException(spec.commandLine(), "--deployment-id and --conversation need --guest");
         }
+        IgnoredOptions.of(spec)
+                .reject(!guest, "a conversation socket", "only a guest sends an Origin: add --guest", "--origin")
+                .reject(
+                        true,
+                        "connect",
+                        "the socket is the dialect: the seed conversation socket, or --guest for the Guest API",
+                        "--dialect");
     }
 
     private MessageSocket open(OpenTarget open, Pipe pipe) {

@@ -5,6 +5,7 @@ import dev.gctyping.app.Replay;
 import dev.gctyping.app.ReplayRequest;
 import dev.gctyping.app.ReplayResult;
 import dev.gctyping.app.Targets;
+import dev.gctyping.dialect.Dialects;
 import dev.gctyping.report.RunReport;
 import dev.gctyping.threshold.FigureNames;
 import java.io.IOException;
@@ -145,18 +146,16 @@ public final class ReplayCommand implements Callable<Integer> {
         if (queueSize < 1) {
             throw new ParameterException(spec.commandLine(), "--queue-size must be at least 1, got " + queueSize);
         }
-        if (dryRun && (!check.faults.isEmpty() || assertions || check.junit != null)) {
-            throw new ParameterException(
-                    spec.commandLine(), "--fault, --assert and --junit need a replay over the wire: drop --dry-run");
-        }
+        refuseIdleOptions();
         if (check.junit != null) {
             OutputFiles.requireWritable(check.junit);
         }
         RunChecks checks = new RunChecks(
                 spec.commandLine(), check.thresholds, dryRun ? FigureNames.DRY_RUN : FigureNames.OVER_THE_WIRE, report);
         PrintWriter err = spec.commandLine().getErr();
+        input.sayWhenReadingTheTerminal(environment, err, logging.quiet());
         ReplayRequest request = new ReplayRequest(
-                input.files,
+                input.files(),
                 input.format,
                 input.maxLineBytes,
                 input.policy(err),
@@ -241,6 +240,43 @@ public final class ReplayCommand implements Callable<Integer> {
         int code = ReplayVerdict.render(
                 result, err, suite, assertions, check.junit, interruption.happened(), checked.results());
         return code == ExitCodes.OK && checked.failed() ? ExitCodes.ASSERTION_FAILED : code;
+    }
+
+    /** Options that would do nothing in the chosen mode: a usage error, or a warning where they are merely idle. */
+    private void refuseIdleOptions() {
+        boolean seed = target.dialect() == Dialects.SEED;
+        IgnoredOptions.of(spec)
+                .reject(
+                        dryRun,
+                        "--dry-run",
+                        "a dry run runs the engine on the trace's own clock and sends nothing",
+                        "--fault",
+                        "--seed",
+                        "--assert",
+                        "--junit",
+                        "--speed",
+                        "--queue-size",
+                        "--enrich",
+                        "--target",
+                        "--region",
+                        "--profile",
+                        "--client-id")
+                .reject(
+                        seed,
+                        "--dialect seed",
+                        "only agent-api plans its requests; seed sends every payload",
+                        "--budget",
+                        "--typing-lead",
+                        "--max-typing-duration")
+                .warn(
+                        dryRun && !printPayloads && report == null,
+                        "in this dry run",
+                        "only --print-payloads and --report show what the dialect sends",
+                        "--dialect",
+                        "--budget",
+                        "--typing-lead",
+                        "--max-typing-duration")
+                .warn(check.faults.isEmpty(), "without --fault", "it seeds the simulator's faults", "--seed");
     }
 
     /** {@code --speed}: a factor, or infinity for 'max'. */

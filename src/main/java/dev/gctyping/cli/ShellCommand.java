@@ -136,6 +136,16 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        IgnoredOptions.of(spec)
+                .reject(
+                        dryRun,
+                        "--dry-run",
+                        "a dry run sends nothing: no target, no guest",
+                        "--target",
+                        "--region",
+                        "--profile",
+                        "--client-id",
+                        "--guest-page");
         if (batch || System.console() == null) {
             return runPiped();
         }
@@ -144,6 +154,8 @@ public final class ShellCommand implements Callable<Integer> {
             terminal.close(); // a dumb terminal would print prompts into stdout
             return runPiped();
         }
+        IgnoredOptions.of(spec)
+                .warn(true, "at the prompt", "it paces piped input: add --batch to type stdin's lines", "--cadence");
         try (terminal) {
             InteractiveShell shell = new InteractiveShell(
                     terminal, new GctypingHome(environment.variables(), environment.home()).historyFile());

@@ -88,9 +88,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--client-secret-env",
             paramLabel = "NAME",
-            defaultValue = "GCTYPING_SIM_SECRET",
-            description = "Environment variable holding the client secret to accept; when it is unset, the secret is '"
-                    + SimulatorApi.DEFAULT_CLIENT_SECRET + "'. Default: ${DEFAULT-VALUE}.")
+            description = "Environment variable holding the client secret to accept; it must be set. Without this "
+                    + "option: " + Simulate.DEFAULT_SECRET_VARIABLE + ", and when that is unset the secret is '"
+                    + SimulatorApi.DEFAULT_CLIENT_SECRET + "'.")
     String secretVariable;
 
     @Option(
@@ -156,6 +156,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (idleExpiryMs < 1) {
             throw new ParameterException(spec.commandLine(), "--idle-expiry must be above 0, e.g. 10m");
         }
+        IgnoredOptions.of(spec).warn(faults.isEmpty(), "without --fault", "it seeds the faults", "--seed");
         Simulator simulator;
         try {
             simulator = new Simulate(environment)
@@ -197,14 +198,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 return ExitCodes.INTERRUPTED;
             }
             if (!stopped.await(exitAfterMs, TimeUnit.MILLISECONDS)) {
-                out.println(simulator.report().toJson("simulator_report"));
-                simulator
-                        .runs()
-                        .forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
-                simulator
-                        .runs()
-                        .forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
-                out.flush();
+                printReport(simulator, out);
             }
             return ExitCodes.OK;
         } finally {
@@ -215,5 +209,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 // the JVM is already exiting: the hook runs (or ran) anyway
             }
         }
+    }
+
+    /** The final report: the shared space's line, then one line for each run. */
+    static void printReport(Simulator simulator, PrintWriter out) {
+        out.println(simulator.report().toJson("simulator_report"));
+        simulator.runs().forEach(run -> out.println(simulator.report(run).toJson("simulator_report")));
+        out.flush();
     }
 }

@@ -52,6 +52,8 @@ public final class SmokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        IgnoredOptions.of(spec)
+                .warn(check.faults.isEmpty(), "without --fault", "it seeds the simulator's faults", "--seed");
         if (check.junit != null) {
             OutputFiles.requireWritable(check.junit);
         }

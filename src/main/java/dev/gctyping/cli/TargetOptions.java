@@ -29,7 +29,9 @@ public final class TargetOptions {
     @Option(
             names = {"-p", "--profile"},
             paramLabel = "NAME",
-            description = "Profile section of ~/.gctyping/config (mode 600). Default: [default] if present.")
+            description =
+                    "Profile section of ~/.gctyping/config (mode 600): region or target, client_id, client_secret. "
+                            + "Default: [default] if present.")
     String profile;
 
     @Option(

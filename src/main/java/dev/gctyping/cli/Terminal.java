@@ -10,14 +10,21 @@ final class Terminal {
 
     /**
      * Whether stderr is an interactive terminal, so progress may be drawn there. Java 17 cannot
-     * ask about stderr alone; on Linux, /proc tells what fd 2 points to.
+     * ask about one stream alone; on Linux, /proc tells what each fd points to.
      */
     static boolean stderrIsTty() {
-        if (System.getenv("CI") != null) {
-            return false;
-        }
+        return System.getenv("CI") == null && isTty(2);
+    }
+
+    /** Whether this process's stdin is a terminal, where a read waits for someone to type. */
+    static boolean stdinIsTty() {
+        return isTty(0);
+    }
+
+    private static boolean isTty(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            String target =
+                    Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return System.console() != null;

@@ -3,6 +3,7 @@ package dev.gctyping.cli;
 import dev.gctyping.app.Environment;
 import dev.gctyping.app.Tune;
 import dev.gctyping.dialect.Dialect;
+import dev.gctyping.dialect.Dialects;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.replay.SettingsSweep.Point;
 import dev.gctyping.report.HtmlReport;
@@ -115,14 +116,25 @@ public final class TuneCommand implements Callable<Integer> {
         if (steps < 1 || steps > 50) {
             throw new ParameterException(spec.commandLine(), "--steps must be between 1 and 50");
         }
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        IgnoredOptions.of(spec)
+                .reject(
+                        dialect == Dialects.SEED,
+                        "--dialect seed",
+                        "only agent-api plans its requests; seed sends every payload",
+                        "--typing-lead",
+                        "--max-typing-duration");
         if (report != null) {
             OutputFiles.requireWritable(report);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        input.sayWhenReadingTheTerminal(environment, err, logging.quiet());
         Tune.Result result = new Tune(environment)
                 .run(new Tune.Request(
-                        input.files,
+                        input.files(),
                         input.format,
                         input.maxLineBytes,
                         input.policy(err),

@@ -4,6 +4,8 @@ import dev.gctyping.support.GctypingHome;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Target configuration in one place, in the order flags > environment ({@code GENESYSCLOUD_REGION},
@@ -12,6 +14,7 @@ import java.util.Map;
  * directory and the environment are parameters, so tests never touch the real ones.
  */
 public final class TargetConfig {
+    private static final Logger log = LoggerFactory.getLogger(TargetConfig.class);
     public static final String ENV_REGION = "GENESYSCLOUD_REGION";
     public static final String ENV_CLIENT_ID = "GENESYSCLOUD_OAUTHCLIENT_ID";
     public static final String ENV_CLIENT_SECRET = "GENESYSCLOUD_OAUTHCLIENT_SECRET";
@@ -54,42 +57,120 @@ public final class TargetConfig {
     }
 
     public Choice resolve(TargetRequest request) {
-        ProfileFile file = ProfileFile.load(home.profileFile());
-        Map<String, String> profile =
-                file.profile(request.profile() == null ? ProfileFile.DEFAULT_PROFILE : request.profile());
-        String clientId = first(request.clientId(), env.get(ENV_CLIENT_ID), profile.get("client_id"));
-        String secret = first(env.get(ENV_CLIENT_SECRET), profile.get("client_secret"));
+        Path path = home.profileFile();
+        ProfileFile file = ProfileFile.load(path);
+        String profileName = request.profile() == null ? ProfileFile.DEFAULT_PROFILE : request.profile();
+        Map<String, String> profile = file.profile(profileName);
+        String inProfile = "profile [" + profileName + "] in " + path;
+        Setting targetUrl = Setting.first(
+                Setting.flag("--target", request.targetUrl()), Setting.profile(inProfile, "target", profile));
+        Setting region = Setting.first(
+                Setting.flag("--region", request.region()),
+                Setting.environment(ENV_REGION, env),
+                Setting.profile(inProfile, "region", profile));
+        Setting clientId = Setting.first(
+                Setting.flag("--client-id", request.clientId()),
+                Setting.environment(ENV_CLIENT_ID, env),
+                Setting.profile(inProfile, "client_id", profile));
+        Setting secret = Setting.first(
+                Setting.environment(ENV_CLIENT_SECRET, env), Setting.profile(inProfile, "client_secret", profile));
+        log.debug(
+                "settings: target {}; region {}; client id {}; client secret {}",
+                Setting.shown(targetUrl),
+                Setting.shown(region),
+                Setting.shown(clientId),
+                secret == null ? Setting.NOT_SET : "set (from " + secret.source() + ")");
 
-        if (request.targetUrl() != null) {
-            if (request.region() != null) {
-                throw new ConfigException(
-                        "--target and --region exclude each other: --target is a simulator, --region is Genesys Cloud");
-            }
+        if (targetUrl != null && (region == null || targetUrl.rank() < region.rank())) {
+            String url = targetUrl.value();
             if ((clientId == null) != (secret == null)) {
-                throw missingCredential(clientId == null, "the simulator at " + request.targetUrl());
+                throw missingCredential(clientId == null, "the simulator at " + url);
             }
-            return new Choice(Kind.SIMULATOR_URL, parseUrl(request.targetUrl()), null, clientId, secret);
+            return new Choice(
+                    Kind.SIMULATOR_URL, parseUrl(url, targetUrl.source()), null, value(clientId), value(secret));
         }
-        String region = first(request.region(), env.get(ENV_REGION), profile.get("region"));
+        if (targetUrl != null && targetUrl.rank() == region.rank()) {
+            throw new ConfigException(
+                    targetUrl.rank() == Setting.FLAG
+                            ? "--target and --region exclude each other: --target is a simulator, --region is Genesys Cloud"
+                            : inProfile + " sets both target (a simulator) and region (Genesys Cloud): keep one");
+        }
         if (region == null) {
             if (clientId != null || secret != null) {
-                throw new ConfigException("credentials are configured but no region: set --region, " + ENV_REGION
-                        + " or region in a profile (valid regions: " + Regions.validRegions() + ")");
+                throw new ConfigException("credentials are configured ("
+                        + (clientId != null ? "client id" : "client secret")
+                        + " from " + (clientId != null ? clientId : secret).source()
+                        + ") but no region or target: set --region, "
+                        + ENV_REGION + ", or region (Genesys Cloud) or target (a simulator's URL) in " + inProfile
+                        + " (valid regions: " + Regions.validRegions() + ")");
             }
             return new Choice(Kind.EMBEDDED_SIMULATOR, null, null, null, null);
         }
         try {
-            Regions.domain(region);
+            Regions.domain(region.value());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
         if (clientId == null || secret == null) {
-            throw missingCredential(clientId == null, "region " + region);
+            throw missingCredential(clientId == null, "region " + region.value());
         }
         if (request.realRegionRefusal() != null) {
             throw new ConfigException(request.realRegionRefusal());
         }
-        return new Choice(Kind.GENESYS_CLOUD, null, region, clientId, secret);
+        return new Choice(Kind.GENESYS_CLOUD, null, region.value(), clientId.value(), secret.value());
+    }
+
+    private static String value(Setting setting) {
+        // a simulator's default credentials apply when none are configured
+        return setting == null ? null : setting.value();
+    }
+
+    /**
+     * A setting's value and where it came from (for errors and {@code -v}); {@link #rank} orders the sources:
+     * flags beat the environment, which beats the profile file.
+     */
+    private record Setting(String value, String source, int rank) {
+        static final int FLAG = 0;
+        static final int ENVIRONMENT = 1;
+        static final int PROFILE = 2;
+
+        static Setting flag(String option, String value) {
+            return of(value, option, FLAG);
+        }
+
+        static Setting environment(String variable, Map<String, String> env) {
+            return of(env.get(variable), "environment variable " + variable, ENVIRONMENT);
+        }
+
+        static Setting profile(String inProfile, String key, Map<String, String> profile) {
+            return of(profile.get(key), key + " in " + inProfile, PROFILE);
+        }
+
+        private static Setting of(String value, String source, int rank) {
+            return value == null || value.isBlank() ? null : new Setting(value.strip(), source, rank);
+        }
+
+        /** The first one set, or null. */
+        static Setting first(Setting... candidates) {
+            for (Setting candidate : candidates) {
+                if (candidate != null) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+
+        static final String NOT_SET = "not set (the default applies)";
+
+        /** The value and its source, for settings that are not secrets. */
+        static String shown(Setting setting) {
+            return setting == null ? NOT_SET : setting.value + " (from " + setting.source + ")";
+        }
+
+        @Override
+        public String toString() {
+            return "Setting[**** from " + source + "]"; // it may hold the secret
+        }
     }
 
     private static ConfigException missingCredential(boolean idMissing, String where) {
@@ -101,7 +182,7 @@ public final class TargetConfig {
                                 + " or client_secret in a profile (~/.gctyping/config, mode 600); there is no flag, so it stays out of shell history");
     }
 
-    private static URI parseUrl(String url) {
+    private static URI parseUrl(String url, String source) {
         try {
             URI uri = URI.create(url.trim());
             if (uri.getHost() == null) {
@@ -109,16 +190,7 @@ public final class TargetConfig {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("--target '" + url + "' is not a URL like http://127.0.0.1:8080");
+            throw new ConfigException(source + " '" + url + "' is not a URL like http://127.0.0.1:8080");
         }
-    }
-
-    private static String first(String... candidates) {
-        for (String candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
-                return candidate.strip();
-            }
-        }
-        return null;
     }
 }

@@ -15,6 +15,22 @@ public final class Durations {
 
     private Durations() {}
 
+    /** A span for people: {@code 0.4 s}, {@code 46 s}, {@code 3 min 20 s}, {@code 2 h 5 min}. */
+    public static String describe(long millis) {
+        long seconds = Math.round(millis / 1000.0);
+        if (millis < 10_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        long minutes = Math.round(seconds / 60.0);
+        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+    }
+
     /** Milliseconds, at least 1; throws IllegalArgumentException with a user-facing message. */
     public static long parseMillis(String value) {
         Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterReply;
+import java.net.BindException;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
@@ -59,7 +60,8 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
     /**
      * Java-WebSocket logs a peer's bad frame (too big, unmasked, not UTF-8…) at ERROR with a stack
      * trace; it is the peer's mistake, not ours, and the socket's owner reports it in one line (the
-     * simulator: a WARN naming the client and the close code).
+     * simulator: a WARN naming the client and the close code). So it does a port it cannot listen on,
+     * which the simulator reports as one error naming the port.
      */
     static final class PeerMistakes extends TurboFilter {
         @Override
@@ -70,7 +72,8 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
                 String format,
                 Object[] params,
                 Throwable t) {
-            return t instanceof InvalidDataException && logger.getName().startsWith("org.java_websocket")
+            return (t instanceof InvalidDataException || t instanceof BindException)
+                            && logger.getName().startsWith("org.java_websocket")
                     ? FilterReply.DENY
                     : FilterReply.NEUTRAL;
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gctyping.app.Environment;
+import dev.gctyping.simulator.Simulator;
+import dev.gctyping.simulator.SimulatorConfig;
 import dev.gctyping.support.LogCapture;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -13,6 +15,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,53 @@ class SimulateCommandTest {
             assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).contains("cannot start the simulator");
+        }
+    }
+
+    @Test
+    void aTakenSocketPortIsOneLineNamingItWithoutAStackTrace() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                LogCapture capture = new LogCapture()) {
+            Run run = run(
+                    Map.of(), "simulate", "--ws-port", Integer.toString(taken.getLocalPort()), "--exit-after", "1s");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.err())
+                    .contains("cannot start the simulator: cannot listen for WebSockets on 127.0.0.1:"
+                            + taken.getLocalPort() + ": Address already in use");
+            assertThat(capture.messages()).noneMatch(message -> message.contains("Address already in use"));
+        }
+    }
+
+    @Test
+    void theFinalReportHasTheSharedSpaceThenEachRunOnce() throws Exception {
+        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults())) {
+            for (int i = 0; i < 2; i++) { // each replay names a run of its own
+                CliRun replay = CliRun.run(
+                        GcTypingCommand.commandLine(new Environment(
+                                Path.of("/nonexistent"), Map.of(), InputStream.nullInputStream(), Clock.systemUTC())),
+                        "replay",
+                        "--quiet",
+                        "--speed",
+                        "max",
+                        "--target",
+                        simulator.httpUri().toString(),
+                        "samples/single-agent.ndjson");
+                assertThat(replay.exitCode()).as(replay.toString()).isZero();
+            }
+            StringWriter out = new StringWriter();
+            SimulateCommand.printReport(simulator, new PrintWriter(out));
+
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : out.toString().split("\n")) {
+                lines.add(MAPPER.readTree(line));
+            }
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(0).get("run").isNull()).isTrue();
+            assertThat(lines.subList(1, 3))
+                    .extracting(line -> line.get("run").asText())
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(simulator.runs());
         }
     }
 

@@ -3,11 +3,13 @@ package dev.gctyping.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gctyping.support.LogCapture;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,5 +219,84 @@ class TargetConfigTest {
         assertThatThrownBy(
                         () -> Target.genesysCloud("mypurecloud.ie", "id", "s").withRun("r-1"))
                 .hasMessageContaining("only a simulator knows runs");
+    }
+
+    @Test
+    void aProfileMayNameASimulatorTargetWithItsCredentials() throws IOException {
+        profileFile(
+                "[default]\ntarget = http://127.0.0.1:8080\n[ci]\ntarget = http://127.0.0.1:9090\n"
+                        + "client_id = ci-client\nclient_secret = ci-secret\n",
+                "rw-------");
+
+        TargetConfig.Choice byDefault = resolve(Map.of(), TargetRequest.none());
+        assertThat(byDefault.kind()).isEqualTo(TargetConfig.Kind.SIMULATOR_URL);
+        assertThat(byDefault.simulatorUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
+        assertThat(byDefault.clientId()).as("the simulator's default").isNull();
+
+        TargetConfig.Choice named = resolve(Map.of(), new TargetRequest(null, null, "ci", null, null));
+        assertThat(named.simulatorUrl()).isEqualTo(URI.create("http://127.0.0.1:9090"));
+        assertThat(named.clientId()).isEqualTo("ci-client");
+        assertThat(named.clientSecret()).isEqualTo("ci-secret");
+    }
+
+    @Test
+    void aRegionFromAFlagOrTheEnvironmentBeatsAProfileTarget() throws IOException {
+        profileFile("[default]\ntarget = http://127.0.0.1:8080\n", "rw-------");
+        Map<String, String> credentials = Map.of(TargetConfig.ENV_CLIENT_ID, "id", TargetConfig.ENV_CLIENT_SECRET, "s");
+
+        assertThat(resolve(credentials, new TargetRequest(null, "eu-west-1", null, null, null))
+                        .kind())
+                .isEqualTo(TargetConfig.Kind.GENESYS_CLOUD);
+        Map<String, String> withRegion = Map.of(
+                TargetConfig.ENV_REGION,
+                "eu-west-1",
+                TargetConfig.ENV_CLIENT_ID,
+                "id",
+                TargetConfig.ENV_CLIENT_SECRET,
+                "s");
+        assertThat(resolve(withRegion, TargetRequest.none()).region()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void aProfileWithBothTargetAndRegionIsAnErrorNamingIt() throws IOException {
+        profileFile("[default]\ntarget = http://127.0.0.1:8080\nregion = eu-west-1\n", "rw-------");
+
+        assertThatThrownBy(() -> resolve(Map.of(), TargetRequest.none()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("profile [default] in " + home.resolve(".gctyping/config")
+                        + " sets both target (a simulator) and region (Genesys Cloud): keep one");
+    }
+
+    @Test
+    void credentialsWithoutRegionOrTargetNameTheProfileAndItsFile() throws IOException {
+        profileFile("[default]\nclient_id = team\nclient_secret = team-secret\n", "rw-------");
+
+        assertThatThrownBy(() -> resolve(Map.of(), TargetRequest.none()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("credentials are configured (client id from client_id in profile [default] in "
+                        + home.resolve(".gctyping/config") + ") but no region or target: set --region, "
+                        + TargetConfig.ENV_REGION
+                        + ", or region (Genesys Cloud) or target (a simulator's URL) in profile "
+                        + "[default] in " + home.resolve(".gctyping/config"))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("team-secret"));
+    }
+
+    @Test
+    void verboseSaysWhereEachSettingCameFromButNeverTheSecret() throws IOException {
+        profileFile("[default]\nregion = eu-west-1\nclient_id = team\nclient_secret = team-secret\n", "rw-------");
+        List<String> logs;
+        try (LogCapture capture = new LogCapture()) {
+            resolve(
+                    Map.of(TargetConfig.ENV_CLIENT_ID, "from-env"),
+                    new TargetRequest(null, "us-west-2", null, null, null));
+            logs = capture.messages();
+        }
+
+        Path file = home.resolve(".gctyping/config");
+        assertThat(logs)
+                .containsExactly("settings: target not set (the default applies); region us-west-2 (from --region); "
+                        + "client id from-env (from environment variable " + TargetConfig.ENV_CLIENT_ID + "); "
+                        + "client secret set (from client_secret in profile [default] in " + file + ")");
+        assertThat(logs).noneMatch(line -> line.contains("team-secret"));
     }
 }

@@ -27,4 +27,14 @@ class DurationsTest {
         assertThatThrownBy(() -> Durations.parseMillis("soon")).hasMessageStartingWith("'soon' is not a duration");
         assertThatThrownBy(() -> Durations.parseMillis("0s")).hasMessage("'0s' must be at least 1ms");
     }
+
+    @Test
+    void spansAreDescribedForPeople() {
+        assertThat(Durations.describe(350)).isEqualTo("0.4 s");
+        assertThat(Durations.describe(9_949)).isEqualTo("9.9 s");
+        assertThat(Durations.describe(46_400)).isEqualTo("46 s");
+        assertThat(Durations.describe(200_000)).isEqualTo("3 min 20 s");
+        assertThat(Durations.describe(180_000)).isEqualTo("3 min");
+        assertThat(Durations.describe(7_500_000)).isEqualTo("2 h 5 min");
+    }
 }

@@ -1,0 +1,34 @@
+package dev.gctyping.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gctyping.support.Tmux;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** End to end, in a real terminal (tmux): {@code replay -} on a terminal says it reads stdin, and how to end it. */
+class ReplayStdinTmuxIT {
+    private static final Path JAR = Path.of("target/gctyping.jar");
+    private static final Duration START_UP = Duration.ofSeconds(30);
+
+    @Test
+    void readingTheTerminalIsSaidAndCtrlDEndsIt() throws Exception {
+        assumeTrue(Tmux.installed(), "tmux is not installed: skipping the terminal test (.ci/run installs it)");
+        assertThat(JAR).as("the jar built by package").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the shell stays after the replay exits, so its last screen can be read
+        String command =
+                "'" + java + "' -jar '" + JAR.toAbsolutePath() + "' replay --dry-run -; echo \"exit=$?\"; sleep 60";
+        try (Tmux tmux = Tmux.start(command, 120, 30)) {
+            tmux.awaitPane(pane -> pane.contains("gctyping: reading the trace from stdin (the terminal)"), START_UP);
+
+            tmux.sendKeys("{\"ts\": 1764000000000, \"conversationId\": \"c1\", \"agentId\": \"a1\"}", "Enter", "C-d");
+            String done = tmux.awaitPane(pane -> pane.contains("exit="), START_UP);
+
+            assertThat(done).contains("Ctrl-D at the start of a line to end it");
+            assertThat(done).contains("exit=0").contains("\"event\":\"agent_typing_engagement\"");
+        }
+    }
+}
