@@ -1,37 +1,17 @@
 package dev.gctyping.engine;
 
 /**
- * One (conversation, agent) key: its typing state and the counters the engine alone can know.
- * Mutated only by {@link TypingEngine}; everything public here is read-only.
+ * One (conversation, agent) key: its identity, and a read-only view of its typing state and the
+ * counters the engine alone can know (which the {@link TypingEngine} keeps in its own arrays).
  */
 public final class AgentState {
+    private final TypingEngine engine;
     private final int handle;
     private final String conversationId;
     private final String agentId;
 
-    /*
-     * The JVM lays out longs first, in this order, then the references and the boolean: what a
-     * keystroke touches comes last, next to typing, so that among 100 000 agents a keystroke
-     * misses one or two cache lines of the object, not three.
-     */
-    long suppressed;
-    long refreshes;
-    long inactiveSent;
-    long expiries;
-    long messages;
-    long blurs;
-    long typingMs;
-    long longestBurstMs;
-
-    long keystrokes;
-    long bursts;
-    long activeSent;
-    long runStartedAt;
-    long lastActiveAt;
-    long deadline;
-    boolean typing;
-
-    AgentState(int handle, String conversationId, String agentId) {
+    AgentState(TypingEngine engine, int handle, String conversationId, String agentId) {
+        this.engine = engine;
         this.handle = handle;
         this.conversationId = conversationId;
         this.agentId = agentId;
@@ -51,58 +31,58 @@ public final class AgentState {
     }
 
     public boolean typing() {
-        return typing;
+        return engine.typing(handle);
     }
 
     /** When the current typing run will expire, if nothing else happens; meaningful only while typing. */
     public long deadline() {
-        return deadline;
+        return engine.deadline(handle);
     }
 
     public long keystrokes() {
-        return keystrokes;
+        return engine.counter(handle, TypingEngine.KEYSTROKES);
     }
 
     public long suppressed() {
-        return suppressed;
+        return engine.counter(handle, TypingEngine.SUPPRESSED);
     }
 
     /** Every {@code active} sent, refreshes included. */
     public long activeSent() {
-        return activeSent;
+        return engine.counter(handle, TypingEngine.ACTIVE_SENT);
     }
 
     public long refreshes() {
-        return refreshes;
+        return engine.counter(handle, TypingEngine.REFRESHES);
     }
 
     public long inactiveSent() {
-        return inactiveSent;
+        return engine.counter(handle, TypingEngine.INACTIVE_SENT);
     }
 
     public long expiries() {
-        return expiries;
+        return engine.counter(handle, TypingEngine.EXPIRIES);
     }
 
     public long messages() {
-        return messages;
+        return engine.counter(handle, TypingEngine.MESSAGES);
     }
 
     public long blurs() {
-        return blurs;
+        return engine.counter(handle, TypingEngine.BLURS);
     }
 
     /** Typing runs: from an {@code active} after idle to its {@code inactive}. */
     public long bursts() {
-        return bursts;
+        return engine.counter(handle, TypingEngine.BURSTS);
     }
 
     /** Total time spent typing, summed over closed runs. */
     public long typingMs() {
-        return typingMs;
+        return engine.counter(handle, TypingEngine.TYPING_MS);
     }
 
     public long longestBurstMs() {
-        return longestBurstMs;
+        return engine.counter(handle, TypingEngine.LONGEST_BURST_MS);
     }
 }

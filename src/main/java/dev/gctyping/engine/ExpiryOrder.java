@@ -22,15 +22,51 @@ final class ExpiryOrder {
 
     private static final long LOW = 0xFFFF_FFFFL;
 
+    /** In an agent's block: its deadline. */
+    static final int DEADLINE = 0;
+    /** In an agent's block: its links, the previous agent in the high half and the next in the low half. */
+    private static final int LINKS = 1;
+    /** The first long of a block that the list leaves to its owner. */
+    static final int FREE = 2;
+
     /**
-     * Two longs per agent: its deadline, then its links, the previous agent in the high half and
-     * the next in the low half. One place per agent, not one array per field: with 100 000 agents
-     * each array is a cache miss of its own on every keystroke.
+     * A block of {@link #stride} longs per agent: its deadline and links, then whatever the owner
+     * keeps per agent ({@link TypingEngine}'s counters). One place per agent, not one array per
+     * field: with 100 000 agents each array is a cache miss of its own on every event.
      */
-    private long[] nodes = new long[0];
+    private long[] blocks = new long[0];
+
+    private final int stride;
 
     private int head = END;
     private int tail = END;
+
+    ExpiryOrder(int stride) {
+        this.stride = stride;
+    }
+
+    /** The blocks, agent {@code a}'s at {@code a * stride}; replaced when {@link #ensure} grows them. */
+    long[] blocks() {
+        return blocks;
+    }
+
+    /** Makes room for agents 0..agent, each with a zeroed block, out of the list. */
+    void ensure(int agent) {
+        if (agent * stride < blocks.length) {
+            return;
+        }
+        int old = blocks.length / stride;
+        int length = Math.max(agent + 1, Math.max(64, old * 2));
+        blocks = Arrays.copyOf(blocks, length * stride);
+        for (int a = old; a < length; a++) {
+            link(a, ABSENT, END);
+        }
+    }
+
+    /** Whether the agent is in the list. */
+    boolean contains(int agent) {
+        return previous(agent) != ABSENT;
+    }
 
     boolean isEmpty() {
         return head == END;
@@ -42,16 +78,13 @@ final class ExpiryOrder {
     }
 
     long deadline(int agent) {
-        return nodes[2 * agent];
+        return blocks[agent * stride + DEADLINE];
     }
 
     /** Sets (or moves) the agent's deadline; it goes after every deadline at or before it. */
     void schedule(int agent, long deadline) {
-        if (2 * agent >= nodes.length) {
-            grow(agent);
-        }
         remove(agent);
-        nodes[2 * agent] = deadline;
+        blocks[agent * stride + DEADLINE] = deadline;
         int before = tail;
         while (before != END && deadline(before) > deadline) {
             before = previous(before);
@@ -63,7 +96,7 @@ final class ExpiryOrder {
 
     /** Takes the agent out of the list, if it is in it. */
     void remove(int agent) {
-        if (2 * agent >= nodes.length || previous(agent) == ABSENT) {
+        if (!contains(agent)) {
             return;
         }
         join(previous(agent), next(agent));
@@ -85,23 +118,14 @@ final class ExpiryOrder {
     }
 
     private int previous(int agent) {
-        return (int) (nodes[2 * agent + 1] >> 32);
+        return (int) (blocks[agent * stride + LINKS] >> 32);
     }
 
     private int next(int agent) {
-        return (int) nodes[2 * agent + 1];
+        return (int) blocks[agent * stride + LINKS];
     }
 
     private void link(int agent, int previous, int next) {
-        nodes[2 * agent + 1] = (long) previous << 32 | (next & LOW);
-    }
-
-    private void grow(int agent) {
-        int old = nodes.length / 2;
-        int length = Math.max(agent + 1, Math.max(64, old * 2));
-        nodes = Arrays.copyOf(nodes, 2 * length);
-        for (int a = old; a < length; a++) {
-            link(a, ABSENT, END);
-        }
+        blocks[agent * stride + LINKS] = (long) previous << 32 | (next & LOW);
     }
 }

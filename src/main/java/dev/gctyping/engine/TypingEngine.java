@@ -21,12 +21,34 @@ import java.util.Objects;
  * fall due. With a fixed E each new deadline is the latest, so a keystroke and an expiry cost O(1).
  */
 public final class TypingEngine implements AgentActivity {
+    /*
+     * Each agent's typing state and counters, longs in its block of the expiry order (after the
+     * deadline and links), so that among 100 000 agents an event misses on one place, not on an
+     * object, its fields and its timer links apart. Typing is being in the expiry order. What a
+     * keystroke touches comes first, next to the deadline and links.
+     */
+    private static final int RUN_STARTED_AT = ExpiryOrder.FREE;
+    private static final int LAST_ACTIVE_AT = RUN_STARTED_AT + 1;
+    static final int KEYSTROKES = LAST_ACTIVE_AT + 1;
+    static final int BURSTS = KEYSTROKES + 1;
+    static final int ACTIVE_SENT = BURSTS + 1;
+    static final int REFRESHES = ACTIVE_SENT + 1;
+    static final int SUPPRESSED = REFRESHES + 1;
+    static final int INACTIVE_SENT = SUPPRESSED + 1;
+    static final int EXPIRIES = INACTIVE_SENT + 1;
+    static final int MESSAGES = EXPIRIES + 1;
+    static final int BLURS = MESSAGES + 1;
+    static final int TYPING_MS = BLURS + 1;
+    static final int LONGEST_BURST_MS = TYPING_MS + 1;
+    /** Longs per agent: 128 bytes, two cache lines. */
+    private static final int STRIDE = 16;
+
     private final TypingListener listener;
-    /** By handle; an array rather than a list, as every event looks one up. */
+    /** The agents' identities, by handle, for listeners and readers; the hot path only hands them over. */
     private AgentState[] agents = new AgentState[64];
 
     private int agentCount;
-    private final ExpiryOrder expiries = new ExpiryOrder();
+    private final ExpiryOrder expiries = new ExpiryOrder(STRIDE);
     private EngineSettings settings;
     private long now = Long.MIN_VALUE;
 
@@ -66,7 +88,8 @@ public final class TypingEngine implements AgentActivity {
             agents = Arrays.copyOf(agents, handle * 2);
             hashes = Arrays.copyOf(hashes, handle * 2);
         }
-        agents[handle] = new AgentState(handle, conversationId, agentId);
+        agents[handle] = new AgentState(this, handle, conversationId, agentId);
+        expiries.ensure(handle);
         hashes[handle] = hash;
         table[slot] = handle + 1;
         if (agentCount * 2 > table.length) {
@@ -98,41 +121,45 @@ public final class TypingEngine implements AgentActivity {
     @Override
     public void keystroke(int agent, long at) {
         advanceTo(at);
-        AgentState a = agents[agent];
-        a.keystrokes++;
-        if (!a.typing) {
-            a.typing = true;
-            a.runStartedAt = at;
-            a.bursts++;
-            emit(a, Signal.ACTIVE_START, at);
-        } else if (at - a.lastActiveAt >= settings.dedupWindowMs()) {
-            a.refreshes++;
-            emit(a, Signal.ACTIVE_REFRESH, at);
+        long[] b = expiries.blocks();
+        int o = block(agent);
+        b[o + KEYSTROKES]++;
+        boolean typing = expiries.contains(agent);
+        // scheduled before the listener hears of it: it sees the agent typing
+        expiries.schedule(agent, at + settings.expiryMs());
+        if (!typing) {
+            b[o + RUN_STARTED_AT] = at;
+            b[o + BURSTS]++;
+            emit(b, agent, Signal.ACTIVE_START, at);
+        } else if (at - b[o + LAST_ACTIVE_AT] >= settings.dedupWindowMs()) {
+            b[o + REFRESHES]++;
+            emit(b, agent, Signal.ACTIVE_REFRESH, at);
         } else {
-            a.suppressed++;
+            b[o + SUPPRESSED]++;
         }
-        a.deadline = at + settings.expiryMs();
-        expiries.schedule(agent, a.deadline);
     }
 
     @Override
     public void send(int agent, long at) {
         advanceTo(at);
-        AgentState a = agents[agent];
-        a.messages++;
-        if (a.typing) {
-            stop(a, Signal.INACTIVE_SENT, at);
+        expiries.blocks()[block(agent) + MESSAGES]++;
+        if (expiries.contains(agent)) {
+            stop(agent, Signal.INACTIVE_SENT, at);
         }
     }
 
     @Override
     public void blur(int agent, long at) {
         advanceTo(at);
-        AgentState a = agents[agent];
-        a.blurs++;
-        if (a.typing) {
-            stop(a, Signal.INACTIVE_BLURRED, at);
+        expiries.blocks()[block(agent) + BLURS]++;
+        if (expiries.contains(agent)) {
+            stop(agent, Signal.INACTIVE_BLURRED, at);
         }
+    }
+
+    /** Where the agent's block starts; a handle never returned by {@link #agent} is refused. */
+    private int block(int agent) {
+        return Objects.checkIndex(agent, agentCount) * STRIDE;
     }
 
     /** Lets time pass: fires, in order, every deadline {@code <= time}. */
@@ -156,33 +183,50 @@ public final class TypingEngine implements AgentActivity {
 
     private void fireDeadlinesUpTo(long time) {
         while (!expiries.isEmpty() && expiries.deadline(expiries.first()) <= time) {
-            AgentState a = agents[expiries.first()];
-            now = Math.max(now, a.deadline);
-            stop(a, Signal.INACTIVE_EXPIRED, a.deadline);
+            int agent = expiries.first();
+            long deadline = expiries.deadline(agent);
+            now = Math.max(now, deadline);
+            stop(agent, Signal.INACTIVE_EXPIRED, deadline);
         }
     }
 
-    private void stop(AgentState a, Signal signal, long at) {
-        a.typing = false;
-        expiries.remove(a.handle());
-        long run = at - a.runStartedAt;
-        a.typingMs += run;
-        a.longestBurstMs = Math.max(a.longestBurstMs, run);
+    /** The listener is called last: it may read the agent's state, which is then complete. */
+    private void stop(int agent, Signal signal, long at) {
+        expiries.remove(agent);
+        long[] b = expiries.blocks();
+        int o = block(agent);
+        long run = at - b[o + RUN_STARTED_AT];
+        b[o + TYPING_MS] += run;
+        b[o + LONGEST_BURST_MS] = Math.max(b[o + LONGEST_BURST_MS], run);
         if (signal == Signal.INACTIVE_EXPIRED) {
-            a.expiries++; // sends and blurs are counted by their own events, typing or not
+            b[o + EXPIRIES]++; // sends and blurs are counted by their own events, typing or not
         }
-        a.inactiveSent++;
-        listener.onSignal(a, signal, at);
+        b[o + INACTIVE_SENT]++;
+        listener.onSignal(agents[agent], signal, at);
     }
 
-    private void emit(AgentState a, Signal signal, long at) {
-        a.activeSent++;
-        a.lastActiveAt = at;
-        listener.onSignal(a, signal, at);
+    private void emit(long[] b, int agent, Signal signal, long at) {
+        int o = block(agent);
+        b[o + ACTIVE_SENT]++;
+        b[o + LAST_ACTIVE_AT] = at;
+        listener.onSignal(agents[agent], signal, at);
     }
 
     public AgentState state(int agent) {
         return agents[Objects.checkIndex(agent, agentCount)];
+    }
+
+    /** One of an agent's counters (an index into its block, above), for its {@link AgentState}. */
+    long counter(int agent, int field) {
+        return expiries.blocks()[block(agent) + field];
+    }
+
+    boolean typing(int agent) {
+        return expiries.contains(agent);
+    }
+
+    long deadline(int agent) {
+        return expiries.deadline(agent);
     }
 
     public int agentCount() {

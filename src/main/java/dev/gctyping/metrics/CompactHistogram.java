@@ -36,13 +36,6 @@ public final class CompactHistogram {
         add(Math.max(0, value));
     }
 
-    /** Records {@code values[from, to)}: one call for a batch of an agent's staged values. */
-    void recordAll(int[] values, int from, int to) {
-        for (int i = from; i < to; i++) {
-            add(Math.max(0, values[i]));
-        }
-    }
-
     private void add(long value) {
         min = Math.min(min, value);
         max = Math.max(max, value);

@@ -7,7 +7,6 @@ import dev.gctyping.protocol.IsoMillis;
 import dev.gctyping.support.JsonLine;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -97,14 +96,27 @@ public final class EngagementMetrics implements AgentActivity {
         // cache miss
         AgentState[] sorted = new AgentState[engine.agentCount()];
         Arrays.setAll(sorted, engine::state);
-        Arrays.sort(sorted, Comparator.comparing(AgentState::conversationId).thenComparing(AgentState::agentId));
+        Arrays.sort(sorted, (a, b) -> {
+            int byConversation = a.conversationId().compareTo(b.conversationId());
+            return byConversation != 0 ? byConversation : a.agentId().compareTo(b.agentId());
+        });
+        // one buffer each for the record and its metrics, reused: a record allocates only its String
+        StringBuilder record = new StringBuilder(1024);
+        StringBuilder metrics = new StringBuilder(512);
         for (AgentState agent : sorted) {
-            to.accept(record(agent, cadences, agent.handle(), extension, iso));
+            to.accept(render(agent, cadences, agent.handle(), extension, iso, record, metrics));
         }
     }
 
-    private static String record(AgentState s, Cadences c, int agent, MetricsExtension extension, IsoMillis iso) {
-        JsonLine metrics = JsonLine.object()
+    private static String render(
+            AgentState s,
+            Cadences c,
+            int agent,
+            MetricsExtension extension,
+            IsoMillis iso,
+            StringBuilder record,
+            StringBuilder metricsBuffer) {
+        JsonLine metrics = JsonLine.into(metricsBuffer)
                 .field("totalKeystrokes", s.keystrokes())
                 .field("suppressedKeystrokes", s.suppressed())
                 .field("activeSent", s.activeSent())
@@ -126,11 +138,12 @@ public final class EngagementMetrics implements AgentActivity {
                     .field("lastEventAt", iso.format(c.lastEventAt(agent)));
         }
         extension.addTo(agent, metrics);
-        return JsonLine.object()
+        return JsonLine.into(record)
                 .field("event", "agent_typing_engagement")
                 .field("conversationId", s.conversationId())
                 .field("agentId", s.agentId())
-                .field("metrics", metrics)
+                .rawField("metrics", metrics.close())
+                .close()
                 .toString();
     }
 

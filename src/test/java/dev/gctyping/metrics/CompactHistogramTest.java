@@ -84,23 +84,6 @@ class CompactHistogramTest {
         assertAgrees(new long[] {-5, Long.MAX_VALUE, 0, Long.MAX_VALUE - 1});
     }
 
-    @Test
-    void stagedValuesCountLikeRecordedValues() {
-        long[] values = {5, 700, 70_000, 9, 9, 1_234_567};
-        int[] staged = new int[values.length + 2];
-        for (int i = 0; i < values.length; i++) {
-            staged[i + 1] = (int) values[i];
-        }
-        CompactHistogram batch = new CompactHistogram();
-        batch.recordAll(staged, 1, values.length + 1);
-        CompactHistogram recorded = new CompactHistogram();
-        Arrays.stream(values).forEach(recorded::record);
-        for (double p : PERCENTILES) {
-            assertThat(batch.percentile(p)).as("P%s", p).isEqualTo(recorded.percentile(p));
-        }
-        assertThat(batch.count()).isEqualTo(values.length);
-    }
-
     private static void assertAgrees(int size, LongSupplier values) {
         long[] drawn = new long[size];
         for (int i = 0; i < size; i++) {
