@@ -223,7 +223,7 @@ function _picocli_gctyping_replay() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--skip-invalid' '--dry-run' '--print-payloads' '--assert' '--enrich' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-q' '--quiet' '--skip-invalid' '--dry-run' '--print-payloads' '--assert' '--guest-page' '--enrich' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--target' '--region' '-p' '--profile' '--dialect' '--client-id' '--format' '--max-line-bytes' '--dedup-window' '--expiry' '--speed' '--fault' '--seed' '--junit' '--threshold' '--queue-size' '--budget' '--typing-lead' '--max-typing-duration' '--report' '--pause-threshold'"
   local DIALECT_option_args=("agent-api" "seed") # --dialect values
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values

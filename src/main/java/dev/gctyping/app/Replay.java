@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -43,12 +44,23 @@ public final class Replay {
     private final Targets targets;
     private final PrintWriter out;
     private final ProgressReporter progress;
+    private Consumer<OpenTarget> targetOpened = open -> {};
 
     public Replay(Environment environment, Targets targets, PrintWriter out, ProgressReporter progress) {
         this.environment = environment;
         this.targets = targets;
         this.out = out;
         this.progress = progress;
+    }
+
+    /**
+     * Hands the target to {@code listener} as soon as a replay over the wire opened it, before anything
+     * is sent (e.g. to say where the simulator's live guest page is); it may refuse the target by
+     * throwing {@link IllegalArgumentException}.
+     */
+    public Replay whenTargetOpens(Consumer<OpenTarget> listener) {
+        this.targetOpened = listener;
+        return this;
     }
 
     /**
@@ -132,6 +144,7 @@ public final class Replay {
                 throw new IllegalArgumentException("--fault applies to the embedded simulator only; "
                         + "start `gctyping simulate --fault …` to inject faults into a separate one");
             }
+            targetOpened.accept(open);
             WireReplay.Options options = new WireReplay.Options(
                     request.dialect(),
                     request.engine(),

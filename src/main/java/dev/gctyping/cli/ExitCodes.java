@@ -40,6 +40,8 @@ public final class ExitCodes {
         codes.put("73", "an output file cannot be written");
         codes.put("77", "authentication or permission refused");
         codes.put("130", "interrupted (Ctrl-C)");
+        // the JVM's own code for SIGTERM (128 + 15): the work gathered so far is printed as for Ctrl-C
+        codes.put("143", "terminated (SIGTERM)");
         return codes;
     }
 

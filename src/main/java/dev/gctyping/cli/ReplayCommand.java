@@ -119,6 +119,12 @@ public final class ReplayCommand implements Callable<Integer> {
     Path report;
 
     @Option(
+            names = "--guest-page",
+            description = "Print the embedded simulator's live guest page on stderr, to watch a conversation "
+                    + "as its customer does while the replay runs (with --speed 1).")
+    boolean guestPage;
+
+    @Option(
             names = "--enrich",
             description =
                     "Look each conversation up once in analytics (conversation details query, "
@@ -178,7 +184,16 @@ public final class ReplayCommand implements Callable<Integer> {
                 spec,
                 environment,
                 logging,
-                replay -> replay.run(request),
+                replay -> replay.whenTargetOpens(open -> {
+                            if (guestPage) {
+                                if (!open.isEmbeddedSimulator()) {
+                                    throw new IllegalArgumentException("--guest-page shows the embedded simulator's "
+                                            + "page; for a separate one, `gctyping simulate` prints it");
+                                }
+                                GuestPages.print(open, err);
+                            }
+                        })
+                        .run(request),
                 dryRun ? "gctyping replay --dry-run" : "gctyping replay",
                 assertions,
                 check,
@@ -260,7 +275,8 @@ public final class ReplayCommand implements Callable<Integer> {
                         "--target",
                         "--region",
                         "--profile",
-                        "--client-id")
+                        "--client-id",
+                        "--guest-page")
                 .reject(
                         seed,
                         "--dialect seed",

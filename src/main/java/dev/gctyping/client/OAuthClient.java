@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ public final class OAuthClient {
     private final Clock clock;
     private final Optional<TokenCache> disk;
     private AccessToken current;
+    /** The token request under way, shared by everyone who needs a new token meanwhile; null if none. */
+    private CompletableFuture<AccessToken> fetching;
 
     /**
      * @param tokenDirectory where tokens are cached on disk (normally {@code ~/.gctyping/tokens}), or null for memory only
@@ -41,27 +45,61 @@ public final class OAuthClient {
     }
 
     /** A token valid for at least the refresh margin: from memory, else from disk, else freshly requested. */
-    public synchronized AccessToken token() {
-        if (current != null && isFresh(current)) {
-            return current.asCached();
-        }
-        Optional<AccessToken> fromDisk = disk.flatMap(TokenCache::read).filter(this::isFresh);
-        if (fromDisk.isPresent()) {
-            log.debug(
-                    "using the cached token for {} (expires {})",
-                    target.environment(),
-                    fromDisk.get().expiresAt());
-            current = fromDisk.get();
-            return current;
+    public AccessToken token() {
+        synchronized (this) {
+            if (current != null && isFresh(current)) {
+                return current.asCached();
+            }
+            Optional<AccessToken> fromDisk = disk.flatMap(TokenCache::read).filter(this::isFresh);
+            if (fromDisk.isPresent()) {
+                log.debug(
+                        "using the cached token for {} (expires {})",
+                        target.environment(),
+                        fromDisk.get().expiresAt());
+                current = fromDisk.get();
+                return current;
+            }
         }
         return fetchNew();
     }
 
-    /** Requests a new token whatever the caches hold (and caches it): proves the credentials still work. */
-    public synchronized AccessToken fetchNew() {
-        current = request();
-        disk.ifPresent(cache -> cache.write(current));
-        return current;
+    /**
+     * Requests a new token whatever the caches hold (and caches it): proves the credentials still
+     * work. Callers that ask while a request is under way share its answer: after a token died,
+     * the sockets refused with it all want a new one at once, and one request at a time each would
+     * keep them waiting for one another (the request itself is not held under the lock).
+     */
+    public AccessToken fetchNew() {
+        CompletableFuture<AccessToken> fetch;
+        boolean mine;
+        synchronized (this) {
+            mine = fetching == null;
+            if (mine) {
+                fetching = new CompletableFuture<>();
+            }
+            fetch = fetching;
+        }
+        if (mine) {
+            try {
+                AccessToken fetched = request();
+                synchronized (this) {
+                    current = fetched;
+                    disk.ifPresent(cache -> cache.write(fetched));
+                }
+                fetch.complete(fetched);
+            } catch (RuntimeException | Error e) {
+                fetch.completeExceptionally(e);
+            } finally {
+                synchronized (this) {
+                    fetching = null;
+                }
+            }
+        }
+        try {
+            return fetch.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 
     /** Forgets the current token (memory and disk), e.g. after a 401; the next {@link #token()} requests a new one. */

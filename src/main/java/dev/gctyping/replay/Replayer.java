@@ -115,9 +115,12 @@ public final class Replayer {
         }
     }
 
-    /** Ctrl-C interrupts the replay thread; a sink that waits (backpressure) keeps the flag set for us to see. */
+    /**
+     * Ctrl-C interrupts the replay thread; a sink that waits (backpressure) keeps the flag set for us
+     * to see, and so do we: a prefetching trace closed on the way out must know not to wait for its reader.
+     */
     private static void stopIfInterrupted() throws InterruptedException {
-        if (Thread.interrupted()) {
+        if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException();
         }
     }

@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.HandshakeState;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.InvalidFrameException;
+import org.java_websocket.exceptions.InvalidHandshakeException;
 import org.java_websocket.exceptions.LimitExceededException;
 import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.HandshakeImpl1Client;
 import org.java_websocket.handshake.Handshakedata;
 import org.java_websocket.handshake.ServerHandshake;
 import org.java_websocket.protocols.Protocol;
@@ -22,6 +26,10 @@ import org.java_websocket.protocols.Protocol;
  * and closes the connection right after it is written.</li>
  * <li>A message, whether one frame or the fragments of one, may be at most {@link #MAX_MESSAGE_BYTES}:
  * a frame announcing more is refused from its header, before its payload is buffered (close 1009).</li>
+ * <li>The upgrade request is bounded as an HTTP server bounds one ({@link #MAX_HANDSHAKE_BYTES} in all,
+ * {@link #MAX_HANDSHAKE_LINE_BYTES} a line, {@link #MAX_HANDSHAKE_LINES} lines): a larger one is refused
+ * with 431 as soon as it is known to be too large, not buffered until it ends
+ * (Java-WebSocket's own buffer grows without limit).</li>
  * <li>Every frame from a client must be masked (RFC 6455 §5.1: the server closes with 1002 otherwise);
  * Java-WebSocket does not check it.</li>
  * </ul>
@@ -33,6 +41,18 @@ final class RejectingDraft extends Draft_6455 {
      * escaped as {@code \\uXXXX} in its JSON request that stays far below this.
      */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
+    /** The upgrade request's bytes up to and including its blank line, as Node's HTTP server allows. */
+    static final int MAX_HANDSHAKE_BYTES = 16 * 1024;
+
+    static final int MAX_HANDSHAKE_LINE_BYTES = 8 * 1024;
+    /** The request line and the header lines. */
+    static final int MAX_HANDSHAKE_LINES = 101;
+    /**
+     * Marks the stand-in handshake of a request too large to read: the server refuses it with 431
+     * ({@link SocketServer}); a client cannot send it, since a header name has no space.
+     */
+    static final String TOO_LARGE = "gctyping too large";
 
     /** Header bytes of the frame being read (up to 14: 2, an extended length of 2 or 8, a mask of 4). */
     private final byte[] header = new byte[14];
@@ -64,10 +84,60 @@ final class RejectingDraft extends Draft_6455 {
         return super.createHandshake(handshake, withContent);
     }
 
+    /**
+     * The client's upgrade request; a request already too large is not read further but stands in
+     * as a handshake marked {@link #TOO_LARGE}, which the server then refuses.
+     */
+    @Override
+    public Handshakedata translateHandshake(ByteBuffer buffer) throws InvalidHandshakeException {
+        if (tooLarge(buffer.duplicate())) {
+            HandshakeImpl1Client standIn = new HandshakeImpl1Client();
+            standIn.setResourceDescriptor("/");
+            standIn.put(TOO_LARGE, "true");
+            standIn.put("Sec-WebSocket-Key", "dG9vIGxhcmdl"); // the refusal is built as any response is
+            return standIn;
+        }
+        return super.translateHandshake(buffer);
+    }
+
+    @Override
+    public HandshakeState acceptHandshakeAsServer(ClientHandshake handshake) throws InvalidHandshakeException {
+        return handshake.hasFieldValue(TOO_LARGE) ? HandshakeState.MATCHED : super.acceptHandshakeAsServer(handshake);
+    }
+
+    /** Whether the request read so far (perhaps not all of it yet) is past a limit before its blank line. */
+    static boolean tooLarge(ByteBuffer request) {
+        int lines = 0;
+        int lineBytes = 0;
+        int read = 0;
+        while (request.hasRemaining()) {
+            byte b = request.get();
+            if (++read > MAX_HANDSHAKE_BYTES) {
+                return true;
+            }
+            if (b != '\n') {
+                lineBytes++;
+                if (lineBytes > MAX_HANDSHAKE_LINE_BYTES) {
+                    return true;
+                }
+                continue;
+            }
+            if (lineBytes <= 1) { // "\r\n" alone: the blank line ends the request
+                return false;
+            }
+            if (++lines > MAX_HANDSHAKE_LINES) {
+                return true;
+            }
+            lineBytes = 0;
+        }
+        return false;
+    }
+
     static String reason(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
+            case 431 -> "Request Header Fields Too Large";
             default -> "Not Found";
         };
     }

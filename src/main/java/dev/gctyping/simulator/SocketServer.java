@@ -159,6 +159,9 @@ final class SocketServer extends WebSocketServer {
     }
 
     private Link link(ClientHandshake request) {
+        if (request.hasFieldValue(RejectingDraft.TOO_LARGE)) {
+            return Link.refused(431, "the upgrade request's header is too large");
+        }
         URI uri;
         try {
             uri = URI.create(request.getResourceDescriptor());

@@ -18,7 +18,8 @@ import java.util.concurrent.BlockingQueue;
  * resolves them in the order they appeared, exactly as a direct read would have.
  *
  * <p>A bad line (or an I/O error) is reported after the events before it, as a direct read does.
- * The merger belongs to this reader until {@link #close()}, which stops and joins the thread.
+ * The merger belongs to this reader until {@link #close()}, which stops the thread and (unless
+ * the replay was interrupted) joins it.
  */
 public final class PrefetchingTrace implements AutoCloseable {
     private static final int BATCH_EVENTS = 4096;
@@ -139,7 +140,13 @@ public final class PrefetchingTrace implements AutoCloseable {
             if (ended) {
                 return null;
             }
-            Batch batch = full.take();
+            Batch batch;
+            try {
+                batch = full.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // still set when the caller closes this: see close()
+                throw e;
+            }
             resolveNewKeys(batch);
             pendingFailure = batch.failure;
             ended = batch.last;
@@ -231,21 +238,22 @@ public final class PrefetchingTrace implements AutoCloseable {
         }
     }
 
-    /** Stops the reader thread (if it is still reading) and waits for it. */
+    /**
+     * Stops the reader thread (if it is still reading) and waits for it, unless this thread was
+     * interrupted (Ctrl-C): the reader may then be blocked reading a pipe that delivers nothing more,
+     * which no interrupt ends, so it is left to die with the process (it is a daemon) rather than
+     * holding the interrupted replay's records back.
+     */
     @Override
     public void close() {
         reader.interrupt();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                reader.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+        if (Thread.currentThread().isInterrupted()) {
+            return;
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopped while waiting: as above
         }
     }
 }

@@ -273,4 +273,29 @@ class ReplayOverTheWireTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--assert does nothing with --dry-run");
     }
+
+    @Test
+    void guestPageSaysWhereTheEmbeddedSimulatorServesIt() throws IOException {
+        Path trace = trace(event(0, "a1", "keystroke"), event(100, "a1", "send"));
+
+        CliRun shown = run("replay", "--speed", "max", "--guest-page", trace.toString());
+        CliRun dry = run("replay", "--dry-run", "--guest-page", trace.toString());
+
+        assertThat(shown.exitCode()).as(shown.toString()).isZero();
+        assertThat(shown.err()).containsPattern("gctyping: guest page: http://127\\.0\\.0\\.1:\\d+/guest");
+        assertThat(dry.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(dry.err()).contains("--guest-page does nothing with --dry-run");
+        try (Simulator simulate = Simulator.start(SimulatorConfig.defaults())) {
+            CliRun separate = run(
+                    "replay",
+                    "--speed",
+                    "max",
+                    "--guest-page",
+                    "--target",
+                    simulate.httpUri().toString(),
+                    trace.toString());
+            assertThat(separate.exitCode()).as(separate.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(separate.err()).contains("--guest-page shows the embedded simulator's page");
+        }
+    }
 }

@@ -130,4 +130,27 @@ class HostileSocketsTest {
                 .as("answered, not closed: no session yet")
                 .isEqualTo(4007);
     }
+
+    /** The status line of the server's answer to an upgrade request that never ends, read until the server closes. */
+    private String answerTo(String headers) throws IOException {
+        URI ws = simulator.wsUri();
+        try (Socket socket = new Socket(ws.getHost(), ws.getPort())) {
+            socket.setSoTimeout(30_000); // a safety bound only: the server answers as soon as the limit is passed
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /v1?deploymentId=dep-1 HTTP/1.1\r\n" + headers).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            return answer.lines().findFirst().orElse("");
+        }
+    }
+
+    @Test
+    void anOversizedUpgradeRequestIsRefusedWith431BeforeItEnds() throws Exception {
+        String filler = "X-Filler: " + "f".repeat(90) + "\r\n";
+        assertThat(answerTo(filler.repeat(200))).as("20 KB of headers").startsWith("HTTP/1.1 431");
+        assertThat(answerTo("X-Long: " + "l".repeat(9000))).as("a 9 KB line").startsWith("HTTP/1.1 431");
+        assertThat(answerTo("X-A: a\r\n".repeat(150))).as("150 header lines").startsWith("HTTP/1.1 431");
+
+        handshake(); // the simulator still accepts a normal client
+    }
 }
