@@ -24,11 +24,11 @@ import java.util.Optional;
  */
 public final class Tune {
     /** How many steps a grid may grow by, when none of its points fits. */
-    static final int MAX_WIDENINGS = 4;
+    private static final int MAX_WIDENINGS = 4;
 
     /** A range of durations in milliseconds, both ends included. */
     public record Range(long minMs, long maxMs) {
-        /** One log step further up ({@code steps} values spaced as {@link #logSpaced} spaces them); doubled for one value. */
+        /** The end one log step further, for a range of {@code steps} values (doubled for a single value). */
         Range stepUp(int steps) {
             double ratio = steps > 1 && maxMs > minMs ? Math.pow((double) maxMs / minMs, 1.0 / (steps - 1)) : 2;
             return new Range(minMs, rounded(maxMs * ratio));

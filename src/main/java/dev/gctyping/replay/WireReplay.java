@@ -63,8 +63,9 @@ public final class WireReplay implements AutoCloseable {
 
     /**
      * What came out: the records sorted as usual, the summary record, the violations by conversation
-     * ({@code conversations} lists every one, violated or not), and per agent handle what the
-     * simulator's report says its guest saw (empty without a report).
+     * ({@code conversations} lists every one, violated or not), per agent handle what the
+     * simulator's report says its guest saw (empty without a report), and how often each of the
+     * simulator's faults struck during this replay (by fault name; empty without a report).
      */
     public record Outcome(
             ReplayStats stats,
