@@ -388,7 +388,7 @@ function _picocli_gctyping_tune() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--skip-invalid' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-q' '--quiet' '--skip-invalid' '--require-fit' '-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--format' '--max-line-bytes' '--dedup' '--expiry' '--steps' '--dialect' '--pause-threshold' '--budget' '--typing-lead' '--max-typing-duration' '--report' '--threads'"
   local FORMAT_option_args=("AUTO" "NDJSON" "CSV") # --format values
   local dialect_option_args=("agent-api" "seed") # --dialect values

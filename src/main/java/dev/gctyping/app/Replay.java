@@ -188,7 +188,8 @@ public final class Replay {
                         recorder == null
                                 ? null
                                 : () -> recorder.timelines(
-                                        TimelineRecorder.Agents.of(replay.engine()), outcome.guestVisible()));
+                                        TimelineRecorder.Agents.of(replay.engine()), outcome.guestVisible()),
+                        outcome.faultsInjected());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.gctyping.app;
 
+import dev.gctyping.replay.Violation;
 import dev.gctyping.report.AgentTimeline;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +15,21 @@ import java.util.function.Supplier;
  * @param interrupted stopped early by Ctrl-C or a signal: the records say {@code "complete":false}
  * @param summary the {@code replay_summary} record and {@code records} the others, as printed
  * @param timelines each agent's timeline, when the request asked for them (else null)
+ * @param faultsInjected per fault the simulator injects (by its {@code --fault} name), how often it
+ *     struck during this replay; empty without a simulator's report or without faults
  */
 public record ReplayResult(
         boolean overTheWire,
         List<String> conversations,
-        Map<String, List<String>> violations,
+        Map<String, List<Violation>> violations,
         boolean guestTruthAvailable,
         long elapsedMs,
         long payloadsLost,
         boolean interrupted,
         String summary,
         List<String> records,
-        Supplier<List<AgentTimeline>> timelines) {
+        Supplier<List<AgentTimeline>> timelines,
+        Map<String, Long> faultsInjected) {
     static ReplayResult dry(
             long elapsedMs,
             boolean interrupted,
@@ -33,6 +37,6 @@ public record ReplayResult(
             List<String> records,
             Supplier<List<AgentTimeline>> timelines) {
         return new ReplayResult(
-                false, List.of(), Map.of(), false, elapsedMs, 0, interrupted, summary, records, timelines);
+                false, List.of(), Map.of(), false, elapsedMs, 0, interrupted, summary, records, timelines, Map.of());
     }
 }

@@ -19,16 +19,46 @@ import java.util.Optional;
 /**
  * The settings sweep: loads the trace once, models every point of a log-spaced grid of dedup
  * window × expiry through the dialect's plan, and recommends the point with the least stale + blind
- * time among those within the budget.
+ * time among those within the budget. When none fits and the grid may grow, it grows a step at a
+ * time towards longer windows and expiries while that lowers the peak.
  */
 public final class Tune {
+    /** How many steps a grid may grow by, when none of its points fits. */
+    private static final int MAX_WIDENINGS = 4;
+
     /** A range of durations in milliseconds, both ends included. */
-    public record Range(long minMs, long maxMs) {}
+    public record Range(long minMs, long maxMs) {
+        /** The end one log step further, for a range of {@code steps} values (doubled for a single value). */
+        Range stepUp(int steps) {
+            double ratio = steps > 1 && maxMs > minMs ? Math.pow((double) maxMs / minMs, 1.0 / (steps - 1)) : 2;
+            return new Range(minMs, rounded(maxMs * ratio));
+        }
+    }
+
+    /** The grid: {@code steps} log-spaced values of each range. */
+    public record Grid(Range dedup, Range expiry, int steps) {
+        List<EngineSettings> settings() {
+            List<EngineSettings> grid = new ArrayList<>();
+            for (long dedupMs : logSpaced(dedup, steps)) {
+                for (long expiryMs : logSpaced(expiry, steps)) {
+                    grid.add(new EngineSettings(dedupMs, expiryMs));
+                }
+            }
+            return grid;
+        }
+
+        /** One step more on each axis, towards longer windows and expiries. */
+        Grid wider() {
+            return new Grid(dedup.stepUp(steps), expiry.stepUp(steps), steps + 1);
+        }
+    }
 
     /**
      * @param steps log-spaced values per range
      * @param plan the dialect's plan settings (each point sets its own expiry); a point fits when its
      *     peak minute stays within the plan's budget
+     * @param widen whether the grid may grow when none of its points fits (it is the default one, not
+     *     ranges the user chose)
      */
     public record Request(
             List<String> files,
@@ -41,17 +71,44 @@ public final class Tune {
             Dialect dialect,
             long pauseThresholdMs,
             PlanSettings plan,
-            int threads) {}
+            int threads,
+            boolean widen) {}
 
-    /** Every point in grid order, the recommended one, and what was read. */
+    /**
+     * Every point in grid order, the recommended one, and what was read.
+     *
+     * @param grid the grid the points are of: the request's, or a wider one when the request's had no
+     *     point within the budget
+     * @param widened whether {@code grid} is wider than the request's
+     */
     public record Result(
             List<Point> points,
             Point best,
+            Grid grid,
+            boolean widened,
+            int budget,
             long events,
             long invalidLines,
             long elapsedMs,
             RecordedTrace trace,
             SettingsSweep sweep) {
+        /** How many points keep their peak minute within the budget. */
+        public long fitting() {
+            return points.stream().filter(this::fits).count();
+        }
+
+        public boolean fits(Point point) {
+            return point.peakRequestsPerMinute() <= budget;
+        }
+
+        /**
+         * The peak no point can go below: the agents' own messages in their busiest minute, which the
+         * plan sends whatever the settings (0 for a dialect that sends no messages).
+         */
+        public int messagePeak() {
+            return Tune.messagePeak(points);
+        }
+
         /** Each agent's timeline at the recommended point, replayed once more and recorded (for a report). */
         public List<AgentTimeline> timelinesOfBest(long pauseThresholdMs) {
             TimelineRecorder recorder = new TimelineRecorder(pauseThresholdMs);
@@ -68,12 +125,27 @@ public final class Tune {
 
     public Result run(Request request) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        List<EngineSettings> grid = grid(request);
+        Grid grid = new Grid(request.dedup(), request.expiry(), request.steps());
         RecordedTrace trace = RecordedTrace.load(
                 request.files(), request.format(), request.maxLineBytes(), request.invalidLines(), environment.stdin());
         SettingsSweep sweep = new SettingsSweep(trace, request.dialect(), request.plan(), request.pauseThresholdMs());
-        List<Point> points = sweep.run(grid, Math.max(1, request.threads()));
+        int threads = Math.max(1, request.threads());
         int budget = request.plan().requestsPerMinute();
+        List<Point> points = sweep.run(grid.settings(), threads);
+        boolean widened = false;
+        for (int step = 0; request.widen() && step < MAX_WIDENINGS && !anyFits(points, budget); step++) {
+            if (messagePeak(points) > budget) {
+                break; // the messages alone are over it: no window or expiry can help
+            }
+            Grid wider = grid.wider();
+            List<Point> widerPoints = sweep.run(wider.settings(), threads);
+            if (lowestPeak(widerPoints) >= lowestPeak(points)) {
+                break; // longer windows and expiries lower the peak no further
+            }
+            grid = wider;
+            points = widerPoints;
+            widened = true;
+        }
         Point best = points.stream()
                 .min(Comparator.comparing((Point p) -> p.peakRequestsPerMinute() > budget)
                         .thenComparingLong(p -> p.peakRequestsPerMinute() > budget ? p.peakRequestsPerMinute() : 0)
@@ -84,6 +156,9 @@ public final class Tune {
         return new Result(
                 points,
                 best,
+                grid,
+                widened,
+                budget,
                 trace.size(),
                 trace.invalidLines(),
                 (System.nanoTime() - started) / 1_000_000,
@@ -91,14 +166,16 @@ public final class Tune {
                 sweep);
     }
 
-    private static List<EngineSettings> grid(Request request) {
-        List<EngineSettings> grid = new ArrayList<>();
-        for (long dedup : logSpaced(request.dedup(), request.steps())) {
-            for (long expiry : logSpaced(request.expiry(), request.steps())) {
-                grid.add(new EngineSettings(dedup, expiry));
-            }
-        }
-        return grid;
+    private static boolean anyFits(List<Point> points, int budget) {
+        return points.stream().anyMatch(p -> p.peakRequestsPerMinute() <= budget);
+    }
+
+    private static int lowestPeak(List<Point> points) {
+        return points.stream().mapToInt(Point::peakRequestsPerMinute).min().orElse(0);
+    }
+
+    private static int messagePeak(List<Point> points) {
+        return points.stream().mapToInt(Point::peakMessagesPerMinute).min().orElse(0);
     }
 
     /** {@code steps} values from MIN to MAX, evenly spaced on a log scale, rounded to 10 ms (100 ms above 1 s). */
@@ -108,12 +185,17 @@ public final class Tune {
         List<Long> values = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
             double value = steps == 1 ? low : low * Math.pow((double) high / low, (double) i / (steps - 1));
-            long unit = value >= 1000 ? 100 : 10;
-            long rounded = Math.max(1, Math.round(value / unit) * unit);
+            long rounded = rounded(value);
             if (values.isEmpty() || values.get(values.size() - 1) != rounded) {
                 values.add(rounded);
             }
         }
         return values;
+    }
+
+    /** To 10 ms, or 100 ms above 1 s: a grid's values read as settings a user would write. */
+    private static long rounded(double valueMs) {
+        long unit = valueMs >= 1000 ? 100 : 10;
+        return Math.max(1, Math.round(valueMs / unit) * unit);
     }
 }

@@ -6,7 +6,10 @@ import java.util.Map;
 /** The process exit codes, sysexits-style, documented in {@code --help} and the README. */
 public final class ExitCodes {
     public static final int OK = 0;
-    /** An assertion, smoke check or threshold failed (e.g. a payload was lost under {@code --assert}). */
+    /**
+     * An assertion, smoke check or threshold failed (e.g. a payload was lost under {@code --assert}), or
+     * {@code tune --require-fit} found no point within the budget.
+     */
     public static final int ASSERTION_FAILED = 1;
     /** The command line was wrong (picocli's default for usage errors). */
     public static final int USAGE = 2;
@@ -31,7 +34,7 @@ public final class ExitCodes {
     private static Map<String, String> helpList() {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put("0", "ok");
-        codes.put("1", "an assertion, smoke check or --threshold failed");
+        codes.put("1", "an assertion, smoke check or --threshold failed, or tune --require-fit found no fit");
         codes.put("2", "usage error (bad option or argument)");
         codes.put("65", "bad input data (FILE:LINE: reason on stderr)");
         codes.put("66", "an input file is missing or unreadable");

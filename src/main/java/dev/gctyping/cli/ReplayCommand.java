@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  gctyping replay --dry-run samples/single-agent.ndjson",
             "  gctyping replay --speed max --assert samples/transfer.ndjson",
-            "  gctyping replay --dialect seed --speed 4 --fault drop-every=50 --assert --junit target/replay.xml samples/*.ndjson",
+            "  gctyping replay --dialect seed --speed 4 --fault drop-every=20 --assert --junit target/replay.xml samples/*.ndjson",
             "  gctyping replay --dry-run --print-payloads --dedup-window 1s --expiry 5s samples/transfer.ndjson",
             "  zcat big.ndjson.gz | gctyping replay --dry-run -",
             "  gctyping replay --dry-run --skip-invalid --format csv recorded.csv",
@@ -198,7 +198,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 assertions,
                 check,
                 checks,
-                settings);
+                settings,
+                null);
     }
 
     /** A job built on the replay: a replay itself, or the smoke check. */
@@ -206,7 +207,11 @@ public final class ReplayCommand implements Callable<Integer> {
         ReplayResult run(Replay replay) throws IOException, InterruptedException;
     }
 
-    /** Runs a replay job and renders its outcome: shared with {@code smoke}. */
+    /**
+     * Runs a replay job and renders its outcome: shared with {@code smoke}.
+     *
+     * @param verdictName the name a closing verdict line on stderr starts with ({@code smoke: PASS, …}); null for none
+     */
     static int run(
             CommandSpec spec,
             Environment environment,
@@ -216,7 +221,8 @@ public final class ReplayCommand implements Callable<Integer> {
             boolean assertions,
             CheckOptions check,
             RunChecks checks,
-            Map<String, String> settings)
+            Map<String, String> settings,
+            String verdictName)
             throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -252,9 +258,13 @@ public final class ReplayCommand implements Callable<Integer> {
                 RunChecks.commandLine(spec.commandLine()),
                 result.timelines(),
                 verdict);
-        int code = ReplayVerdict.render(
+        int rendered = ReplayVerdict.render(
                 result, err, suite, assertions, check.junit, interruption.happened(), checked.results());
-        return code == ExitCodes.OK && checked.failed() ? ExitCodes.ASSERTION_FAILED : code;
+        int code = rendered == ExitCodes.OK && checked.failed() ? ExitCodes.ASSERTION_FAILED : rendered;
+        if (verdictName != null) {
+            err.println(ReplayVerdict.closing(verdictName, result, checked.results(), code));
+        }
+        return code;
     }
 
     /** Options that would do nothing in the chosen mode: a usage error, or a warning where they are merely idle. */

@@ -38,6 +38,11 @@ import picocli.CommandLine.Spec;
                     + "guest-truth figures: stale time (the guest sees typing that is no longer true) and blind time (the "
                     + "agent composes while the guest sees nothing). Last comes a tune_summary with the recommended point: "
                     + "the least stale + blind time among the points within the budget.",
+            "",
+            "When no point fits, stderr says so (the lowest peak against the budget, and why none can fit when the "
+                    + "agents' messages alone exceed it) and the summary is the point least over it; the default grid "
+                    + "first widens towards longer windows and expiries while that lowers the peak. --require-fit then "
+                    + "exits 1.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -105,6 +110,12 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads. Default: the number of cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(
+            names = "--require-fit",
+            description =
+                    "Exit 1 when no point of the grid fits the budget (for CI); the points are printed either way.")
+    boolean requireFit;
+
     private final Environment environment;
 
     public TuneCommand(Environment environment) {
@@ -144,11 +155,12 @@ public final class TuneCommand implements Callable<Integer> {
                         dialect,
                         pauseThresholdMs,
                         plan.settings(EngineSettings.DEFAULTS.expiryMs()),
-                        threads));
+                        threads,
+                        defaultGrid()));
         for (Point point : result.points()) {
-            out.println(point(point, "tune_point").toString());
+            out.println(point(result, point, "tune_point").toString());
         }
-        out.println(point(result.best(), "tune_summary")
+        out.println(point(result, result.best(), "tune_summary")
                 .field("points", result.points().size())
                 .field("events", result.events())
                 .field("invalidLines", result.invalidLines())
@@ -159,12 +171,48 @@ public final class TuneCommand implements Callable<Integer> {
             writeReport(result);
             err.println("gctyping: report written to " + report);
         }
-        return ExitCodes.OK;
+        sayWhetherAnyFits(result, err);
+        return requireFit && result.fitting() == 0 ? ExitCodes.ASSERTION_FAILED : ExitCodes.OK;
+    }
+
+    /** Neither range was given: the grid is ours to widen. */
+    private boolean defaultGrid() {
+        return !spec.commandLine().getParseResult().hasMatchedOption("--dedup")
+                && !spec.commandLine().getParseResult().hasMatchedOption("--expiry");
+    }
+
+    /** A widened grid, or no point within the budget, said on stderr: the summary alone would not show it. */
+    private void sayWhetherAnyFits(Tune.Result result, PrintWriter err) {
+        String budget = "the budget of " + result.budget() + " requests a minute";
+        if (result.fitting() > 0) {
+            if (result.widened()) {
+                err.println("gctyping: no point of the default grid fits " + budget + "; widened it to "
+                        + grid(result.grid()) + ": " + result.fitting() + " of "
+                        + result.points().size()
+                        + " points fit");
+            }
+            return;
+        }
+        String why = result.messagePeak() > result.budget()
+                ? "the agents' messages alone peak at " + result.messagePeak()
+                        + " a minute and every one is sent, so no dedup window or expiry can fit: raise --budget if "
+                        + "the token allows more, or spread the conversations over more tokens"
+                : "try longer --dedup and --expiry ranges or a higher --budget"
+                        + (defaultGrid() ? " (the default grid was widened while that lowered the peak)" : "");
+        err.println("gctyping: warning: no point of the grid (" + grid(result.grid()) + ") fits " + budget
+                + ": the lowest peak is " + result.best().peakRequestsPerMinute() + "; " + why
+                + ". The tune_summary is the point least over it.");
+    }
+
+    /** A grid as the options that give it. */
+    private static String grid(Tune.Grid grid) {
+        return "--dedup " + grid.dedup().minMs() + "ms.." + grid.dedup().maxMs() + "ms --expiry "
+                + grid.expiry().minMs() + "ms.." + grid.expiry().maxMs() + "ms --steps " + grid.steps();
     }
 
     /** The heatmap of the grid, and the timelines of the recommended point. */
     private void writeReport(Tune.Result result) {
-        int budget = plan.budget;
+        int budget = result.budget();
         Point best = result.best();
         List<RunReport.TuneCell> cells = result.points().stream()
                 .map(p -> new RunReport.TuneCell(
@@ -174,10 +222,10 @@ public final class TuneCommand implements Callable<Integer> {
                         p.truth().blindTypingMs(),
                         p.requests(),
                         p.peakRequestsPerMinute(),
-                        p.peakRequestsPerMinute() <= budget,
+                        result.fits(p),
                         p == best))
                 .toList();
-        boolean fits = best.peakRequestsPerMinute() <= budget;
+        boolean fits = result.fits(best);
         RunReport.Verdict verdict = new RunReport.Verdict(
                 fits,
                 (fits ? "recommended: " : "no point fits the budget; the least over it: ")
@@ -191,7 +239,7 @@ public final class TuneCommand implements Callable<Integer> {
         summary.put("payloads", (double) best.payloads());
         summary.put("invalidLines", (double) result.invalidLines());
         Map<String, String> settings = RunChecks.settings(best.settings(), dialect, pauseThresholdMs);
-        settings.put("grid", result.points().size() + " points: dedup " + dedupRange + ", expiry " + expiryRange);
+        settings.put("grid", result.points().size() + " points: " + grid(result.grid()));
         try {
             HtmlReport.write(
                     report,
@@ -209,7 +257,7 @@ public final class TuneCommand implements Callable<Integer> {
         }
     }
 
-    private JsonLine point(Point p, String event) {
+    private JsonLine point(Tune.Result result, Point p, String event) {
         return JsonLine.object()
                 .field("event", event)
                 .field("dialect", dialect.name())
@@ -218,7 +266,7 @@ public final class TuneCommand implements Callable<Integer> {
                 .field("payloads", p.payloads())
                 .field("requests", p.requests())
                 .field("peakRequestsPerMinute", p.peakRequestsPerMinute())
-                .field("fitsBudget", p.peakRequestsPerMinute() <= plan.budget)
+                .field("fitsBudget", result.fits(p))
                 .field("guestVisibleTypingMs", p.truth().guestVisibleTypingMs())
                 .field("staleTypingMs", p.truth().staleTypingMs())
                 .field("blindTypingMs", p.truth().blindTypingMs())

@@ -17,6 +17,7 @@ import java.util.Optional;
  * {"generatedAt":"2026-11-24T22:00:00.000Z", "run":"4f1c…",
  *  "faults":["drop-every=50"],
  *  "faultCounts":{"token429":0,"api429":0,"rateLimited":0,"api5xx":0,"drops":2,"tokensExpiredEarly":0},
+ *  "faultsInjected":{"drop-every":2},
  *  "expired":{"idleExpiryMs":600000,"conversations":9900,"guestSessions":9900,"tokens":3,"runs":12},
  *  "conversations":[{
  *     "conversationId":"c1", "guestsConnected":1, "guestSessions":1, "guestTypingEvents":0, "guestMessages":0,
@@ -39,13 +40,15 @@ import java.util.Optional;
  * shared space of requests that named no run. {@code expired} counts what the simulator forgot since
  * it started (or was reset) because nothing used it for {@code idleExpiryMs}: conversations (of every
  * run), guest sessions, tokens, and runs left with no conversation. Fault counts are for the whole
- * simulator, every run included.
+ * simulator, every run included. {@code faultsInjected} has one entry per fault the simulator was
+ * started with, by its {@code --fault} name: how often it struck (a latency fault: the replies it delayed).
  */
 public record SimulatorReport(
         String generatedAt,
         String run,
         List<String> faults,
         FaultCounts faultCounts,
+        Map<String, Long> faultsInjected,
         Expired expired,
         List<ConversationReport> conversations) {
 

@@ -38,9 +38,19 @@ public final class SettingsSweep {
     private final PlanSettings plan;
     private final Intervals[] composing;
 
-    /** One grid point's outcome, summed over all agents. */
+    /**
+     * One grid point's outcome, summed over all agents.
+     *
+     * @param peakMessagesPerMinute the most of the agents' own messages sent in any minute: a plan that
+     *     sends every message, whatever the settings, has no point with a lower peak
+     */
     public record Point(
-            EngineSettings settings, long payloads, long requests, int peakRequestsPerMinute, GuestTruth truth) {}
+            EngineSettings settings,
+            long payloads,
+            long requests,
+            int peakRequestsPerMinute,
+            int peakMessagesPerMinute,
+            GuestTruth truth) {}
 
     /** @param plan the dialect's plan settings; each point sets its own expiry */
     public SettingsSweep(RecordedTrace trace, Dialect dialect, PlanSettings plan, long pauseThresholdMs) {
@@ -119,12 +129,16 @@ public final class SettingsSweep {
             views[a] = new GuestView();
         }
         PeakRate rate = new PeakRate(MINUTE_MS);
+        PeakRate messages = new PeakRate(MINUTE_MS);
         long[] counts = new long[2]; // payloads, requests
         SendPlan plan = dialect.plan(this.plan.withExpiry(settings.expiryMs()));
         BiConsumer<AgentState, WireSend> sent = (agent, send) -> {
             if (send != null) {
                 counts[1]++;
                 rate.record(send.at());
+                if (send.kind() == WireSend.Kind.MESSAGE) {
+                    messages.record(send.at());
+                }
                 send.showTo(views[agent.handle()]);
                 sends.onSend(agent, send);
             }
@@ -160,6 +174,12 @@ public final class SettingsSweep {
             blind += truth.blindTypingMs();
             maxStale = Math.max(maxStale, truth.maxStaleMs());
         }
-        return new Point(settings, counts[0], counts[1], rate.peak(), new GuestTruth(visible, stale, blind, maxStale));
+        return new Point(
+                settings,
+                counts[0],
+                counts[1],
+                rate.peak(),
+                messages.peak(),
+                new GuestTruth(visible, stale, blind, maxStale));
     }
 }

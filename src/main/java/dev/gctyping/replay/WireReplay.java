@@ -63,18 +63,20 @@ public final class WireReplay implements AutoCloseable {
 
     /**
      * What came out: the records sorted as usual, the summary record, the violations by conversation
-     * ({@code conversations} lists every one, violated or not), and per agent handle what the
-     * simulator's report says its guest saw (empty without a report).
+     * ({@code conversations} lists every one, violated or not), per agent handle what the
+     * simulator's report says its guest saw (empty without a report), and how often each of the
+     * simulator's faults struck during this replay (by fault name; empty without a report).
      */
     public record Outcome(
             ReplayStats stats,
             List<String> records,
             String summary,
             DeliveryTotals totals,
-            Map<String, List<String>> violations,
+            Map<String, List<Violation>> violations,
             List<String> conversations,
             boolean guestTruthAvailable,
-            IntFunction<Optional<Intervals>> guestVisible) {}
+            IntFunction<Optional<Intervals>> guestVisible,
+            Map<String, Long> faultsInjected) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(WireReplay.class);
     /** How often the wait for the last sends says what it waits for. */
@@ -88,6 +90,9 @@ public final class WireReplay implements AutoCloseable {
     private final PayloadTransport transport;
     private final SendPlan plan;
     private final GuestObservers guests;
+    /** What the simulator's faults had injected before this replay: a long-running one counts every run's. */
+    private final Map<String, Long> faultsBefore;
+
     private TypingListener signals = (agent, signal, at) -> {};
 
     /**
@@ -101,6 +106,7 @@ public final class WireReplay implements AutoCloseable {
         Target target = scoped.target();
         this.api = scoped.api();
         this.reports = scoped::simulatorReport;
+        this.faultsBefore = reports.get().map(WireReplay::faultsInjected).orElse(Map.of());
         this.options = options;
         Dialect dialect = options.dialect();
         this.transport = dialect.open(scoped, options.queueLimit(), latency);
@@ -207,15 +213,15 @@ public final class WireReplay implements AutoCloseable {
             TraceMerger trace, ReplayStats stats, PayloadTransport transport, Optional<SimulatorReport> report) {
         TypingEngine engine = replayer.engine();
         EngagementMetrics metrics = replayer.metrics();
-        Map<String, List<String>> violations = new TreeMap<>();
+        Map<String, List<Violation>> violations = new TreeMap<>();
         Map<String, long[]> deliveredByConversation = new LinkedHashMap<>();
         DeliveryTotals totals = new DeliveryTotals();
         for (int handle = 0; handle < engine.agentCount(); handle++) {
             AgentState agent = engine.state(handle);
             DeliveryStats d = transport.delivery(agent);
-            List<String> problems = violations.computeIfAbsent(agent.conversationId(), id -> new ArrayList<>());
+            List<Violation> problems = violations.computeIfAbsent(agent.conversationId(), id -> new ArrayList<>());
             for (String reason : d.lossReasons()) {
-                problems.add("agent " + agent.agentId() + ": payload lost: " + reason);
+                problems.add(new Violation("agent " + agent.agentId(), "payload lost: " + reason));
             }
             deliveredByConversation.computeIfAbsent(agent.conversationId(), id -> new long[1])[0] += d.delivered();
             totals.add(d, plan.skippedForBudget(handle));
@@ -259,9 +265,16 @@ public final class WireReplay implements AutoCloseable {
         });
         JsonLine summary = ReplaySummary.of(trace, engine, stats);
         report.ifPresent(r -> truthTotal[0].appendTotalsTo(summary));
-        String summaryLine = totals.appendTo(summary, options.dialect().name(), latency)
-                .field("complete", stats.complete())
-                .toString();
+        totals.appendTo(summary, options.dialect().name(), latency);
+        Map<String, Long> faultsInjected = new LinkedHashMap<>();
+        report.ifPresent(r -> {
+            faultsInjected(r)
+                    .forEach((fault, count) -> faultsInjected.put(fault, count - faultsBefore.getOrDefault(fault, 0L)));
+            JsonLine injected = JsonLine.object();
+            faultsInjected.forEach(injected::field);
+            summary.field("faultsInjected", injected);
+        });
+        String summaryLine = summary.field("complete", stats.complete()).toString();
         List<String> conversations = List.copyOf(violations.keySet());
         violations.values().removeIf(List::isEmpty);
         return new Outcome(
@@ -273,7 +286,13 @@ public final class WireReplay implements AutoCloseable {
                 conversations,
                 report.isPresent(),
                 handle -> reported.flatMap(r -> sender(r, engine.state(handle), transport))
-                        .map(WireReplay::visible));
+                        .map(WireReplay::visible),
+                faultsInjected);
+    }
+
+    /** A report's fault counts; none from a simulator that predates them. */
+    private static Map<String, Long> faultsInjected(SimulatorReport report) {
+        return report.faultsInjected() == null ? Map.of() : report.faultsInjected();
     }
 
     /**
@@ -283,24 +302,27 @@ public final class WireReplay implements AutoCloseable {
     private void checkAgainstReport(
             Map<String, ConversationReport> report,
             Map<String, long[]> delivered,
-            Map<String, List<String>> violations) {
+            Map<String, List<Violation>> violations) {
         delivered.forEach((conversationId, count) -> {
-            List<String> problems = violations.computeIfAbsent(conversationId, id -> new ArrayList<>());
+            List<Violation> problems = violations.computeIfAbsent(conversationId, id -> new ArrayList<>());
             Optional<ConversationReport> seen = Optional.ofNullable(report.get(conversationId));
             long recorded = seen.map(c -> c.senders().stream()
                             .mapToLong(s -> s.typingPayloads() + s.messages())
                             .sum())
                     .orElse(0L);
             if (recorded != count[0]) {
-                problems.add("the server recorded " + recorded + " payload(s), the client saw " + count[0]
-                        + " acknowledged");
+                problems.add(new Violation(
+                        null,
+                        "the server recorded " + recorded + " payload(s), the client saw " + count[0]
+                                + " acknowledged"));
             }
             seen.ifPresent(c -> c.senders().forEach(sender -> {
                 List<SimulatorReport.Interval> intervals = sender.intervals();
                 if (options.dialect().endsTypingExplicitly()
                         && !intervals.isEmpty()
                         && "open".equals(intervals.get(intervals.size() - 1).endedBy())) {
-                    problems.add("sender " + sender.senderId() + ": the guest's typing indicator was left on");
+                    problems.add(
+                            new Violation("sender " + sender.senderId(), "the guest's typing indicator was left on"));
                 }
             }));
         });

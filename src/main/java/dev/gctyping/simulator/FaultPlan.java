@@ -3,7 +3,9 @@ package dev.gctyping.simulator;
 import dev.gctyping.support.Durations;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which faults the simulator injects, parsed from specs such as {@code token-429=3}. A plan is an
@@ -11,9 +13,10 @@ import java.util.List;
  * seeded with {@link #seed()}, so the same plan, seed and request order give the same faults.
  */
 public final class FaultPlan {
-    public static final FaultPlan NONE = new FaultPlan(List.of(), 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final FaultPlan NONE = new FaultPlan(List.of(), Set.of(), 0, 0, 0, 0, 0, 0, 0, 0);
 
     private final List<String> specs;
+    private final Set<Fault> faults;
     private final long seed;
     private final int token429Count;
     private final double api429Rate;
@@ -25,6 +28,7 @@ public final class FaultPlan {
 
     private FaultPlan(
             List<String> specs,
+            Set<Fault> faults,
             long seed,
             int token429Count,
             double api429Rate,
@@ -34,6 +38,7 @@ public final class FaultPlan {
             long dropEveryMs,
             long tokenExpireAfterMs) {
         this.specs = specs;
+        this.faults = faults;
         this.seed = seed;
         this.token429Count = token429Count;
         this.api429Rate = api429Rate;
@@ -58,6 +63,7 @@ public final class FaultPlan {
         int dropMessages = 0;
         long dropMs = 0;
         long expireAfter = 0;
+        Set<Fault> faults = EnumSet.noneOf(Fault.class);
         for (String spec : specs) {
             int eq = spec.indexOf('=');
             if (eq < 0) {
@@ -66,6 +72,7 @@ public final class FaultPlan {
             String key = spec.substring(0, eq);
             String value = spec.substring(eq + 1).trim();
             Fault fault = Fault.named(key).orElseThrow(() -> bad(spec, "unknown fault '" + key.trim() + "'"));
+            faults.add(fault);
             switch (fault) {
                 case TOKEN_429 -> token429 = count(spec, value);
                 case API_429_RATE -> api429 = rate(spec, value);
@@ -85,6 +92,7 @@ public final class FaultPlan {
         }
         return new FaultPlan(
                 Collections.unmodifiableList(new ArrayList<>(specs)),
+                Collections.unmodifiableSet(faults),
                 seed,
                 token429,
                 api429,
@@ -134,6 +142,11 @@ public final class FaultPlan {
 
     public List<String> specs() {
         return specs;
+    }
+
+    /** The faults the specs name, in catalogue order. */
+    public Set<Fault> faults() {
+        return faults;
     }
 
     public long seed() {

@@ -1,6 +1,8 @@
 package dev.gctyping.simulator;
 
 import dev.gctyping.protocol.SimulatorReport;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,6 +16,7 @@ final class Faults {
     final AtomicLong api5xx = new AtomicLong();
     final AtomicLong drops = new AtomicLong();
     final AtomicLong tokensExpiredEarly = new AtomicLong();
+    private final AtomicLong delayed = new AtomicLong();
     /** Not faults, but counted with them: the real per-token limit's 429s and refused bearer tokens. */
     final AtomicLong rateLimited = new AtomicLong();
 
@@ -64,8 +67,26 @@ final class Faults {
                 unauthorized.get());
     }
 
+    /** Per fault of the plan, by its name, how often it struck: what a run's summary reports. */
+    Map<String, Long> injected() {
+        Map<String, Long> injected = new LinkedHashMap<>();
+        for (Fault fault : plan.faults()) {
+            long count = switch (fault) {
+                case TOKEN_429 -> token429.get();
+                case API_429_RATE -> api429.get();
+                case API_5XX_RATE -> api5xx.get();
+                case LATENCY -> delayed.get();
+                case DROP_EVERY -> drops.get();
+                case TOKEN_EXPIRE_AFTER -> tokensExpiredEarly.get();
+            };
+            injected.put(fault.key(), count);
+        }
+        return injected;
+    }
+
     void delay() {
         if (plan.latencyMs() > 0) {
+            delayed.incrementAndGet();
             try {
                 Thread.sleep(plan.latencyMs());
             } catch (InterruptedException e) {

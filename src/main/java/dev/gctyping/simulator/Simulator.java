@@ -148,7 +148,13 @@ public final class Simulator implements AutoCloseable {
                 expiredTokens.get(),
                 expiredRuns.get());
         return new SimulatorReport(
-                SimulatorJson.iso(clock.getAsLong()), run, faults.plan.specs(), faults.counts(), expired, reports);
+                SimulatorJson.iso(clock.getAsLong()),
+                run,
+                faults.plan.specs(),
+                faults.counts(),
+                faults.injected(),
+                expired,
+                reports);
     }
 
     /** The runs the simulator knows now (clients named them and they have not expired), sorted. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gctyping.app.Environment;
+import dev.gctyping.simulator.FaultPlan;
 import dev.gctyping.simulator.Simulator;
 import dev.gctyping.simulator.SimulatorConfig;
 import java.io.IOException;
@@ -46,10 +47,12 @@ class ReplayOverTheWireTest {
 
     /** A message over the platform's 4000 characters is refused (400): a real, definitive loss. */
     private Path refusedMessage() throws IOException {
-        return trace(
-                event(0, "a1", "keystroke"),
-                "{\"ts\": " + (T0 + 500) + ", \"conversationId\": \"c1\", \"agentId\": \"a1\", "
-                        + "\"event\": \"send\", \"text\": \"" + "x".repeat(4001) + "\"}");
+        return trace(event(0, "a1", "keystroke"), refusedSend(500));
+    }
+
+    private static String refusedSend(long offset) {
+        return "{\"ts\": " + (T0 + offset) + ", \"conversationId\": \"c1\", \"agentId\": \"a1\", "
+                + "\"event\": \"send\", \"text\": \"" + "x".repeat(4001) + "\"}";
     }
 
     private static String event(long offset, String agent, String type) {
@@ -187,15 +190,111 @@ class ReplayOverTheWireTest {
     }
 
     @Test
-    void smokePassesAndSurvivesDrops() throws IOException {
+    void aRepeatedViolationIsOneLineWithACount() throws IOException {
+        CliRun run = run(
+                "replay",
+                "-q",
+                "--speed",
+                "max",
+                "--assert",
+                trace(event(0, "a1", "keystroke"), refusedSend(500), refusedSend(1000), refusedSend(1500))
+                        .toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ASSERTION_FAILED);
+        assertThat(run.err().lines().filter(line -> line.startsWith("assertion failed: ")))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("assertion failed: payload lost: message for c1: ")
+                        .contains("HTTP 400")
+                        .endsWith(" (3×: agent a1 in conversation c1)"));
+    }
+
+    @Test
+    void smokePassesAndSurvivesDropsAndEndsWithItsVerdict() throws IOException {
         CliRun plain = run("smoke", "-q");
         assertThat(plain.exitCode()).as(plain.toString()).isZero();
+        assertThat(plain.err().lines().reduce((first, second) -> second))
+                .hasValue("smoke: PASS, 51 conversations, 0 lost");
         Path junit = dir.resolve("smoke.xml");
         CliRun dropped =
                 run("smoke", "-q", "--dialect", "seed", "--fault", "drop-every=10", "--junit", junit.toString());
         assertThat(dropped.exitCode()).as(dropped.toString()).isZero();
         assertThat(summary(dropped).path("payloadsLost").asLong()).isZero();
+        // 23 to 34 frames on each of the 51 sockets: every one is dropped at least twice
+        long drops = summary(dropped).path("faultsInjected").path("drop-every").asLong();
+        assertThat(drops).isGreaterThanOrEqualTo(102);
+        assertThat(dropped.err())
+                .contains("gctyping: faults injected: drop-every " + drops + "\nsmoke: PASS, 51 conversations, 0 lost");
         assertThat(Files.readString(junit)).contains("tests=\"51\" failures=\"0\"");
+    }
+
+    @Test
+    void theSummaryAndStderrSayHowOftenEachFaultStruck() throws IOException {
+        CliRun run = run(
+                "replay",
+                "-q",
+                "--dialect",
+                "seed",
+                "--speed",
+                "max",
+                "--fault",
+                "drop-every=5",
+                "--fault",
+                "token-429=2",
+                "--assert",
+                "samples/single-agent.ndjson");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode injected = summary(run).path("faultsInjected");
+        assertThat(injected.path("token-429").asLong()).isEqualTo(2);
+        // 67 frames on one socket, dropped after every 5th (resent frames count too)
+        assertThat(injected.path("drop-every").asLong()).isGreaterThanOrEqualTo(13);
+        assertThat(run.err())
+                .contains("gctyping: faults injected: token-429 2, drop-every "
+                        + injected.path("drop-every").asLong())
+                .doesNotContain("warning");
+    }
+
+    @Test
+    void aFaultThatNeverStruckIsAWarning() throws IOException {
+        // agent-api sends no socket frames: only the guests have sockets, and they send far fewer than 50
+        CliRun run = run("replay", "-q", "--speed", "max", "--fault", "drop-every=50", "samples/transfer.ndjson");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(summary(run).path("faultsInjected").path("drop-every").asLong())
+                .isZero();
+        assertThat(run.err())
+                .contains("gctyping: faults injected: drop-every 0\n")
+                .contains("gctyping: warning: --fault drop-every injected nothing in this run (each socket is dropped");
+    }
+
+    @Test
+    void aLongRunningSimulatorsFaultsAreCountedPerReplay() throws IOException {
+        try (Simulator simulate =
+                Simulator.start(SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of("drop-every=5"), 1)))) {
+            String target = simulate.httpUri().toString();
+            long[] drops = new long[2];
+            for (int i = 0; i < drops.length; i++) {
+                CliRun run = run(
+                        "replay",
+                        "-q",
+                        "--dialect",
+                        "seed",
+                        "--speed",
+                        "max",
+                        "--target",
+                        target,
+                        "samples/single-agent.ndjson");
+                assertThat(run.exitCode()).as(run.toString()).isZero();
+                drops[i] =
+                        summary(run).path("faultsInjected").path("drop-every").asLong();
+            }
+
+            assertThat(drops).doesNotContain(0L);
+            assertThat(drops[0] + drops[1])
+                    .as("each replay counts its own drops")
+                    .isEqualTo(simulate.report().faultsInjected().get("drop-every"));
+        }
     }
 
     @Test

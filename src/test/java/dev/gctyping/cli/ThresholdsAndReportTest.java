@@ -75,7 +75,8 @@ class ThresholdsAndReportTest {
                 "--junit",
                 junit.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.err().strip()).endsWith("PASS: 2 thresholds met");
+        assertThat(run.err().strip())
+                .endsWith("PASS: 2 thresholds met\nsmoke: PASS, 51 conversations, 0 lost, 2 thresholds met");
         assertThat(run.out())
                 .contains("{\"event\":\"threshold\",\"threshold\":\"payloadsLost==0\",\"scope\":\"summary\","
                         + "\"figure\":\"payloadsLost\",\"passed\":true,\"value\":0");

@@ -85,6 +85,74 @@ class TuneCommandTest {
     }
 
     @Test
+    void whenTheMessagesAloneExceedTheBudgetNoPointFitsStderrSaysWhyAndRequireFitExits1() throws IOException {
+        // 100 messages within a minute: the plan sends every one, so no setting gets under 50
+        CliRun run = CliRun.run("tune", "--budget", "50", "samples/concurrent-50.ndjson");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err())
+                .contains("gctyping: warning: no point of the grid (--dedup 250ms..5000ms --expiry 1000ms..10000ms "
+                        + "--steps 5) fits the budget of 50 requests a minute: the lowest peak is ")
+                .contains("the agents' messages alone peak at 100 a minute");
+        JsonNode summary = JSON.readTree(run.outLines().get(run.outLines().size() - 1));
+        assertThat(summary.path("fitsBudget").asBoolean()).isFalse();
+        assertThat(summary.path("points").asInt())
+                .as("no grid is widened in vain")
+                .isEqualTo(25);
+
+        CliRun required = CliRun.run("tune", "--budget", "50", "--require-fit", "samples/concurrent-50.ndjson");
+        assertThat(required.exitCode()).as(required.toString()).isEqualTo(ExitCodes.ASSERTION_FAILED);
+        assertThat(required.outLines()).as("the points are printed either way").hasSize(26);
+    }
+
+    @Test
+    void theDefaultGridWidensUntilPointsFitAndSaysSo() throws IOException {
+        // seed: every payload is a frame, and the default grid's longest dedup window still sends too many
+        CliRun run = CliRun.run("tune", "--dialect", "seed", "--require-fit", "samples/concurrent-50.ndjson");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err())
+                .containsPattern(
+                        "gctyping: no point of the default grid fits the budget of 300 requests a minute; "
+                                + "widened it to --dedup 250ms\\.\\.\\d+ms --expiry 1000ms\\.\\.\\d+ms --steps \\d+: \\d+ of \\d+ points fit")
+                .doesNotContain("warning");
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : run.outLines()) {
+            out.add(JSON.readTree(line));
+        }
+        JsonNode summary = out.get(out.size() - 1);
+        assertThat(summary.path("fitsBudget").asBoolean()).isTrue();
+        assertThat(summary.path("points").asInt()).isGreaterThan(25).isEqualTo(out.size() - 1);
+        assertThat(out.subList(0, out.size() - 1))
+                .as("the grid's first values stay: it grows towards longer windows and expiries")
+                .extracting(p -> p.path("dedupWindowMs").asLong())
+                .contains(250L, 530L, 1100L, 2400L, 5000L);
+    }
+
+    @Test
+    void rangesTheUserChoseAreNotWidened() {
+        CliRun run = CliRun.run(
+                "tune",
+                "--dialect",
+                "seed",
+                "--dedup",
+                "500ms..4s",
+                "--expiry",
+                "2s..8s",
+                "--steps",
+                "4",
+                "--require-fit",
+                "samples/concurrent-50.ndjson");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ASSERTION_FAILED);
+        assertThat(run.outLines()).hasSize(17);
+        assertThat(run.err())
+                .contains("no point of the grid (--dedup 500ms..4000ms --expiry 2000ms..8000ms --steps 4) fits the "
+                        + "budget of 300 requests a minute")
+                .contains("try longer --dedup and --expiry ranges or a higher --budget.");
+    }
+
+    @Test
     void badLinesStopTheSweepOrAreSkippedAndCounted() throws IOException {
         Path trace = dir.resolve("bad.ndjson");
         Files.writeString(trace, """

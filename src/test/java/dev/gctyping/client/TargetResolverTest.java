@@ -48,7 +48,7 @@ class TargetResolverTest {
 
         @Override
         public SimulatorReport report(String run) {
-            return new SimulatorReport("now", run, List.of(), null, null, List.of());
+            return new SimulatorReport("now", run, List.of(), null, Map.of(), null, List.of());
         }
 
         @Override
