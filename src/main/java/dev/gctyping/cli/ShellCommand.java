@@ -7,7 +7,7 @@ import dev.gctyping.dialect.PlannedWire;
 import dev.gctyping.engine.Clock;
 import dev.gctyping.protocol.IsoMillis;
 import dev.gctyping.shell.CommandDispatcher;
-import dev.gctyping.shell.GuestView;
+import dev.gctyping.shell.GuestSide;
 import dev.gctyping.shell.GuestWatch;
 import dev.gctyping.shell.InteractiveShell;
 import dev.gctyping.shell.LiveSession;
@@ -211,7 +211,7 @@ public final class ShellCommand implements Callable<Integer> {
             PlannedWire.SendListener view,
             ShellOutput output,
             BiConsumer<String, String> guestFrames,
-            BiConsumer<LiveSession, GuestView> body) {
+            BiConsumer<LiveSession, GuestSide> body) {
         long expiryMs = engine.settings().expiryMs();
         LiveWire wire = dryRun
                 ? LiveWire.dry(target.dialect(), expiryMs, view)

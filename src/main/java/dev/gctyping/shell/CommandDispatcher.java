@@ -42,7 +42,7 @@ public final class CommandDispatcher {
     private final LiveSession session;
     private final ShellOutput output;
 
-    private final GuestView guest;
+    private final GuestSide guest;
 
     /** A dispatcher with no guest attached ({@code --dry-run}, tests). */
     public CommandDispatcher(LiveSession session, ShellOutput output) {
@@ -50,7 +50,7 @@ public final class CommandDispatcher {
     }
 
     /** @param guest the guest's side, or null when none is attached */
-    public CommandDispatcher(LiveSession session, ShellOutput output, GuestView guest) {
+    public CommandDispatcher(LiveSession session, ShellOutput output, GuestSide guest) {
         this.guest = guest;
         this.session = session;
         this.output = output;

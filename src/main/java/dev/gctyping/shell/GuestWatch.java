@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * shows what a customer's browser receives (typing events and the agent's messages) next to the
  * payloads, and keeps the last frames for {@code :guest}.
  */
-public final class GuestWatch implements GuestView, AutoCloseable {
+public final class GuestWatch implements GuestSide, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GuestWatch.class);
     private static final int KEPT = 20;
 

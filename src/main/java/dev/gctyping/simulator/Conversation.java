@@ -130,7 +130,7 @@ final class Conversation {
         Sender sender = sender(communicationId, AGENT_API);
         sender.timeline.on(at, durationMs == null ? TypingTimeline.DEFAULT_DURATION_MS : durationMs);
         sender.typingPayloads++;
-        deliver(sender, GuestFrames.typing("On", durationMs, at));
+        deliver(sender, GuestFrameWriter.typing("On", durationMs, at));
         return true;
     }
 
@@ -142,7 +142,7 @@ final class Conversation {
         Sender sender = sender(communicationId, AGENT_API);
         sender.timeline.stop(at, TypingTimeline.BY_MESSAGE);
         sender.messages++;
-        deliver(sender, GuestFrames.agentText(messageId, text, at));
+        deliver(sender, GuestFrameWriter.agentText(messageId, text, at));
         return true;
     }
 
@@ -162,7 +162,7 @@ final class Conversation {
             sender.timeline.stop(at, TypingTimeline.BY_INACTIVE);
         }
         sender.typingPayloads++;
-        deliver(sender, GuestFrames.typing(active ? "On" : "Off", null, at));
+        deliver(sender, GuestFrameWriter.typing(active ? "On" : "Off", null, at));
     }
 
     /** A seed sender becomes an agent participant on its first payload; agent-api senders have joined before. */
@@ -179,7 +179,7 @@ final class Conversation {
         return senders.computeIfAbsent(senderId, key -> new Sender(dialect));
     }
 
-    private void deliver(Sender sender, GuestFrames.Frame frame) {
+    private void deliver(Sender sender, GuestFrameWriter.Frame frame) {
         firstTraceMs = Math.min(firstTraceMs, frame.traceTimeMs());
         lastTraceMs = Math.max(lastTraceMs, frame.traceTimeMs());
         sender.framesPushed += push(frame.json());

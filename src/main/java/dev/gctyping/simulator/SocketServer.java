@@ -248,7 +248,7 @@ final class SocketServer extends WebSocketServer {
             LOG.warn("a {} frame failed: {}", link.isGuest() ? "guest" : "seed", e.toString());
             conn.send(
                     link.isGuest()
-                            ? GuestFrames.text(5000, "Request failed.", null)
+                            ? GuestFrameWriter.text(5000, "Request failed.", null)
                             : seedError(500, "the simulator failed on this frame"));
         }
         link.messages++;
@@ -325,7 +325,7 @@ final class SocketServer extends WebSocketServer {
     private void guest(WebSocket conn, Link link, String message) {
         ObjectNode request = SimulatorJson.parseObject(message);
         if (request == null) {
-            conn.send(GuestFrames.text(400, "Request failed.", null));
+            conn.send(GuestFrameWriter.text(400, "Request failed.", null));
             return;
         }
         String tracingId =
@@ -340,10 +340,10 @@ final class SocketServer extends WebSocketServer {
             case "echo", "onMessage", "closeSession" -> {
                 GuestSession session = link.session;
                 if (session == null || !session.token.equals(token)) {
-                    conn.send(GuestFrames.text(4007, "Session not found", tracingId));
+                    conn.send(GuestFrameWriter.text(4007, "Session not found", tracingId));
                 } else if (action.equals("echo")) {
                     JsonNode ping = request.path("message");
-                    conn.send(GuestFrames.echo(
+                    conn.send(GuestFrameWriter.echo(
                             ping.path("text").asText("ping"), ping.get("metadata"), clock.getAsLong(), tracingId));
                 } else if (action.equals("onMessage")) {
                     onGuestMessage(conn, session, request.path("message"), tracingId);
@@ -357,14 +357,14 @@ final class SocketServer extends WebSocketServer {
                 }
             }
             case "configureAuthenticatedSession", "getJwt", "onAttachment", "getAttachment", "deleteAttachment" ->
-                conn.send(GuestFrames.text(4000, "Feature unavailable in the simulator", tracingId));
-            default -> conn.send(GuestFrames.text(400, "Request failed.", tracingId));
+                conn.send(GuestFrameWriter.text(4000, "Feature unavailable in the simulator", tracingId));
+            default -> conn.send(GuestFrameWriter.text(400, "Request failed.", tracingId));
         }
     }
 
     private void configureSession(WebSocket conn, Link link, ObjectNode request, String token, String tracingId) {
         if (token.isBlank() || request.path("deploymentId").asText("").isBlank()) {
-            conn.send(GuestFrames.text(4020, "token and deploymentId are required", tracingId));
+            conn.send(GuestFrameWriter.text(4020, "token and deploymentId are required", tracingId));
             return;
         }
         String named = request.path("conversationId").asText("");
@@ -386,27 +386,27 @@ final class SocketServer extends WebSocketServer {
         link.session = session;
         session.conversation.guestJoined(conn, fresh);
         LOG.debug("guest session {} conversation {}", fresh ? "started in" : "resumed in", session.conversation.id);
-        conn.send(GuestFrames.sessionResponse(fresh, session.conversation.id, tracingId));
+        conn.send(GuestFrameWriter.sessionResponse(fresh, session.conversation.id, tracingId));
     }
 
     private void onGuestMessage(WebSocket conn, GuestSession session, JsonNode message, String tracingId) {
         long waitMs = session.messageRate.tryAcquire(clock.getAsLong());
         if (waitMs > 0) {
-            conn.send(GuestFrames.tooManyRequests(SlidingWindowLimiter.retryAfterSeconds(waitMs), tracingId));
+            conn.send(GuestFrameWriter.tooManyRequests(SlidingWindowLimiter.retryAfterSeconds(waitMs), tracingId));
             return;
         }
         switch (message.path("type").asText("")) {
             case "Text" -> {
                 String text = message.path("text").asText("");
                 if (text.length() > HttpApi.MAX_TEXT_LENGTH) {
-                    conn.send(GuestFrames.text(4011, "Message too long", tracingId));
+                    conn.send(GuestFrameWriter.text(4011, "Message too long", tracingId));
                     return;
                 }
                 session.conversation.guestMessage(
-                        GuestFrames.guestTextEcho(text, message.get("metadata"), clock.getAsLong(), tracingId));
+                        GuestFrameWriter.guestTextEcho(text, message.get("metadata"), clock.getAsLong(), tracingId));
             }
             case "Event" -> guestEvents(conn, session, message.path("events"), tracingId);
-            default -> conn.send(GuestFrames.text(400, "Request failed.", tracingId));
+            default -> conn.send(GuestFrameWriter.text(400, "Request failed.", tracingId));
         }
     }
 
@@ -419,10 +419,10 @@ final class SocketServer extends WebSocketServer {
         for (JsonNode event : events) {
             if (event.path("eventType").asText("").equals("Typing")) {
                 if (!event.path("typing").path("type").asText("").equals("On")) {
-                    conn.send(GuestFrames.text(400, "Request failed.", tracingId));
+                    conn.send(GuestFrameWriter.text(400, "Request failed.", tracingId));
                     return;
                 }
-                session.conversation.guestTyping(GuestFrames.guestTypingEcho(clock.getAsLong(), tracingId));
+                session.conversation.guestTyping(GuestFrameWriter.guestTypingEcho(clock.getAsLong(), tracingId));
             }
         }
     }
@@ -438,11 +438,11 @@ final class SocketServer extends WebSocketServer {
             Object attachment = other.getAttachment();
             if (other != conn && attachment instanceof Link otherLink && otherLink.session == session) {
                 leave(other, otherLink);
-                other.send(GuestFrames.connectionClosed());
+                other.send(GuestFrameWriter.connectionClosed());
             }
         }
         leave(conn, link);
-        conn.send(GuestFrames.sessionClosed(tracingId));
+        conn.send(GuestFrameWriter.sessionClosed(tracingId));
     }
 
     private static void leave(WebSocket conn, Link link) {
@@ -490,7 +490,7 @@ final class SocketServer extends WebSocketServer {
         String kind = link == null || link.refusedStatus != 0 ? "refused" : link.isGuest() ? "guest" : "seed";
         LOG.warn("closing a {} socket from {}: {} ({})", kind, conn.getRemoteSocketAddress(), reason, code);
         if (code == CloseFrame.TOOBIG && kind.equals("guest")) {
-            conn.send(GuestFrames.text(4011, "Message too long", null));
+            conn.send(GuestFrameWriter.text(4011, "Message too long", null));
         }
     }
 

@@ -3,7 +3,7 @@ package dev.gctyping.shell;
 import java.util.List;
 
 /** What the prompt knows of the guest's side: its last frames, in the conversation being typed into. */
-public interface GuestView {
+public interface GuestSide {
     /** The guest's last frames, oldest first, one line each. */
     List<String> lastFrames();
 

@@ -10,11 +10,11 @@ import java.util.UUID;
  * The Web Messaging Guest API frames the simulator writes (docs/protocol.md, "Guest side"):
  * {@code {"type":"response"|"message","class":…,"code":…,"body":…,"tracingId"?}}.
  */
-final class GuestFrames {
+final class GuestFrameWriter {
     /** A pushed frame and the trace time it stands for. */
     record Frame(String json, long traceTimeMs) {}
 
-    private GuestFrames() {}
+    private GuestFrameWriter() {}
 
     /** Agent typing: {@code StructuredMessage} {@code Event} {@code Outbound} with one {@code Typing} event. */
     static Frame typing(String type, Long durationMs, long at) {
