@@ -2,6 +2,7 @@ package dev.gctyping.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.gctyping.client.OpenTarget;
 import dev.gctyping.client.TargetRequest;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,7 @@ class TargetsTest {
     Path home;
 
     @Test
-    void nothingConfiguredStartsAnEmbeddedSimulatorWithTheJobsFaultsThatCloseStops() {
+    void nothingConfiguredStartsAnEmbeddedSimulatorWithTheJobsFaultsThatCloseStops() throws InterruptedException {
         Targets targets =
                 new Targets(new Environment(home, Map.of(), new ByteArrayInputStream(new byte[0]), Clock.systemUTC()));
         OpenTarget stopped;
@@ -30,8 +32,15 @@ class TargetsTest {
                 SimulatorConfig.defaults().withFaults(FaultPlan.parse(List.of("api-429-rate=1"), 1)))) {
             assertThat(open.isEmbeddedSimulator()).isTrue();
             assertThat(open.simulatorReport()).isPresent();
-            // the embedded simulator got the faults: every API call is rate limited, and counted
-            assertThatThrownBy(() -> open.api().sendTyping("c", "m", 1000, 0)).isInstanceOf(UnavailableException.class);
+            // the embedded simulator got the faults: every API call is rate limited, and counted. A 429 is
+            // retried for minutes (it costs time, not data), so the call runs aside and its count is awaited
+            Thread caller = new Thread(() -> catchThrowable(() -> open.api().sendTyping("c", "m", 1000, 0)));
+            caller.setDaemon(true);
+            caller.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (open.stats().rateLimitedCount() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10); // polling a state, with a deadline
+            }
             assertThat(open.stats().rateLimitedCount()).isPositive();
             stopped = open;
         }
