@@ -50,8 +50,4 @@ public final class Pacer {
         long now = traceNow;
         return now == Long.MIN_VALUE ? 0 : now - traceOrigin;
     }
-
-    public double speed() {
-        return speed;
-    }
 }
