@@ -96,7 +96,7 @@ public final class Replayer {
             stopIfInterrupted();
             paceDeadlinesBefore(e.ts(), pacer);
             pacer.waitFor(e.ts());
-            step(e.agent(), e.type(), e.ts(), e.text(), e.communicationId());
+            step(e.agent(), e.type(), e.ts(), e.text(), e.communicationId(), e.settings());
             progress.accept(events);
         }
         paceDeadlinesBefore(Long.MAX_VALUE, pacer);
@@ -108,7 +108,13 @@ public final class Replayer {
             for (PrefetchingTrace.Batch batch = prefetched.next(); batch != null; batch = prefetched.next()) {
                 stopIfInterrupted();
                 for (int i = 0, size = batch.size(); i < size; i++) {
-                    step(batch.agent(i), batch.type(i), batch.ts(i), batch.text(i), batch.communicationId(i));
+                    step(
+                            batch.agent(i),
+                            batch.type(i),
+                            batch.ts(i),
+                            batch.text(i),
+                            batch.communicationId(i),
+                            batch.settings(i));
                 }
                 progress.accept(events);
             }
@@ -125,7 +131,17 @@ public final class Replayer {
         }
     }
 
-    private void step(int agent, EventType type, long at, String text, String communicationId) {
+    /**
+     * @param settings what a settings line changes to, from {@code at} on (a typing run keeps the
+     *     deadline it has, as with the live prompt's {@code :set}); unused for other events
+     */
+    private void step(
+            int agent, EventType type, long at, String text, String communicationId, EngineSettings settings) {
+        if (type == EventType.SETTINGS) {
+            changeSettings(settings);
+            events++;
+            return;
+        }
         if (type == EventType.KEYSTROKE) {
             keystrokes++;
         }
@@ -139,6 +155,14 @@ public final class Replayer {
             sink.message(engine.state(agent), text, at);
         }
         events++;
+    }
+
+    private void changeSettings(EngineSettings changed) {
+        boolean expiryChanged = changed.expiryMs() != engine.settings().expiryMs();
+        engine.settings(changed);
+        if (expiryChanged) {
+            sink.expiryChanged(changed.expiryMs()); // agent-api's typing duration follows the expiry
+        }
     }
 
     /** One event into the metrics and the engine: the step shared by replays and the live prompt. */

@@ -32,6 +32,7 @@ public enum Mark {
             case KEYSTROKE -> KEYSTROKE;
             case SEND -> SEND;
             case BLUR -> BLUR;
+            case SETTINGS -> throw new IllegalArgumentException("a settings line is no agent's event"); // never tapped
         };
     }
 

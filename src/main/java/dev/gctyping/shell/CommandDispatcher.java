@@ -1,6 +1,5 @@
 package dev.gctyping.shell;
 
-import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.support.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -109,18 +108,9 @@ public final class CommandDispatcher {
         }
     }
 
-    /** A trace has no settings of its own: a replay applies one dedup window and expiry to all of it. */
     private String recordingNote() {
         Path recording = session.snapshot().recording();
-        return recording == null
-                ? ""
-                : "; the recording " + recording
-                        + " replays with one setting: :record a new file to replay from here with " + replayOptions();
-    }
-
-    private String replayOptions() {
-        EngineSettings settings = session.snapshot().settings();
-        return "--dedup-window " + settings.dedupWindowMs() + "ms --expiry " + settings.expiryMs() + "ms";
+        return recording == null ? "" : "; recorded in " + recording;
     }
 
     private void conversation(String id) {
@@ -155,8 +145,7 @@ public final class CommandDispatcher {
             Path file = Path.of(argument);
             try {
                 session.startRecording(file);
-                output.message("recording to " + file + " (replay it with: gctyping replay --dry-run " + replayOptions()
-                        + " " + file + ")");
+                output.message("recording to " + file + " (replay it with: gctyping replay --dry-run " + file + ")");
             } catch (IOException e) {
                 output.message("cannot write " + file + ": " + e.getMessage());
             }

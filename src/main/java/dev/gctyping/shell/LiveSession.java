@@ -113,6 +113,7 @@ public final class LiveSession implements AutoCloseable {
         call(() -> {
             engine.settings(changed);
             wire.expiryChanged(changed.expiryMs());
+            recordSettings(now());
             return null;
         });
     }
@@ -147,7 +148,9 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /**
-     * Starts writing every event to {@code file} (replacing it) in the replay trace format; stops any earlier recording.
+     * Starts writing every event to {@code file} (replacing it) in the replay trace format; stops any
+     * earlier recording. The file starts with the settings in force and records each change, so it
+     * replays the same whatever the replay's own settings.
      *
      * @throws IOException with a human reason as its message, if the file cannot be written
      */
@@ -160,6 +163,7 @@ public final class LiveSession implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                recordSettings(now());
                 return null;
             });
         } catch (UncheckedIOException e) {
@@ -315,12 +319,26 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void record(long at, EventType type, String key, String text) {
-        if (recorder == null) {
-            return;
+        if (recorder != null) {
+            AgentState state = engine.state(agent);
+            write(() -> recorder.record(at, state.conversationId(), state.agentId(), type, key, text));
         }
-        AgentState state = engine.state(agent);
+    }
+
+    private void recordSettings(long at) {
+        if (recorder != null) {
+            write(() -> recorder.settings(at, engine.settings()));
+        }
+    }
+
+    private interface RecorderWrite {
+        void run() throws IOException;
+    }
+
+    /** A recording that cannot be written stops; the session goes on. */
+    private void write(RecorderWrite line) {
         try {
-            recorder.record(at, state.conversationId(), state.agentId(), type, key, text);
+            line.run();
         } catch (IOException e) {
             LOG.warn("recording to {} stopped: {}", recorder.file(), e.toString());
             stopRecordingNow();

@@ -1,5 +1,6 @@
 package dev.gctyping.shell;
 
+import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.support.JsonLine;
 import dev.gctyping.trace.EventType;
 import java.io.BufferedWriter;
@@ -23,6 +24,15 @@ final class TraceRecorder implements Closeable {
         return file;
     }
 
+    /** A {@code settings} line: the engine's settings from {@code at} on, for every agent. */
+    void settings(long at, EngineSettings settings) throws IOException {
+        write(JsonLine.object()
+                .field("ts", at)
+                .field("event", EventType.SETTINGS.wireName())
+                .field("dedupWindowMs", settings.dedupWindowMs())
+                .field("expiryMs", settings.expiryMs()));
+    }
+
     void record(long at, String conversationId, String agentId, EventType type, String key, String text)
             throws IOException {
         JsonLine line = JsonLine.object()
@@ -36,6 +46,10 @@ final class TraceRecorder implements Closeable {
         if (text != null) {
             line.field("text", text);
         }
+        write(line);
+    }
+
+    private void write(JsonLine line) throws IOException {
         out.write(line.toString());
         out.newLine();
         out.flush(); // a crash mid-session still leaves a usable trace

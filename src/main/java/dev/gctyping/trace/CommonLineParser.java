@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>It accepts only what it fully understands and then reads exactly what the general parser in
  * {@link NdjsonTraceReader} would. Anything else (an escape, a nested value, an unusual ISO time, a
- * missing or empty id, an unknown event, a line cut by the buffer's end, any syntax error) is
+ * missing or empty id, an unknown or {@code settings} event, a line cut by the buffer's end, any syntax error) is
  * declined, and the general parser reads the line, its error messages included.
  */
 final class CommonLineParser {
@@ -178,8 +178,8 @@ final class CommonLineParser {
         while (p < limit && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) {
             p++;
         }
-        if (p >= limit || b[p] != '\n' || !hasTs || !hasConversation || !hasAgent) {
-            return DECLINED;
+        if (p >= limit || b[p] != '\n' || !hasTs || !hasConversation || !hasAgent || event == EventType.SETTINGS) {
+            return DECLINED; // a settings line has no ids: the general parser says so
         }
         this.type = event;
         this.text = event == EventType.SEND ? text : null;

@@ -96,10 +96,13 @@ final class CsvTraceReader extends LineReader {
             throw new InvalidLine("expected " + columns + " columns as in the header, found " + fields.size());
         }
         into.ts = TraceTimestamps.parse(fields.get(tsColumn).trim());
-        String conversation = required(conversationColumn, "conversationId");
-        String agent = required(agentColumn, "agentId");
         String event = eventColumn < 0 ? "" : fields.get(eventColumn).trim();
         into.type = event.isEmpty() ? EventType.KEYSTROKE : EventType.parse(event);
+        if (into.type == EventType.SETTINGS) {
+            throw new InvalidLine("settings lines are read from NDJSON traces only (as the live prompt records them)");
+        }
+        String conversation = required(conversationColumn, "conversationId");
+        String agent = required(agentColumn, "agentId");
         into.text = into.type == EventType.SEND ? optional(textColumn) : null;
         into.communicationId = optional(communicationColumn);
         into.key = interner.intern(conversation, agent);

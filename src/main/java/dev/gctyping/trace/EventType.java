@@ -3,11 +3,16 @@ package dev.gctyping.trace;
 import dev.gctyping.engine.AgentActivity;
 import java.nio.charset.StandardCharsets;
 
-/** What the agent did at a trace line's timestamp. */
+/**
+ * What a trace line says happened at its timestamp: what an agent did, or ({@link #SETTINGS}) that
+ * the engine's settings changed from then on, for every agent.
+ */
 public enum EventType {
     KEYSTROKE("keystroke"),
     SEND("send"),
-    BLUR("blur");
+    BLUR("blur"),
+    /** A line with no agent: the live prompt records its {@code :set} changes this way. */
+    SETTINGS("settings");
 
     private final String wireName;
     private final byte[] wireBytes;
@@ -40,15 +45,19 @@ public enum EventType {
                 return type;
             }
         }
-        throw new InvalidLine("unknown event \"" + value + "\" (expected keystroke, send or blur)");
+        throw new InvalidLine("unknown event \"" + value + "\" (expected keystroke, send, blur or settings)");
     }
 
-    /** The one dispatch of an event to whatever takes agent activity (engine, metrics, models). */
+    /**
+     * The one dispatch of an event to whatever takes agent activity (engine, metrics, models). A
+     * settings change is no agent's activity: the replayer applies it to the engine itself.
+     */
     public void applyTo(AgentActivity target, int agent, long at) {
         switch (this) {
             case KEYSTROKE -> target.keystroke(agent, at);
             case SEND -> target.send(agent, at);
             case BLUR -> target.blur(agent, at);
+            case SETTINGS -> {}
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gctyping.trace;
 
+import dev.gctyping.engine.EngineSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,12 @@ final class NdjsonTraceReader extends LineReader {
     private boolean hasConversation;
     private boolean hasAgent;
     private EventType type;
+    /** A settings line's values as read: {@link #ABSENT}, a number, or {@link #NOT_A_NUMBER}. */
+    private long dedupWindowMs;
+
+    private long expiryMs;
+    private static final long ABSENT = -1;
+    private static final long NOT_A_NUMBER = -2;
 
     /**
      * Parses the line at {@code pos}. When its end is not known yet, it first parses on up to
@@ -111,6 +118,10 @@ final class NdjsonTraceReader extends LineReader {
         if (!hasTs) {
             throw new InvalidLine("missing field \"ts\"");
         }
+        if (type == EventType.SETTINGS) {
+            resolveSettings(into);
+            return;
+        }
         if (!hasConversation) {
             throw new InvalidLine("missing field \"conversationId\"");
         }
@@ -126,6 +137,52 @@ final class NdjsonTraceReader extends LineReader {
         into.agent = interner.handle(into.key);
     }
 
+    /**
+     * A settings line changes the engine's settings for every agent, so it names none; both values
+     * are whole milliseconds, as the engine takes them.
+     */
+    private void resolveSettings(TraceEvent into) throws InvalidLine {
+        if (hasConversation || hasAgent) {
+            throw new InvalidLine("a settings line applies to every agent: it has no conversationId or agentId");
+        }
+        into.type = EventType.SETTINGS;
+        into.text = null;
+        into.communicationId = null;
+        into.key = -1;
+        into.agent = -1;
+        into.settings =
+                new EngineSettings(settingsValue(dedupWindowMs, "dedupWindowMs"), settingsValue(expiryMs, "expiryMs"));
+    }
+
+    private static long settingsValue(long value, String field) throws InvalidLine {
+        if (value == ABSENT) {
+            throw new InvalidLine("a settings line needs \"" + field + "\"");
+        }
+        if (value <= 0) {
+            throw new InvalidLine("\"" + field + "\" must be a positive whole number of milliseconds");
+        }
+        return value;
+    }
+
+    /**
+     * A settings value; on other lines these names are skipped as any unknown field is. A value
+     * that is no whole number is remembered as such, to be refused only if the line is a settings one.
+     */
+    private long settingsNumber() throws InvalidLine {
+        byte c = peek();
+        if (c >= '0' && c <= '9') {
+            int start = p;
+            number();
+            int digitsEnd = ByteScan.digitsEnd(buf, start, p);
+            if (digitsEnd == p && p - start <= 15) {
+                return ByteScan.digitsValue(buf, start, p);
+            }
+            return NOT_A_NUMBER;
+        }
+        skipValue();
+        return NOT_A_NUMBER;
+    }
+
     /** Parses one object from {@code pos}, leaving {@code p} after it and the whitespace that follows. */
     private void parseObject(TraceEvent into) throws InvalidLine {
         p = pos;
@@ -133,6 +190,8 @@ final class NdjsonTraceReader extends LineReader {
         hasConversation = false;
         hasAgent = false;
         type = EventType.KEYSTROKE;
+        dedupWindowMs = ABSENT;
+        expiryMs = ABSENT;
         skipWhitespace();
         expect('{');
         skipWhitespace();
@@ -161,6 +220,8 @@ final class NdjsonTraceReader extends LineReader {
                     case EVENT -> type = eventType();
                     case TEXT -> into.text = optionalString("text");
                     case COMMUNICATION_ID -> into.communicationId = optionalString("communicationId");
+                    case DEDUP_WINDOW_MS -> dedupWindowMs = settingsNumber();
+                    case EXPIRY_MS -> expiryMs = settingsNumber();
                     case OTHER -> skipValue();
                 }
                 skipWhitespace();

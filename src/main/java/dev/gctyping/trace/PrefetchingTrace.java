@@ -1,5 +1,6 @@
 package dev.gctyping.trace;
 
+import dev.gctyping.engine.EngineSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,11 +50,12 @@ public final class PrefetchingTrace implements AutoCloseable {
 
         private final String[] texts = new String[BATCH_EVENTS];
         private final String[] communicationIds = new String[BATCH_EVENTS];
+        private final EngineSettings[] settings = new EngineSettings[BATCH_EVENTS];
         private final List<String> newConversationIds = new ArrayList<>();
         private final List<String> newAgentIds = new ArrayList<>();
         private int size;
-        /** Whether any text or communication id was set: only then is there something to clear. */
-        private boolean hasStrings;
+        /** Whether any text, communication id or settings was set: only then is there something to clear. */
+        private boolean hasObjects;
 
         private boolean last;
         private Throwable failure;
@@ -66,7 +68,7 @@ public final class PrefetchingTrace implements AutoCloseable {
             return times[i];
         }
 
-        /** The engine's handle for the event's (conversationId, agentId). */
+        /** The engine's handle for the event's (conversationId, agentId); -1 for a settings line. */
         public int agent(int i) {
             return agents[i];
         }
@@ -85,11 +87,17 @@ public final class PrefetchingTrace implements AutoCloseable {
             return communicationIds[i];
         }
 
+        /** What a {@link EventType#SETTINGS} line changes the settings to; null for other events. */
+        public EngineSettings settings(int i) {
+            return settings[i];
+        }
+
         private void clear() {
-            if (hasStrings) {
+            if (hasObjects) {
                 Arrays.fill(texts, 0, size, null);
                 Arrays.fill(communicationIds, 0, size, null);
-                hasStrings = false;
+                Arrays.fill(settings, 0, size, null);
+                hasObjects = false;
             }
             size = 0;
             failure = null;
@@ -167,7 +175,8 @@ public final class PrefetchingTrace implements AutoCloseable {
             handles[resolvedKeys++] = resolver.agent(batch.newConversationIds.get(i), batch.newAgentIds.get(i));
         }
         for (int i = 0; i < batch.size; i++) {
-            batch.agents[i] = handles[batch.keys[i]];
+            int key = batch.keys[i];
+            batch.agents[i] = key < 0 ? -1 : handles[key];
         }
     }
 
@@ -225,7 +234,11 @@ public final class PrefetchingTrace implements AutoCloseable {
             if (e.text != null || e.communicationId != null) {
                 batch.texts[i] = e.text;
                 batch.communicationIds[i] = e.communicationId;
-                batch.hasStrings = true;
+                batch.hasObjects = true;
+            }
+            if (e.type == EventType.SETTINGS) {
+                batch.settings[i] = e.settings;
+                batch.hasObjects = true;
             }
         }
         return false;

@@ -25,13 +25,23 @@ public final class RecordedTrace {
 
     private RecordedTrace() {}
 
-    /** Reads every event of the merged files. */
+    /**
+     * Reads every event of the merged files. A settings line is refused: the sweep replays the trace
+     * under settings of its own, which such a line would override.
+     */
     public static RecordedTrace load(
             List<String> paths, TraceFormat format, int maxLineBytes, InvalidLinePolicy policy, InputStream stdin)
             throws IOException {
         RecordedTrace trace = new RecordedTrace();
         try (TraceMerger merger = TraceMerger.open(paths, format, maxLineBytes, policy, trace::agent, stdin)) {
             for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
+                if (e.type() == EventType.SETTINGS) {
+                    throw new TraceFormatException(
+                            TraceMerger.sourceName(paths.get(e.sourceIndex())),
+                            e.line(),
+                            "the trace changes the engine's settings, which tune sweeps itself;"
+                                    + " remove its \"settings\" lines to tune it");
+                }
                 trace.append(e.ts(), e.agent(), e.type());
             }
             trace.invalidLines = merger.invalidLines();

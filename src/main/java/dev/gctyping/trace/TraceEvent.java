@@ -1,5 +1,7 @@
 package dev.gctyping.trace;
 
+import dev.gctyping.engine.EngineSettings;
+
 /**
  * One trace event. Readers reuse one instance per source, so the values are valid until that
  * source's next event; nothing is allocated per event on the common path.
@@ -13,6 +15,9 @@ public final class TraceEvent {
 
     String text;
     String communicationId;
+    /** Set by {@link EventType#SETTINGS} lines only; stale on any other. */
+    EngineSettings settings;
+
     long line;
     int sourceIndex;
 
@@ -24,7 +29,7 @@ public final class TraceEvent {
         return type;
     }
 
-    /** The engine's handle for the (conversationId, agentId) pair. */
+    /** The engine's handle for the (conversationId, agentId) pair; -1 for a {@link EventType#SETTINGS} line. */
     public int agent() {
         return agent;
     }
@@ -37,6 +42,11 @@ public final class TraceEvent {
     /** The agent's messages communication id, if the trace has one. */
     public String communicationId() {
         return communicationId;
+    }
+
+    /** The settings a {@link EventType#SETTINGS} line changes to; meaningless for other events. */
+    public EngineSettings settings() {
+        return settings;
     }
 
     /** 1-based line number in its file. */

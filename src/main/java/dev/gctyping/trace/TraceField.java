@@ -10,6 +10,9 @@ enum TraceField {
     EVENT("event"),
     TEXT("text"),
     COMMUNICATION_ID("communicationId"),
+    /** A {@code settings} line's values; only the general parser reads them (the fast path declines such lines). */
+    DEDUP_WINDOW_MS("dedupWindowMs"),
+    EXPIRY_MS("expiryMs"),
     OTHER("");
 
     /** The name's bytes and its closing quote: what follows the opening quote of the field's name. */
@@ -55,7 +58,9 @@ enum TraceField {
         return OTHER;
     }
 
-    private static final TraceField[] KNOWN = {TS, CONVERSATION_ID, AGENT_ID, EVENT, TEXT, COMMUNICATION_ID};
+    private static final TraceField[] KNOWN = {
+        TS, CONVERSATION_ID, AGENT_ID, EVENT, TEXT, COMMUNICATION_ID, DEDUP_WINDOW_MS, EXPIRY_MS
+    };
 
     private boolean isAt(byte[] b, int at, int limit) {
         return at + nameAndQuote.length <= limit && ByteScan.equal(b, at, nameAndQuote, 0, nameAndQuote.length);

@@ -101,7 +101,7 @@ public final class TraceMerger implements Closeable {
             InputStream stdin)
             throws IOException {
         boolean isStdin = path.equals(STDIN);
-        String name = isStdin ? "<stdin>" : path;
+        String name = sourceName(path);
         // a FileInputStream, not Files.newInputStream: the latter's available() seeks, which a named pipe cannot
         CountingInputStream counted = new CountingInputStream(isStdin ? stdin : new FileInputStream(path));
         InputStream decoded = new BufferedInputStream(counted, 1 << 16);
@@ -117,6 +117,11 @@ public final class TraceMerger implements Closeable {
             return new CsvTraceReader(name, index, policy, counted, decoded, maxLineBytes, interner);
         }
         return new NdjsonTraceReader(name, index, policy, counted, decoded, maxLineBytes, interner);
+    }
+
+    /** How messages name a trace: its path, or {@code <stdin>}. */
+    static String sourceName(String path) {
+        return path.equals(STDIN) ? "<stdin>" : path;
     }
 
     private static boolean isGzip(InputStream in) throws IOException {

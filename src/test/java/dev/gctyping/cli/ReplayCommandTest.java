@@ -123,7 +123,8 @@ class ReplayCommandTest {
         CliRun run = CliRun.run("replay", "--dry-run", bad.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.DATA_ERROR);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err().strip()).isEqualTo(bad + ":7: unknown event \"type\" (expected keystroke, send or blur)");
+        assertThat(run.err().strip())
+                .isEqualTo(bad + ":7: unknown event \"type\" (expected keystroke, send, blur or settings)");
     }
 
     @Test

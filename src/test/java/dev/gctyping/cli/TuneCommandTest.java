@@ -172,6 +172,21 @@ class TuneCommandTest {
     }
 
     @Test
+    void aTraceThatChangesItsOwnSettingsIsRefusedNamingTheLine() throws IOException {
+        Path trace = dir.resolve("recorded.ndjson");
+        Files.writeString(trace, """
+                {"ts": 0, "event": "settings", "dedupWindowMs": 500, "expiryMs": 3000}
+                {"ts": 0, "conversationId": "c", "agentId": "a"}
+                """);
+        CliRun refused = CliRun.run("tune", trace.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.DATA_ERROR);
+        assertThat(refused.err())
+                .contains(trace + ":1: the trace changes the engine's settings, which tune sweeps itself;"
+                        + " remove its \"settings\" lines to tune it");
+        assertThat(refused.outLines()).isEmpty();
+    }
+
+    @Test
     void badRangesAreUsageErrors() {
         assertThat(CliRun.run("tune", "--dedup", "5s", "samples/transfer.ndjson")
                         .exitCode())

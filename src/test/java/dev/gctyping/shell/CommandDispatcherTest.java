@@ -105,23 +105,25 @@ class CommandDispatcherTest {
         session.keystroke("b");
         session.snapshot();
 
-        assertThat(Files.readAllLines(file)).hasSize(1);
+        assertThat(Files.readAllLines(file))
+                .extracting(line -> JSON.readTree(line).path("event").asText())
+                .containsExactly("settings", "keystroke");
         assertThat(session.snapshot().recording()).isNull();
         assertThat(messages.get(1)).isEqualTo("recording stopped: " + file);
     }
 
     @Test
-    void recordSaysHowToReplayWithTheSettingsAndThatASetIsNotInTheRecording(@TempDir Path dir) {
+    void recordSaysHowToReplayAndASetSaysItIsRecorded(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.ndjson");
         commands.dispatch(":record " + file);
         commands.dispatch(":set expiry 5s");
         assertThat(messages)
                 .containsExactly(
-                        "recording to " + file
-                                + " (replay it with: gctyping replay --dry-run --dedup-window 500ms --expiry 60000ms "
-                                + file + ")",
-                        "expiry is now 5000ms (a run already typing keeps its deadline); the recording " + file
-                                + " replays with one setting: :record a new file to replay from here with --dedup-window 500ms --expiry 5000ms");
+                        "recording to " + file + " (replay it with: gctyping replay --dry-run " + file + ")",
+                        "expiry is now 5000ms (a run already typing keeps its deadline); recorded in " + file);
+        assertThat(Files.readAllLines(file))
+                .extracting(line -> JSON.readTree(line).path("expiryMs").asLong())
+                .containsExactly(60_000L, 5_000L);
     }
 
     @Test

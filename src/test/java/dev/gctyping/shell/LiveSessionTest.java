@@ -9,6 +9,7 @@ import dev.gctyping.engine.EngineSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -162,8 +163,8 @@ class LiveSessionTest {
         List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
         assertThat(lines)
                 .extracting(line -> JSON.readTree(line).path("event").asText())
-                .containsExactly("keystroke", "keystroke", "send");
-        assertThat(JSON.readTree(lines.get(2)).path("text").asText()).isEqualTo("hi");
+                .containsExactly("settings", "keystroke", "keystroke", "send");
+        assertThat(JSON.readTree(lines.get(3)).path("text").asText()).isEqualTo("hi");
 
         CliRun replay =
                 CliRun.run("replay", "--dry-run", "--dedup-window", "500ms", "--expiry", "150ms", trace.toString());
@@ -172,5 +173,46 @@ class LiveSessionTest {
         assertThat(replayed.path("totalKeystrokes").asLong()).isEqualTo(2);
         assertThat(replayed.path("messagesSent").asLong()).isEqualTo(1);
         assertThat(replayed.path("typingMs").asLong()).isEqualTo(90);
+    }
+
+    @Test
+    void aRecordingKeepsTheSettingsChangesAndReplaysToTheSamePayloadsUnderAnyReplaySettings(@TempDir Path dir)
+            throws Exception {
+        Path trace = dir.resolve("set.ndjson");
+        session.startRecording(trace);
+        session.keystroke("a");
+        session.dedupWindow(10);
+        clock.set(1020);
+        session.keystroke("b"); // 20 ms >= the new W of 10 ms: a refresh
+        session.expiry(40);
+        clock.set(1025);
+        session.keystroke("c"); // suppressed; the deadline follows the new E: 1065
+        session.snapshot();
+        clock.set(2000);
+        assertThat(List.of(view.next(), view.next(), view.next()))
+                .containsExactly("c1/a1 ACTIVE_START@1000", "c1/a1 ACTIVE_REFRESH@1020", "c1/a1 INACTIVE_EXPIRED@1065");
+        session.stopRecording();
+        JsonNode live = JSON.readTree(session.metricsRecords().get(0)).path("metrics");
+
+        List<JsonNode> settings = new ArrayList<>();
+        for (String line : Files.readAllLines(trace, StandardCharsets.UTF_8)) {
+            JsonNode record = JSON.readTree(line);
+            if (record.path("event").asText().equals("settings")) {
+                settings.add(record);
+            }
+        }
+        assertThat(settings)
+                .extracting(line -> line.path("ts").asLong() + " "
+                        + line.path("dedupWindowMs").asLong() + " "
+                        + line.path("expiryMs").asLong())
+                .containsExactly("1000 500 150", "1000 10 150", "1020 10 40");
+
+        // the replay's own settings are overridden from the first line on
+        CliRun replay = CliRun.run("replay", "--dry-run", "--dedup-window", "2s", "--expiry", "10s", trace.toString());
+        assertThat(replay.exitCode()).as(replay.toString()).isZero();
+        JsonNode replayed = JSON.readTree(replay.outLines().get(0)).path("metrics");
+        assertThat(replayed).isEqualTo(live);
+        assertThat(replayed.path("activeSent").asLong()).isEqualTo(2);
+        assertThat(replayed.path("typingMs").asLong()).isEqualTo(65);
     }
 }

@@ -269,7 +269,7 @@ class BadInputTest {
     @Test
     void anEmptyEventIsNotAKeystroke() throws IOException {
         assertThat(rejection(line(", \"event\": \"\"")))
-                .isEqualTo("1: unknown event \"\" (expected keystroke, send or blur)");
+                .isEqualTo("1: unknown event \"\" (expected keystroke, send, blur or settings)");
         assertThat(read(bytes(line(", \"event\": null") + "\n")))
                 .as("null: as if absent")
                 .containsExactly("1 keystroke c/a@1");

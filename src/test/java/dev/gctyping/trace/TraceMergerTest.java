@@ -210,7 +210,7 @@ class TraceMergerTest {
                 .isEqualTo("FILE:1: missing field \"ts\"");
         assertThat(firstError(
                         ok + "{\"ts\": 2, \"conversationId\": \"c\", \"agentId\": \"a\", \"event\": \"typing\"}\n"))
-                .isEqualTo("FILE:2: unknown event \"typing\" (expected keystroke, send or blur)");
+                .isEqualTo("FILE:2: unknown event \"typing\" (expected keystroke, send, blur or settings)");
         assertThat(firstError("{\"ts\": 2.5, \"conversationId\": \"c\", \"agentId\": \"a\"}\n"))
                 .isEqualTo("FILE:1: ts must be whole epoch milliseconds or an ISO-8601 string");
         assertThat(firstError("{\"ts\": \"yesterday\", \"conversationId\": \"c\", \"agentId\": \"a\"}\n"))
@@ -225,6 +225,54 @@ class TraceMergerTest {
                 .isEqualTo("FILE:1: truncated JSON object");
         assertThat(firstError("{\"ts\": 1, \"conversationId\": \"c, \"agentId\": \"a\"}\n"))
                 .startsWith("FILE:1: malformed JSON");
+    }
+
+    @Test
+    void aSettingsLineNamesNoAgentAndCarriesBothValues() throws IOException {
+        Path trace = file("t.ndjson", """
+                {"ts": 100, "event": "settings", "dedupWindowMs": 250, "expiryMs": 5000}
+                {"ts": 200, "conversationId": "c", "agentId": "a"}
+                {"event": "settings", "expiryMs": 800, "dedupWindowMs": 100, "ts": "1970-01-01T00:00:00.300Z"}
+                """);
+        List<String> events = new ArrayList<>();
+        try (TraceMerger merger = TraceMerger.open(
+                List.of(trace.toString()),
+                TraceFormat.AUTO,
+                maxLineBytes,
+                InvalidLinePolicy.FAIL,
+                this::resolve,
+                InputStream.nullInputStream())) {
+            for (TraceEvent e = merger.next(); e != null; e = merger.next()) {
+                events.add(e.ts() + " " + e.type().wireName() + " " + e.agent()
+                        + (e.type() == EventType.SETTINGS ? " " + e.settings() : ""));
+            }
+        }
+        assertThat(events)
+                .containsExactly(
+                        "100 settings -1 EngineSettings[dedupWindowMs=250, expiryMs=5000]",
+                        "200 keystroke 0",
+                        "300 settings -1 EngineSettings[dedupWindowMs=100, expiryMs=800]");
+    }
+
+    @Test
+    void aSettingsLineNeedsBothPositiveValuesAndNoIds() throws IOException {
+        assertThat(firstError("{\"ts\": 1, \"event\": \"settings\", \"expiryMs\": 800}\n"))
+                .isEqualTo("FILE:1: a settings line needs \"dedupWindowMs\"");
+        assertThat(firstError("{\"ts\": 1, \"event\": \"settings\", \"dedupWindowMs\": 0, \"expiryMs\": 800}\n"))
+                .isEqualTo("FILE:1: \"dedupWindowMs\" must be a positive whole number of milliseconds");
+        assertThat(firstError("{\"ts\": 1, \"event\": \"settings\", \"dedupWindowMs\": \"1s\", \"expiryMs\": 800}\n"))
+                .isEqualTo("FILE:1: \"dedupWindowMs\" must be a positive whole number of milliseconds");
+        assertThat(firstError("{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\", \"event\": \"settings\","
+                        + " \"dedupWindowMs\": 100, \"expiryMs\": 800}\n"))
+                .isEqualTo("FILE:1: a settings line applies to every agent: it has no conversationId or agentId");
+        // on other lines the names are unknown fields as before, whatever their values
+        Path unknownField =
+                file("k.ndjson", "{\"ts\": 1, \"conversationId\": \"c\", \"agentId\": \"a\", \"expiryMs\": \"x\"}\n");
+        assertThat(read(unknownField)).containsExactly("1 keystroke c/a @0:1");
+        Path csv = file("s.csv", "ts,conversationId,agentId,event\n1,,,settings\n");
+        assertThatThrownBy(() -> read(csv))
+                .hasMessageEndingWith("s.csv:2: settings lines are read from NDJSON traces only"
+                        + " (as the live prompt records them)");
     }
 
     @Test
