@@ -55,6 +55,7 @@ public final class PlannedWire implements PayloadSink {
 
     @Override
     public void useCommunication(AgentState agent, String communicationId) {
+        plan.communicationNamed(agent);
         if (transport != null) {
             transport.useCommunication(agent, communicationId);
         }

@@ -18,6 +18,9 @@ public interface SendPlan {
     /** The engine's expiry changed mid-run (the live prompt's {@code :set expiry}). */
     default void expiryChanged(long expiryMs) {}
 
+    /** The trace named this agent's messages communication: the transport need not look it up. */
+    default void communicationNamed(AgentState agent) {}
+
     /** Refreshes of this agent (by engine handle) left out because the request budget was spent. */
     long skippedForBudget(int agent);
 }

@@ -134,8 +134,10 @@ public final class SettingsSweep {
         SendPlan plan = dialect.plan(this.plan.withExpiry(settings.expiryMs()));
         BiConsumer<AgentState, WireSend> sent = (agent, send) -> {
             if (send != null) {
-                counts[1]++;
-                rate.record(send.at());
+                counts[1] += send.requests();
+                for (int r = 0; r < send.requests(); r++) {
+                    rate.record(send.at());
+                }
                 if (send.kind() == WireSend.Kind.MESSAGE) {
                     messages.record(send.at());
                 }

@@ -55,8 +55,9 @@ class ShellCommandTest {
                 assertThat(node.path("frame").path("class").asText()).isEqualTo("StructuredMessage");
             }
         }
-        // agent-api's On: the 2 s expiry, the 250 ms lead and the slack (docs/agent-api-plan.md)
-        assertThat(guestSaw).containsExactly("Typing On 6526ms", "Text \"ok\" (Outbound)");
+        // agent-api's On: the 2 s expiry, the 250 ms lead and the slack of a budget 2/300 full, the On and the
+        // conversation's lookup (docs/agent-api-plan.md): 3250 + (60000 - 3250) * sqrt(2/300) = 7884 ms
+        assertThat(guestSaw).containsExactly("Typing On 7884ms", "Text \"ok\" (Outbound)");
     }
 
     @Test
@@ -126,7 +127,7 @@ class ShellCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(Files.readAllLines(trace))
                 .extracting(line -> JSON.readTree(line).path("event").asText())
-                .containsExactly("keystroke", "keystroke", "send", "blur");
+                .containsExactly("settings", "keystroke", "keystroke", "send", "blur");
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.gctyping.dialect.WireSend;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.Signal;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * agent-api's guest-first plan. The engine says what the agent does; the plan sends what keeps the
@@ -18,7 +20,9 @@ import java.util.Arrays;
  *     room to spare, short Ons (little stale time when the agent stops without sending); near the
  *     limit, long ones, so one On covers a whole burst and the budget goes to the bursts that need one;</li>
  * <li>a message always goes, and ends the guest's indicator (the API has no Off);</li>
- * <li>typing never fills the minute's budget: a share stays free for the messages still to come.</li>
+ * <li>typing never fills the minute's budget: a share stays free for the messages still to come;</li>
+ * <li>the budget counts every request the transport makes, so also the one lookup of each
+ *     conversation's agent communication before its first request (unless the trace names it).</li>
  * </ul>
  * Pure, on trace time: the replay and {@code tune} take the same decisions.
  */
@@ -38,6 +42,10 @@ final class AgentApiPlan implements SendPlan {
     private long[] guestEnd = new long[0];
 
     private long[] skipped = new long[0];
+    /** Per agent: whether its communication is known (named by the trace, or its conversation's looked up). */
+    private boolean[] communicationKnown = new boolean[0];
+    /** Conversations whose agent communication the transport has looked up (once each, whatever the agent). */
+    private final Set<String> lookedUp = new HashSet<>();
 
     AgentApiPlan(PlanSettings settings) {
         this.perMinute = settings.requestsPerMinute();
@@ -56,7 +64,8 @@ final class AgentApiPlan implements SendPlan {
         if (guestEnd[a] >= at + holdMs + leadMs) {
             return null; // the guest already shows it for as long as the agent counts as typing
         }
-        int used = spent.used(at);
+        int lookup = needsLookup(agent) ? 1 : 0;
+        int used = spent.used(at) + lookup;
         if (used + perMinute / HEADROOM_DIVISOR >= perMinute) {
             skipped[a]++;
             return null;
@@ -64,7 +73,7 @@ final class AgentApiPlan implements SendPlan {
         spent.spend(at);
         long durationMs = duration(used + 1);
         guestEnd[a] = at + durationMs;
-        return WireSend.typingOn(at, durationMs);
+        return costed(agent, WireSend.typingOn(at, durationMs));
     }
 
     @Override
@@ -73,7 +82,29 @@ final class AgentApiPlan implements SendPlan {
         grow(a);
         spent.spend(at);
         guestEnd[a] = Long.MIN_VALUE; // the message ends the guest's indicator
-        return WireSend.message(at, text);
+        return costed(agent, WireSend.message(at, text));
+    }
+
+    @Override
+    public void communicationNamed(AgentState agent) {
+        grow(agent.handle());
+        communicationKnown[agent.handle()] = true;
+    }
+
+    private boolean needsLookup(AgentState agent) {
+        return !communicationKnown[agent.handle()] && !lookedUp.contains(agent.conversationId());
+    }
+
+    /** The send, plus the lookup that goes before it if this is the conversation's first, spent at the same time. */
+    private WireSend costed(AgentState agent, WireSend send) {
+        boolean lookup = needsLookup(agent);
+        communicationKnown[agent.handle()] = true;
+        if (!lookup) {
+            return send;
+        }
+        lookedUp.add(agent.conversationId());
+        spent.spend(send.at());
+        return send.afterLookup();
     }
 
     /**
@@ -107,6 +138,7 @@ final class AgentApiPlan implements SendPlan {
             guestEnd = Arrays.copyOf(guestEnd, size);
             Arrays.fill(guestEnd, from, size, Long.MIN_VALUE);
             skipped = Arrays.copyOf(skipped, size);
+            communicationKnown = Arrays.copyOf(communicationKnown, size);
         }
     }
 }

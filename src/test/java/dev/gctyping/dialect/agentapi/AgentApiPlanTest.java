@@ -68,7 +68,7 @@ class AgentApiPlanTest {
         AgentApiPlan plan = plan(300);
         long first = plan.typing(agent(0), Signal.ACTIVE_START, 0).durationMs();
         for (int n = 1; n < 200; n++) {
-            plan.message(agent(n), null, 1);
+            plan.message(agent(1), null, 1);
         }
         long later = plan.typing(agent(300), Signal.ACTIVE_START, 2).durationMs();
         assertThat(later).isGreaterThan(first).isLessThanOrEqualTo(60_000);
@@ -96,11 +96,11 @@ class AgentApiPlanTest {
                 messages++;
             } else {
                 send = plan.typing(a, random.nextBoolean() ? Signal.ACTIVE_START : Signal.ACTIVE_REFRESH, at);
-                if (send != null) {
+                for (int r = 0; send != null && r < send.requests(); r++) {
                     typingRate.record(at);
                 }
             }
-            if (send != null) {
+            for (int r = 0; send != null && r < send.requests(); r++) {
                 allRate.record(at);
             }
         }
@@ -110,5 +110,36 @@ class AgentApiPlanTest {
         assertThat(typingRate.peak()).as("typing keeps 5 % of the minute free").isLessThan(60 - 60 / 20 + 1);
         assertThat(skipped).as("an overloaded budget skips, and says so").isPositive();
         assertThat(messages).isPositive();
+    }
+
+    @Test
+    void aConversationsFirstRequestAlsoCostsTheLookupOfItsAgentCommunicationOnceUnlessTheTraceNamesIt() {
+        AgentApiPlan plan = plan(300);
+        AgentState first = agent(0);
+        AgentState transferredTo = engine.state(engine.agent("c0", "a-second"));
+        AgentState named = agent(1);
+        plan.communicationNamed(named);
+
+        assertThat(plan.typing(first, Signal.ACTIVE_START, 0).requests()).isEqualTo(2);
+        assertThat(plan.message(first, "hi", 100).requests()).isEqualTo(1);
+        assertThat(plan.typing(transferredTo, Signal.ACTIVE_START, 200).requests())
+                .as("one lookup per conversation, whichever agent")
+                .isEqualTo(1);
+        assertThat(plan.message(named, "hi", 300).requests()).isEqualTo(1);
+    }
+
+    @Test
+    void theLookupCountsAgainstTheBudgetTypingLeavesForMessages() {
+        AgentApiPlan plan = plan(40); // typing stops at 38 of 40 requests a minute
+        int spent = 0;
+        for (int n = 0; n < 40; n++) {
+            WireSend on = plan.typing(agent(n), Signal.ACTIVE_START, n);
+            spent += on == null ? 0 : on.requests();
+        }
+        assertThat(spent).as("19 Ons and their lookups").isEqualTo(38);
+        assertThat(plan.skippedForBudget(agent(18).handle())).isZero();
+        assertThat(plan.skippedForBudget(agent(19).handle()))
+                .as("an On alone would fit; with its lookup it would not")
+                .isOne();
     }
 }
