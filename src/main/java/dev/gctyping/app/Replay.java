@@ -128,7 +128,10 @@ public final class Replay {
 
     private ReplayResult overTheWire(ReplayRequest request, FaultPlan faults) throws IOException, InterruptedException {
         TraceMerger.requireReadable(request.files()); // before the simulator starts, as the dry run does
-        String pace = request.unpaced() ? null : pace(request);
+        OptionalLong span = request.unpaced()
+                ? OptionalLong.empty()
+                : TraceSpan.of(request.files(), request.format(), request.maxLineBytes());
+        String pace = request.unpaced() ? null : pace(request, span);
         Pacer pacer = request.unpaced() ? Pacer.UNPACED : new Pacer(request.speed());
         SimulatorConfig embedded = SimulatorConfig.defaults()
                 .withFaults(faults)
@@ -167,7 +170,7 @@ public final class Replay {
                     LoggerFactory.getLogger(Replay.class).info(pace);
                 }
                 ReplayProgress running = progressOf(request, trace);
-                running.overTheWire(replay.delivered(), replay::pending, pacer);
+                running.overTheWire(replay.delivered(), replay::pending, pacer, span.orElse(-1));
                 WireReplay.Outcome outcome;
                 try (ProgressReporter.Showing shown = progress.start(running)) {
                     outcome = replay.run(trace, running);
@@ -195,8 +198,7 @@ public final class Replay {
     }
 
     /** How long a paced replay will take, said before it starts: at speed 1 it is silent for the trace's whole span. */
-    private static String pace(ReplayRequest request) throws IOException {
-        OptionalLong span = TraceSpan.of(request.files(), request.format(), request.maxLineBytes());
+    private static String pace(ReplayRequest request, OptionalLong span) {
         String speed = BigDecimal.valueOf(request.speed()).stripTrailingZeros().toPlainString();
         return (span.isPresent()
                         ? "replaying " + Durations.describe(span.getAsLong()) + " of trace time at speed " + speed

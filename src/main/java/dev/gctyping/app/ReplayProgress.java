@@ -16,8 +16,8 @@ public final class ReplayProgress implements LongConsumer {
     private volatile long events;
     private volatile Wire wire;
 
-    /** Over the wire: what the transport has sent and had acknowledged, and the pace. */
-    private record Wire(DeliveryStats delivered, IntSupplier pending, Pacer pacer) {}
+    /** Over the wire: what the transport has sent and had acknowledged, the pace, and the trace's span (-1 unknown). */
+    private record Wire(DeliveryStats delivered, IntSupplier pending, Pacer pacer, long spanMs) {}
 
     /** @param totalBytes the input's size, 0 when unknown (standard input) */
     public ReplayProgress(LongSupplier bytesRead, long totalBytes) {
@@ -25,8 +25,9 @@ public final class ReplayProgress implements LongConsumer {
         this.totalBytes = totalBytes;
     }
 
-    void overTheWire(DeliveryStats delivered, IntSupplier pending, Pacer pacer) {
-        wire = new Wire(delivered, pending, pacer);
+    /** @param spanMs the trace time from the first event to the last, when a paced replay knows it; else -1 */
+    void overTheWire(DeliveryStats delivered, IntSupplier pending, Pacer pacer, long spanMs) {
+        wire = new Wire(delivered, pending, pacer, spanMs);
     }
 
     @Override
@@ -38,8 +39,16 @@ public final class ReplayProgress implements LongConsumer {
         return events;
     }
 
-    /** The share of the input read, 0 to 1; negative when its size is unknown (standard input). */
-    public double inputShare() {
+    /**
+     * How far the replay is, 0 to 1: at a paced speed, the share of the trace's span replayed (the
+     * input is read far ahead of the pace); else the share of the input read. Negative when unknown
+     * (standard input).
+     */
+    public double share() {
+        long spanMs = traceSpanMs();
+        if (spanMs >= 0) {
+            return spanMs == 0 ? 1.0 : Math.min(1.0, (double) traceElapsedMs() / spanMs);
+        }
         return totalBytes > 0 ? Math.min(1.0, (double) bytesRead.getAsLong() / totalBytes) : -1;
     }
 
@@ -69,5 +78,11 @@ public final class ReplayProgress implements LongConsumer {
     public long traceElapsedMs() {
         Wire w = wire;
         return w == null || !w.pacer().paced() ? -1 : w.pacer().traceElapsedMs();
+    }
+
+    /** At a paced speed, the trace time from its first event to its last, if known; else negative. */
+    public long traceSpanMs() {
+        Wire w = wire;
+        return w == null || !w.pacer().paced() ? -1 : w.spanMs();
     }
 }

@@ -2,6 +2,7 @@ package dev.gctyping.cli;
 
 import dev.gctyping.app.ProgressReporter;
 import dev.gctyping.app.ReplayProgress;
+import dev.gctyping.support.StatusLine;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -10,6 +11,7 @@ import java.util.Locale;
  * is a terminal: pipes and CI logs stay clean. Its own thread draws it, so a paced replay waiting
  * for its next event and a replay waiting for its last deliveries show progress too. When the
  * replay ends, the line shows where it ended (100 % of the input when it was all read) and stays.
+ * Log lines written meanwhile wipe it first ({@link StatusLine}); the next tick draws it again.
  */
 final class ProgressLine implements ProgressReporter.Showing {
     private static final long INTERVAL_MILLIS = 250;
@@ -68,21 +70,19 @@ final class ProgressLine implements ProgressReporter.Showing {
         }
         if (drawn) {
             draw();
-            err.println();
-            err.flush();
+            StatusLine.end(err);
         }
     }
 
     private void draw() {
         drawn = true;
-        err.print("\r\033[K" + text(progress, (System.nanoTime() - started) / 1e9));
-        err.flush();
+        StatusLine.show(err, text(progress, (System.nanoTime() - started) / 1e9));
     }
 
     /** What the line says, {@code seconds} into the replay. */
     static String text(ReplayProgress progress, double seconds) {
         StringBuilder line = new StringBuilder("replay: ");
-        double share = progress.inputShare();
+        double share = progress.share();
         if (share >= 0) {
             line.append(String.format(Locale.ROOT, "%3d%% ", (int) (share * 100)));
         }
@@ -90,7 +90,11 @@ final class ProgressLine implements ProgressReporter.Showing {
         line.append(
                 String.format(Locale.ROOT, "%,d events, %,.0f events/s", events, seconds > 0 ? events / seconds : 0.0));
         long traceMs = progress.traceElapsedMs();
-        if (traceMs >= 0) {
+        long spanMs = progress.traceSpanMs();
+        if (traceMs >= 0 && spanMs >= 0) {
+            line.append(
+                    String.format(Locale.ROOT, ", %.1f of %.1f s of trace time", traceMs / 1000.0, spanMs / 1000.0));
+        } else if (traceMs >= 0) {
             line.append(String.format(Locale.ROOT, ", %.1f s of trace time", traceMs / 1000.0));
         }
         if (progress.overTheWire()) {

@@ -6,9 +6,10 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
-import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterReply;
+import java.io.OutputStream;
 import java.net.BindException;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.slf4j.Logger;
@@ -30,11 +31,11 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
         encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0}: %msg%n");
         encoder.start();
 
-        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
         appender.setContext(context);
         appender.setName("stderr");
-        appender.setTarget("System.err");
         appender.setEncoder(encoder);
+        appender.setOutputStream(StatusLine.forLogs(new CurrentStderr()));
         appender.start();
 
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -55,6 +56,24 @@ public final class StderrLogConfigurator extends ContextAwareBase implements Con
         // Java-WebSocket's TRACE dumps raw handshakes, Authorization: Bearer header included
         context.getLogger("org.java_websocket").setLevel(libraries == Level.TRACE ? Level.DEBUG : libraries);
         context.getLogger("dev.gctyping").setLevel(level);
+    }
+
+    /** Whatever {@code System.err} is at each write, as logback's console target does (tests capture it). */
+    private static final class CurrentStderr extends OutputStream {
+        @Override
+        public void write(int b) {
+            System.err.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            System.err.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            System.err.flush();
+        }
     }
 
     /**
