@@ -65,12 +65,16 @@ final class SimulatorJson {
 
     static long traceTime(String text) {
         String value = text.trim();
-        if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (allDigits(value)) {
             try {
                 return inRange(Instant.ofEpochMilli(Long.parseLong(value)), text);
             } catch (NumberFormatException tooLong) {
                 throw outOfRange(text);
             }
+        }
+        long canonical = IsoMillis.parseCanonical(value);
+        if (canonical != IsoMillis.NOT_CANONICAL) {
+            return inRange(Instant.ofEpochMilli(canonical), text);
         }
         Instant instant;
         try {
@@ -83,6 +87,15 @@ final class SimulatorJson {
             }
         }
         return inRange(instant, text);
+    }
+
+    private static boolean allDigits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !value.isEmpty();
     }
 
     private static long inRange(Instant instant, String text) {
