@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -198,8 +197,7 @@ final class BoundedHttpServer implements AutoCloseable {
 
     /** An error answered by the server itself, always on a connection it then closes. */
     private static void writeError(OutputStream out, int status, String code, String message) throws IOException {
-        byte[] body = Json.write(PlatformErrors.body(
-                        status, code, message, UUID.randomUUID().toString()))
+        byte[] body = Json.write(PlatformErrors.body(status, code, message, Ids.uuid()))
                 .getBytes(StandardCharsets.UTF_8);
         Headers headers = new Headers();
         headers.set("Content-Type", "application/json");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.gctyping.support.Json;
-import java.util.UUID;
 
 /**
  * The Web Messaging Guest API frames the simulator writes (docs/protocol.md, "Guest side"):
@@ -48,7 +47,7 @@ final class GuestFrameWriter {
      * {@code channel} with {@code time} (clients order messages by it) and {@code messageId}.
      */
     private static ObjectNode body(String type, String direction, long at) {
-        String id = UUID.randomUUID().toString();
+        String id = Ids.uuid();
         ObjectNode body = SimulatorJson.object();
         body.put("type", type);
         body.put("direction", direction);

@@ -21,7 +21,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -119,7 +118,7 @@ final class HttpApi implements AutoCloseable {
         final HttpExchange exchange;
         final String method;
         final String path;
-        final String correlationId = UUID.randomUUID().toString();
+        final String correlationId = Ids.uuid();
         String body;
         int status;
 
@@ -476,7 +475,7 @@ final class HttpApi implements AutoCloseable {
             call.error(400, "bad.request", TRACE_TIME_HEADER + ": " + e.getMessage());
             return;
         }
-        String messageId = UUID.randomUUID().toString();
+        String messageId = Ids.uuid();
         if (conversation.agentMessage(communicationId, at, messageId, text)) {
             call.json(200, ConversationModels.messageData(conversation.id, messageId, text, at));
         } else {
