@@ -109,7 +109,7 @@ public final class PrefetchingTrace implements AutoCloseable {
     private PrefetchingTrace(TraceMerger merger) {
         this.merger = merger;
         this.interner = merger.interner();
-        // keys seen while opening (each file's first event) are resolved already
+        // keys of events read before this started, if any, are resolved already
         this.resolvedKeys = interner.size();
         this.handles = new int[Math.max(1024, resolvedKeys)];
         for (int key = 0; key < resolvedKeys; key++) {

@@ -2,7 +2,6 @@ package dev.gctyping.trace;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Opens trace files and merges them into one stream ordered by {@code ts}; ties go to the earlier
  * file on the command line, then the earlier line. Gzip is detected by its magic bytes, so
- * {@code .gz} files and gzipped stdin both work. Every file is checked before any is read.
+ * {@code .gz} files and gzipped stdin both work. Every file is checked before any is read, and
+ * nothing is read until the first {@link #next()}.
  */
 public final class TraceMerger implements Closeable {
     /** The command-line name for standard input. */
@@ -31,6 +29,7 @@ public final class TraceMerger implements Closeable {
     private final TraceEvent[] heads;
     private final AgentInterner interner;
     private int consumed = -1;
+    private boolean started;
 
     private TraceMerger(TraceReader[] readers, AgentInterner interner) {
         this.readers = readers;
@@ -39,8 +38,8 @@ public final class TraceMerger implements Closeable {
     }
 
     /**
-     * Opens the files (each a path, or {@link #STDIN}) and reads each one's first event. A line
-     * longer than {@code maxLineBytes} is a bad line.
+     * Opens the files (each a path, or {@link #STDIN}), reading nothing yet. A line longer than
+     * {@code maxLineBytes} is a bad line.
      */
     public static TraceMerger open(
             List<String> paths,
@@ -57,11 +56,7 @@ public final class TraceMerger implements Closeable {
             for (int i = 0; i < paths.size(); i++) {
                 readers.add(reader(paths.get(i), i, format, maxLineBytes, policy, interner, stdin));
             }
-            TraceMerger merger = new TraceMerger(readers.toArray(TraceReader[]::new), interner);
-            for (int i = 0; i < merger.readers.length; i++) {
-                merger.heads[i] = merger.readers[i].next();
-            }
-            return merger;
+            return new TraceMerger(readers.toArray(TraceReader[]::new), interner);
         } catch (IOException | RuntimeException e) {
             for (TraceReader opened : readers) {
                 opened.close();
@@ -104,15 +99,7 @@ public final class TraceMerger implements Closeable {
         String name = sourceName(path);
         // a FileInputStream, not Files.newInputStream: the latter's available() seeks, which a named pipe cannot
         CountingInputStream counted = new CountingInputStream(isStdin ? stdin : new FileInputStream(path));
-        InputStream decoded = new BufferedInputStream(counted, 1 << 16);
-        if (isGzip(decoded)) {
-            try {
-                decoded = new GZIPInputStream(decoded, 1 << 16);
-            } catch (EOFException | ZipException badHeader) {
-                decoded.close();
-                throw LineReader.brokenGzip(name, 1, badHeader);
-            }
-        }
+        InputStream decoded = new MaybeGzipInputStream(new BufferedInputStream(counted, 1 << 16));
         if (format.resolve(isStdin ? "" : path) == TraceFormat.CSV) {
             return new CsvTraceReader(name, index, policy, counted, decoded, maxLineBytes, interner);
         }
@@ -124,17 +111,18 @@ public final class TraceMerger implements Closeable {
         return path.equals(STDIN) ? "<stdin>" : path;
     }
 
-    private static boolean isGzip(InputStream in) throws IOException {
-        in.mark(2);
-        int first = in.read();
-        int second = in.read();
-        in.reset();
-        return first == 0x1f && second == 0x8b;
-    }
-
-    /** The next event in time order (valid until the next call), or null when every file is done. */
+    /**
+     * The next event in time order (valid until the next call), or null when every file is done. The
+     * first call reads each file's first event: opening reads nothing, so the thread that replays
+     * (the prefetching reader of a dry run) is the one that waits for a slow standard input.
+     */
     public TraceEvent next() throws IOException {
-        if (consumed >= 0) {
+        if (!started) {
+            started = true;
+            for (int i = 0; i < readers.length; i++) {
+                heads[i] = readers[i].next();
+            }
+        } else if (consumed >= 0) {
             heads[consumed] = readers[consumed].next();
         }
         int best = -1;

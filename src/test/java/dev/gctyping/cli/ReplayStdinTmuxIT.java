@@ -31,4 +31,30 @@ class ReplayStdinTmuxIT {
             assertThat(done).contains("exit=0").contains("\"event\":\"agent_typing_engagement\"");
         }
     }
+
+    /**
+     * Nothing typed yet, then Ctrl-C: the replay stops and still prints its summary (incomplete). It used
+     * to sit in the first read of stdin, which no interrupt ends, until the shutdown hook gave up on it
+     * 10 s later, and printed nothing.
+     */
+    @Test
+    void ctrlCBeforeTheFirstLineStopsTheReplayWithItsSummary() throws Exception {
+        assumeTrue(Tmux.installed(), "tmux is not installed: skipping the terminal test (.ci/run installs it)");
+        assertThat(JAR).as("the jar built by package").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // without CI in the environment, so the progress line shows that the replay runs (and Ctrl-C is its to handle)
+        String command = "env -u CI '" + java + "' -jar '" + JAR.toAbsolutePath()
+                + "' replay --dry-run -; echo \"exit=$?\"; sleep 60";
+        try (Tmux tmux = Tmux.start(command, 160, 30)) {
+            tmux.awaitPane(pane -> pane.contains("replay: 0 events"), START_UP);
+
+            tmux.sendKeys("C-c");
+            String done = tmux.awaitPane(pane -> pane.contains("exit="), START_UP);
+
+            assertThat(done)
+                    .contains("exit=130")
+                    .contains("\"event\":\"replay_summary\"")
+                    .contains("\"complete\":false");
+        }
+    }
 }
