@@ -58,19 +58,29 @@ final class ProgressLine implements ProgressReporter.Showing {
         }
     }
 
+    /**
+     * Draws the last state and ends the line, also after Ctrl-C (this thread is then interrupted): a
+     * status left showing would be wiped by the next log line. The drawer stops at its interrupt, so
+     * waiting for it is short; the interrupt is kept for the caller.
+     */
     @Override
     public void close() {
         stopped = true;
         drawer.interrupt();
-        try {
-            drawer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // Ctrl-C while closing: the line is left as it was
-            return;
+        boolean interrupted = false;
+        while (drawer.isAlive()) {
+            try {
+                drawer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
         if (drawn) {
             draw();
             StatusLine.end(err);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

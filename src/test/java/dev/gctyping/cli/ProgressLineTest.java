@@ -43,6 +43,29 @@ class ProgressLineTest {
         assertThat(last).startsWith("\033[Kreplay: 100% 5,000 events").endsWith(System.lineSeparator());
     }
 
+    @Test
+    void closedAfterCtrlCTheLineStillEndsWhereTheReplayStoppedAndTheInterruptIsKept() throws Exception {
+        ReplayProgress progress = new ReplayProgress(() -> 500, 1_000);
+        StringWriter shown = new StringWriter();
+        PrintWriter err = new PrintWriter(shown);
+        ProgressReporter.Showing line = ProgressLine.showing(err, progress);
+        awaitDrawn(shown);
+        progress.accept(2_000);
+        Thread.currentThread().interrupt(); // as the Ctrl-C hook leaves the replay's thread
+        try {
+            line.close();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+
+        String all = shown.toString();
+        assertThat(all.substring(all.lastIndexOf('\r') + 1))
+                .as("a later log line must not wipe it: the status is ended")
+                .startsWith("\033[Kreplay:  50% 2,000 events")
+                .endsWith(System.lineSeparator());
+    }
+
     /** Waits for the drawing thread's first line: its state, not a moment. */
     private static void awaitDrawn(StringWriter shown) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
