@@ -129,6 +129,14 @@ public final class GuestSession extends SocketClient {
         return socket.send(GuestRequests.echo(token));
     }
 
+    /**
+     * Sends an {@code echo} known by {@code tracingId}, outside the heartbeat's pace: frames on a socket
+     * arrive in order, so its answer means every frame the server sent before it has arrived. True if sent.
+     */
+    public boolean echo(String tracingId) {
+        return socket.send(GuestRequests.echo(token, tracingId));
+    }
+
     public boolean sendText(String text) {
         return socket.send(GuestRequests.text(token, text, UUID.randomUUID().toString()));
     }

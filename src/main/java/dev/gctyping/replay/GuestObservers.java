@@ -8,11 +8,16 @@ import dev.gctyping.protocol.IsoMillis;
 import dev.gctyping.protocol.guest.GuestEvent;
 import dev.gctyping.protocol.guest.GuestFrame;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Real guests on the Guest API, one per conversation (up to a limit), joining as the first payload
@@ -27,7 +32,12 @@ final class GuestObservers implements AutoCloseable {
     private final LatencyProbe latency;
     private final int limit;
     private final Map<String, GuestSession> guests = new HashMap<>();
+    /** Guests that joined, with what completes when the answer to their last echo arrives. */
+    private final Map<String, CompletableFuture<Void>> caughtUp = new ConcurrentHashMap<>();
+
     private final Set<String> seen = new HashSet<>();
+    /** The tracing id of the echo that {@link #catchUp} sends. */
+    private static final String CATCH_UP = "gctyping-catch-up";
 
     GuestObservers(Target target, LatencyProbe latency, int limit) {
         this.target = target;
@@ -60,7 +70,10 @@ final class GuestObservers implements AutoCloseable {
                     public void onFrame(String text, GuestFrame frame) {
                         if (frame instanceof GuestFrame.SessionResponse) {
                             latency.ready(conversationId);
+                            caughtUp.putIfAbsent(conversationId, new CompletableFuture<>());
                             ready.complete(null);
+                        } else if (CATCH_UP.equals(frame.header().tracingId())) {
+                            caughtUp.get(conversationId).complete(null);
                         } else if (frame instanceof GuestFrame.StructuredMessage message
                                 && message.isOutbound()
                                 && message.channelTime() != null
@@ -85,6 +98,25 @@ final class GuestObservers implements AutoCloseable {
             latency.received(conversationId, IsoMillis.parse(channelTime));
         } catch (DateTimeException notATime) {
             // a frame we cannot time is not timed
+        }
+    }
+
+    /**
+     * Waits (up to {@code timeout} in all) until every guest that joined has received what the
+     * platform sent it so far: each sends an echo and waits for its answer, which comes after them on
+     * the same socket. Without it, a frame pushed as the last send was acknowledged could still be on
+     * its way when the guests close, and its latency would go unmeasured.
+     */
+    void catchUp(Duration timeout) {
+        caughtUp.forEach(
+                (conversationId, answered) -> guests.get(conversationId).echo(CATCH_UP));
+        try {
+            CompletableFuture.allOf(caughtUp.values().toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // a guest that lost its socket, or a slow one: what it saw is measured as it is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Ctrl-C: stop waiting, as the settling wait does
         }
     }
 

@@ -81,6 +81,8 @@ public final class WireReplay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WireReplay.class);
     /** How often the wait for the last sends says what it waits for. */
     private static final Duration SETTLE_REPORT_EVERY = Duration.ofSeconds(2);
+    /** The most the guests may take to receive what was pushed to them before the last acknowledgement. */
+    private static final Duration GUEST_CATCH_UP = Duration.ofSeconds(10);
 
     private final PlatformApi api;
     private final Supplier<Optional<SimulatorReport>> reports;
@@ -175,6 +177,9 @@ public final class WireReplay implements AutoCloseable {
             if (stats.complete()) {
                 long started = System.nanoTime();
                 boolean settled = awaitSettled();
+                if (settled) {
+                    guests.catchUp(GUEST_CATCH_UP);
+                }
                 stats = stats.plusSettling(System.nanoTime() - started, settled);
             }
         }

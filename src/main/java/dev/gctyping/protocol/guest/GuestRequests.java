@@ -27,7 +27,12 @@ public final class GuestRequests {
 
     /** The health check: {@code echo} of a {@code ping} text, answered with the same tracing id. */
     public static String echo(String token) {
-        ObjectNode request = request("echo", token, ECHO_TRACING_ID);
+        return echo(token, ECHO_TRACING_ID);
+    }
+
+    /** An {@code echo} whose answer is known by its own tracing id. */
+    public static String echo(String token, String tracingId) {
+        ObjectNode request = request("echo", token, tracingId);
         request.putObject("message").put("type", "Text").put("text", "ping");
         return write(request);
     }
