@@ -64,8 +64,8 @@ final class AgentApiPlan implements SendPlan {
         if (guestEnd[a] >= at + holdMs + leadMs) {
             return null; // the guest already shows it for as long as the agent counts as typing
         }
-        int lookup = needsLookup(agent) ? 1 : 0;
-        int used = spent.used(at) + lookup;
+        boolean lookup = needsLookup(agent);
+        int used = spent.used(at) + (lookup ? 1 : 0);
         if (used + perMinute / HEADROOM_DIVISOR >= perMinute) {
             skipped[a]++;
             return null;
@@ -73,7 +73,7 @@ final class AgentApiPlan implements SendPlan {
         spent.spend(at);
         long durationMs = duration(used + 1);
         guestEnd[a] = at + durationMs;
-        return costed(agent, WireSend.typingOn(at, durationMs));
+        return costed(agent, lookup, WireSend.typingOn(at, durationMs));
     }
 
     @Override
@@ -82,7 +82,7 @@ final class AgentApiPlan implements SendPlan {
         grow(a);
         spent.spend(at);
         guestEnd[a] = Long.MIN_VALUE; // the message ends the guest's indicator
-        return costed(agent, WireSend.message(at, text));
+        return costed(agent, needsLookup(agent), WireSend.message(at, text));
     }
 
     @Override
@@ -96,8 +96,7 @@ final class AgentApiPlan implements SendPlan {
     }
 
     /** The send, plus the lookup that goes before it if this is the conversation's first, spent at the same time. */
-    private WireSend costed(AgentState agent, WireSend send) {
-        boolean lookup = needsLookup(agent);
+    private WireSend costed(AgentState agent, boolean lookup, WireSend send) {
         communicationKnown[agent.handle()] = true;
         if (!lookup) {
             return send;
