@@ -124,6 +124,11 @@ public final class Simulator implements AutoCloseable {
         return wsUri;
     }
 
+    /** The WebSocket listener itself, for tests that reach under the protocol. */
+    SocketServer sockets() {
+        return sockets;
+    }
+
     /** The live guest page: a conversation as its customer sees it, in a browser. */
     public URI guestPageUri() {
         return httpUri().resolve(GUEST_PAGE);

@@ -7,6 +7,7 @@ import dev.gctyping.support.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.channels.SelectionKey;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -106,6 +107,9 @@ final class SocketServer extends WebSocketServer {
     private final LongSupplier clock;
     private final Map<String, GuestSession> sessions = new ConcurrentHashMap<>();
     private final CountDownLatch started = new CountDownLatch(1);
+    /** Open connections, for {@link #rearmStalledWrites()}. */
+    private final Set<WebSocketImpl> open = ConcurrentHashMap.newKeySet();
+
     private volatile Exception startFailure;
 
     SocketServer(
@@ -143,6 +147,25 @@ final class SocketServer extends WebSocketServer {
                     "cannot listen for WebSockets on " + getAddress().getHostString() + ":"
                             + getAddress().getPort() + ": " + startFailure.getMessage(),
                     startFailure);
+        }
+        scheduler.scheduleWithFixedDelay(this::rearmStalledWrites, 1, 1, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Java-WebSocket 1.6.0 can strand a frame: a handler thread queues it and asks for write interest while
+     * the selector thread, having just found the queue empty, resets the interest to read-only. The frame
+     * then waits until something else is sent on that connection (a reply never arrives, a guest sees
+     * typing late). The stranded state is stable, so a sweep finds it: queued bytes, no write interest.
+     */
+    private void rearmStalledWrites() {
+        for (WebSocketImpl conn : open) {
+            SelectionKey key = conn.getSelectionKey();
+            if (!conn.outQueue.isEmpty()
+                    && key != null
+                    && key.isValid()
+                    && (key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+                onWriteDemand(conn); // harmless if the handler was only about to ask
+            }
         }
     }
 
@@ -201,6 +224,7 @@ final class SocketServer extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        open.add((WebSocketImpl) conn);
         Link link = conn.getAttachment();
         if (link.refusedStatus != 0) {
             LOG.debug(
@@ -455,6 +479,7 @@ final class SocketServer extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        open.remove((WebSocketImpl) conn);
         Link link = conn.getAttachment();
         if (link == null) {
             return;

@@ -7,12 +7,15 @@ import dev.gctyping.protocol.SimulatorReport;
 import dev.gctyping.protocol.SimulatorReport.Interval;
 import dev.gctyping.protocol.SimulatorReport.SenderReport;
 import java.net.URI;
+import java.nio.channels.SelectionKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -225,6 +228,25 @@ class SimulatorSocketTest {
         assertThat(echo.get("class").asText()).isEqualTo("StructuredMessage");
         assertThat(echo.get("tracingId").asText()).isEqualTo("SGVhbHRoQ2hlY2tNZXNzYWdlSWQ=");
         assertThat(echo.get("body").get("text").asText()).isEqualTo("ping");
+    }
+
+    /**
+     * Recreates the state Java-WebSocket's write race leaves behind (a frame queued, the key reset to read
+     * interest only) and checks the frame still leaves: without the server's sweep it never would.
+     */
+    @Test
+    void aFrameStrandedWithoutWriteInterestIsStillSent() throws Exception {
+        start();
+        TestSocket guest = guest("conv-5", "guest-token-5");
+        WebSocketImpl conn =
+                (WebSocketImpl) simulator.sockets().getConnections().iterator().next();
+
+        conn.getSelectionKey().interestOps(SelectionKey.OP_READ);
+        for (Framedata frame : conn.getDraft().createFrames("{\"stranded\":true}", false)) {
+            conn.outQueue.add(conn.getDraft().createBinaryFrame(frame));
+        }
+
+        assertThat(guest.next().get("stranded").asBoolean()).isTrue();
     }
 
     @Test
