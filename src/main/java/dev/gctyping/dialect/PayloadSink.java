@@ -3,6 +3,7 @@ package dev.gctyping.dialect;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.Signal;
 import dev.gctyping.engine.TypingListener;
+import java.util.concurrent.CompletableFuture;
 
 /** Where the engine's payloads and the agents' messages go, in emission order: a dialect's wire, or nowhere. */
 public interface PayloadSink {
@@ -20,6 +21,16 @@ public interface PayloadSink {
 
     /** The agent sent its message, whatever the engine emitted for it. */
     void message(AgentState agent, String text, long at);
+
+    /**
+     * The agent will send soon (the opening of a paced replay): open its conversation's connections
+     * now, so that the first payloads do not wait for a handshake.
+     *
+     * @return what completes when they are open
+     */
+    default CompletableFuture<?> connectAhead(AgentState agent) {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** The engine's expiry changed mid-session (the live prompt's {@code :set expiry}): later sends follow it. */
     default void expiryChanged(long expiryMs) {}

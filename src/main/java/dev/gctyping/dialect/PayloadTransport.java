@@ -11,11 +11,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface PayloadTransport extends AutoCloseable {
 
+    /** How long a conversation's sends wait for a watching guest to join before they go anyway. */
+    Duration GUEST_WAIT = Duration.ofSeconds(5);
+
     /**
-     * Holds the conversation's sends (they queue) until {@code ready} completes, at most a few
-     * seconds: a guest joining to watch sees them from the first. Called before its first send.
+     * Opens what the conversation's sends need once {@code guestReady} completes (at most
+     * {@link #GUEST_WAIT}): a guest joining to watch sees them from the first. Sends queue meanwhile.
+     * Called once per conversation, before its first send.
+     *
+     * @return what completes when the conversation can carry sends (its connection opened, or it never will)
      */
-    void sendAfter(String conversationId, CompletableFuture<?> ready);
+    CompletableFuture<?> open(String conversationId, CompletableFuture<?> guestReady);
 
     /** Sends (or queues) one of the plan's sends for this agent. */
     void send(AgentState agent, WireSend send);

@@ -9,6 +9,13 @@ import dev.gctyping.trace.PrefetchingTrace;
 import dev.gctyping.trace.TraceEvent;
 import dev.gctyping.trace.TraceMerger;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 
 /**
@@ -18,6 +25,15 @@ import java.util.function.LongConsumer;
  * agent's messages to the transport. Payload times are trace times either way.
  */
 public final class Replayer {
+    /**
+     * A paced replay of regular files reads its opening, the first second of trace time (at most
+     * {@link #OPENING_EVENTS} events), before its clock starts, and opens the connections it needs.
+     */
+    static final long OPENING_MS = 1_000;
+
+    static final int OPENING_EVENTS = 100_000;
+    /** The longest the opening's connections are waited for. */
+    static final Duration OPENING_WAIT = Duration.ofSeconds(10);
 
     private final TypingEngine engine;
     private final EngagementMetrics metrics;
@@ -92,14 +108,63 @@ public final class Replayer {
 
     private void replayPaced(TraceMerger trace, LongConsumer progress, Pacer pacer)
             throws IOException, InterruptedException {
-        for (TraceEvent e = trace.next(); e != null; e = trace.next()) {
-            stopIfInterrupted();
-            paceDeadlinesBefore(e.ts(), pacer);
-            pacer.waitFor(e.ts());
-            step(e.agent(), e.type(), e.ts(), e.text(), e.communicationId(), e.settings());
+        TraceEvent e = trace.next();
+        if (trace.canReadAhead()) {
+            List<Held> opening = new ArrayList<>();
+            long openingEnd = e == null ? 0 : e.ts() + OPENING_MS;
+            for (; e != null && e.ts() <= openingEnd && opening.size() < OPENING_EVENTS; e = trace.next()) {
+                opening.add(new Held(e.ts(), e.agent(), e.type(), e.text(), e.communicationId(), e.settings()));
+            }
+            connectAhead(opening);
+            for (Held held : opening) {
+                stepPaced(held.ts, held.agent, held.type, held.text, held.communicationId, held.settings, pacer);
+                progress.accept(events);
+            }
+        }
+        for (; e != null; e = trace.next()) {
+            stepPaced(e.ts(), e.agent(), e.type(), e.text(), e.communicationId(), e.settings(), pacer);
             progress.accept(events);
         }
         paceDeadlinesBefore(Long.MAX_VALUE, pacer);
+    }
+
+    /** An event of a paced replay's opening, held while its connections open (trace events are reused). */
+    private record Held(
+            long ts, int agent, EventType type, String text, String communicationId, EngineSettings settings) {}
+
+    /**
+     * Opens the connections of the opening's agents and waits for them (at most {@link #OPENING_WAIT}),
+     * before the pacer's clock starts: a handshake is not the platform's latency, and a trace that
+     * starts with many conversations would otherwise start with all their handshakes at once.
+     */
+    private void connectAhead(List<Held> opening) throws InterruptedException {
+        List<CompletableFuture<?>> connected = new ArrayList<>();
+        for (Held held : opening) {
+            if (held.agent >= 0) {
+                connected.add(sink.connectAhead(engine.state(held.agent)));
+            }
+        }
+        try {
+            CompletableFuture.allOf(connected.toArray(CompletableFuture[]::new))
+                    .get(OPENING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // a connection that failed or is slow: the replay starts anyway, its sends queue as usual
+        }
+    }
+
+    private void stepPaced(
+            long at,
+            int agent,
+            EventType type,
+            String text,
+            String communicationId,
+            EngineSettings settings,
+            Pacer pacer)
+            throws InterruptedException {
+        stopIfInterrupted();
+        paceDeadlinesBefore(at, pacer);
+        pacer.waitFor(at);
+        step(agent, type, at, text, communicationId, settings);
     }
 
     /** Unpaced, parsing runs on a second core while this thread runs the engine. */

@@ -82,9 +82,8 @@ public final class WireReplay implements AutoCloseable {
     /** How often the wait for the last sends says what it waits for. */
     private static final Duration SETTLE_REPORT_EVERY = Duration.ofSeconds(2);
     /**
-     * The most the guests may take to receive what was pushed to them before the last acknowledgement.
-     * Short: now and then one of many guests' echoes gets no answer (about 1 run in 12 with 200 guests,
-     * a lost reply on the simulator's socket path still to be found), and that must not stall the run.
+     * The most the guests may take to receive what was pushed to them before the last acknowledgement:
+     * a guest whose socket is lost must not stall the run.
      */
     private static final Duration GUEST_CATCH_UP = Duration.ofSeconds(2);
 
@@ -125,11 +124,13 @@ public final class WireReplay implements AutoCloseable {
                     @Override
                     public void typing(AgentState agent, Signal signal, long at) {
                         signals.onSignal(agent, signal, at);
-                        CompletableFuture<Void> guestReady = guests.ensure(agent.conversationId());
-                        if (guestReady != null) {
-                            transport.sendAfter(agent.conversationId(), guestReady);
-                        }
+                        connect(agent.conversationId());
                         wire.typing(agent, signal, at);
+                    }
+
+                    @Override
+                    public CompletableFuture<?> connectAhead(AgentState agent) {
+                        return connect(agent.conversationId());
                     }
 
                     @Override
@@ -145,7 +146,18 @@ public final class WireReplay implements AutoCloseable {
                 new EngagementMetrics(options.pauseThresholdMs()));
     }
 
-    /** The engine, whose {@code agent(…)} the trace reader resolves identifiers with. */
+    /**
+     * The first time a conversation is seen: its guest joins, and its connection opens after it.
+     *
+     * @return what completes when both are ready; complete already for a conversation seen before
+     */
+    private CompletableFuture<?> connect(String conversationId) {
+        CompletableFuture<Void> guestReady = guests.ensure(conversationId);
+        return guestReady == null
+                ? CompletableFuture.completedFuture(null)
+                : transport.open(conversationId, guestReady);
+    }
+
     /** All agents' payloads sent and delivered so far, and how many are pending: for progress. */
     public DeliveryStats delivered() {
         return transport.delivered();
@@ -155,16 +167,17 @@ public final class WireReplay implements AutoCloseable {
         return transport.pending();
     }
 
+    /** The engine, whose {@code agent(…)} the trace reader resolves identifiers with. */
     public TypingEngine engine() {
         return replayer.engine();
     }
 
-    /** Hands every trace event to {@code tap} too (see {@link Replayer#tap}). */
     /** Shows the engine's payloads to {@code signals} too (a report's recorder), before they are planned. */
     public void tapSignals(TypingListener signals) {
         this.signals = signals;
     }
 
+    /** Hands every trace event to {@code tap} too (see {@link Replayer#tap}). */
     public void tap(Replayer.EventTap tap) {
         replayer.tap(tap);
     }

@@ -28,12 +28,14 @@ public final class TraceMerger implements Closeable {
     private final TraceReader[] readers;
     private final TraceEvent[] heads;
     private final AgentInterner interner;
+    private final boolean regularFilesOnly;
     private int consumed = -1;
     private boolean started;
 
-    private TraceMerger(TraceReader[] readers, AgentInterner interner) {
+    private TraceMerger(TraceReader[] readers, AgentInterner interner, boolean regularFilesOnly) {
         this.readers = readers;
         this.interner = interner;
+        this.regularFilesOnly = regularFilesOnly;
         this.heads = new TraceEvent[readers.length];
     }
 
@@ -56,7 +58,9 @@ public final class TraceMerger implements Closeable {
             for (int i = 0; i < paths.size(); i++) {
                 readers.add(reader(paths.get(i), i, format, maxLineBytes, policy, interner, stdin));
             }
-            return new TraceMerger(readers.toArray(TraceReader[]::new), interner);
+            boolean regularFilesOnly =
+                    paths.stream().allMatch(path -> !path.equals(STDIN) && Files.isRegularFile(Path.of(path)));
+            return new TraceMerger(readers.toArray(TraceReader[]::new), interner, regularFilesOnly);
         } catch (IOException | RuntimeException e) {
             for (TraceReader opened : readers) {
                 opened.close();
@@ -133,6 +137,14 @@ public final class TraceMerger implements Closeable {
         }
         consumed = best;
         return best < 0 ? null : heads[best];
+    }
+
+    /**
+     * Whether reading ahead never waits for a writer: every source is a regular file. Standard input
+     * and pipes may be live, their next line minutes away.
+     */
+    public boolean canReadAhead() {
+        return regularFilesOnly;
     }
 
     AgentInterner interner() {

@@ -39,8 +39,6 @@ final class AgentApiTransport implements PayloadTransport {
     private static final String PLACEHOLDER_TEXT = "(message sent by gctyping replay)";
     /** Requests in flight at once, across conversations: enough to hide a slow API's latency. */
     private static final int SENDERS = 32;
-    /** How long a conversation's first request waits for a watching guest to join. */
-    private static final Duration GUEST_WAIT = Duration.ofSeconds(5);
 
     private final PlatformApi api;
     private final boolean simulator;
@@ -105,8 +103,9 @@ final class AgentApiTransport implements PayloadTransport {
     }
 
     @Override
-    public void sendAfter(String conversationId, CompletableFuture<?> ready) {
-        conversations.computeIfAbsent(conversationId, Conversation::new).ready = ready;
+    public CompletableFuture<?> open(String conversationId, CompletableFuture<?> guestReady) {
+        conversations.computeIfAbsent(conversationId, Conversation::new).ready = guestReady;
+        return guestReady; // HTTP: nothing to open
     }
 
     /** A trace's send without text still posts a message, so the guest's indicator ends as it would. */

@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SeedTransport implements PayloadTransport {
     private static final Logger LOG = LoggerFactory.getLogger(SeedTransport.class);
-    /** How long a conversation's socket waits for a watching guest to join before it opens anyway. */
-    private static final Duration GUEST_WAIT = Duration.ofSeconds(5);
 
     private final Target target;
     private final OAuthClient oauth;
@@ -85,6 +83,8 @@ final class SeedTransport implements PayloadTransport {
         boolean current;
         /** Reconnecting gave up, or the transport closed: nothing more will be acknowledged. */
         boolean closedForGood;
+        /** Completes when the socket first opens, or closes for good without. */
+        final CompletableFuture<Void> opened = new CompletableFuture<>();
 
         String closeReason;
 
@@ -122,6 +122,7 @@ final class SeedTransport implements PayloadTransport {
         @Override
         public synchronized void onOpen(int connection) {
             current = true;
+            opened.complete(null);
             boolean reopened = connection > 1;
             if (reopened) {
                 LOG.debug(
@@ -201,6 +202,7 @@ final class SeedTransport implements PayloadTransport {
                 }
                 unacknowledged.clear();
             }
+            opened.complete(null);
             notifyAll();
         }
 
@@ -234,10 +236,12 @@ final class SeedTransport implements PayloadTransport {
 
     /** The socket opens once the guest is ready (or after a few seconds): payloads queue meanwhile. */
     @Override
-    public void sendAfter(String conversationId, CompletableFuture<?> ready) {
+    public CompletableFuture<?> open(String conversationId, CompletableFuture<?> guestReady) {
         Conversation conversation = conversation(conversationId, false);
-        ready.completeOnTimeout(null, GUEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+        guestReady
+                .completeOnTimeout(null, GUEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((done, failed) -> conversation.socket.start());
+        return conversation.opened;
     }
 
     private Conversation conversation(String id) {
