@@ -3,15 +3,18 @@ package dev.gctyping.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +23,21 @@ import org.slf4j.LoggerFactory;
  * A WebSocket that reopens itself: after an unexpected close it waits ({@link Backoff}, with jitter)
  * and connects a fresh {@link WebSocketClient} (Java-WebSocket clients cannot be reused, and
  * {@code reconnect()} must not run on their own threads), asking the {@link HandshakeSource} for the
- * URI and headers each time so a refreshed token goes into every attempt. Attempts run on one daemon
- * scheduler thread, one at a time: no recursion, and no old socket left open. It gives up after
- * {@code maxFailures} attempts in a row that never opened.
+ * URI and headers each time so a refreshed token goes into every attempt. Attempts run on the shared
+ * {@link #TIMERS}, one at a time per socket (the next is scheduled when the last one's connection
+ * ends): no recursion, and no old socket left open. It gives up after {@code maxFailures} attempts in
+ * a row that never opened.
  */
 public final class ReconnectingSocket implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReconnectingSocket.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+    /**
+     * Every socket's attempts, lost-connection checks and repeated tasks. Shared, as hundreds of
+     * sockets each with timer threads of their own (ours and Java-WebSocket's lost-connection
+     * checker) cost thread start-ups and longer GC pauses for threads that mostly sleep. Two threads:
+     * an attempt that waits for a token does not hold every other socket's timers back.
+     */
+    private static final ScheduledThreadPoolExecutor TIMERS = timers();
 
     /** What to connect to, built afresh for every attempt. */
     public record Handshake(URI uri, Map<String, String> headers) {}
@@ -51,7 +62,9 @@ public final class ReconnectingSocket implements AutoCloseable {
     private final Backoff backoff;
     private final int maxFailures;
     private final int connectionLostTimeoutSeconds;
-    private final ScheduledExecutorService scheduler;
+    /** This socket's repeated tasks, cancelled when it is finally closed. */
+    private final Set<ScheduledFuture<?>> timers = ConcurrentHashMap.newKeySet();
+
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private final CountDownLatch firstOpenOrGiveUp = new CountDownLatch(1);
@@ -76,11 +89,17 @@ public final class ReconnectingSocket implements AutoCloseable {
         this.backoff = backoff;
         this.maxFailures = maxFailures;
         this.connectionLostTimeoutSeconds = connectionLostTimeoutSeconds;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gctyping-reconnect-" + name);
+    }
+
+    private static ScheduledThreadPoolExecutor timers() {
+        AtomicInteger threads = new AtomicInteger();
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, runnable -> {
+            Thread thread = new Thread(runnable, "gctyping-socket-timers-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
     }
 
     /**
@@ -95,7 +114,30 @@ public final class ReconnectingSocket implements AutoCloseable {
 
     /** Starts connecting and returns at once: the listener hears when it opens. */
     public void start() {
-        scheduler.execute(() -> attempt(null));
+        if (connectionLostTimeoutSeconds > 0) {
+            repeat(Duration.ofSeconds(connectionLostTimeoutSeconds), this::checkAlive);
+        }
+        TIMERS.execute(() -> attempt(null));
+    }
+
+    /**
+     * Pings the open connection; one silent for 1.5 intervals (no pong, no frame) is lost and closed
+     * as abnormally as a dead peer would leave it, which reconnects. What Java-WebSocket's own
+     * checker does, without its thread per socket.
+     */
+    private void checkAlive() {
+        Client client = current;
+        if (client == null || !client.isOpen()) {
+            return;
+        }
+        long lostAfterNanos = TimeUnit.SECONDS.toNanos(connectionLostTimeoutSeconds) * 3 / 2;
+        if (System.nanoTime() - client.lastHeardNanos > lostAfterNanos) {
+            client.closeConnection(
+                    CloseFrame.ABNORMAL_CLOSE,
+                    "connection lost: no pong within " + TimeUnit.NANOSECONDS.toMillis(lostAfterNanos) + " ms");
+        } else {
+            client.sendPing();
+        }
     }
 
     /** Sends a text frame if the socket is open now; false means it was not sent (the caller decides what to do). */
@@ -124,21 +166,28 @@ public final class ReconnectingSocket implements AutoCloseable {
 
     /** Runs {@code task} every {@code period} on the reconnect thread until the socket is finally closed (e.g. a heartbeat). */
     public void repeat(Duration period, Runnable task) {
-        try {
-            scheduler.scheduleAtFixedRate(
-                    () -> {
-                        try {
-                            task.run();
-                        } catch (RuntimeException e) {
-                            log.warn("{}: periodic task failed: {}", name, e.toString());
-                        }
-                    },
-                    period.toMillis(),
-                    period.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // already finally closed: nothing to repeat for
+        if (finishing.get()) {
+            return; // already finally closed: nothing to repeat for
         }
+        timers.add(TIMERS.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        log.warn("{}: periodic task failed: {}", name, e.toString());
+                    }
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS));
+        if (finishing.get()) {
+            cancelTimers(); // closed meanwhile
+        }
+    }
+
+    private void cancelTimers() {
+        timers.forEach(timer -> timer.cancel(false));
+        timers.clear();
     }
 
     /** Blocks until the socket is finally closed (by {@link #close()} or by giving up). */
@@ -150,7 +199,7 @@ public final class ReconnectingSocket implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        scheduler.shutdownNow();
+        cancelTimers();
         Client client = current;
         if (client != null && !client.isClosed()) {
             client.close(CloseFrame.NORMAL, "client closing");
@@ -183,8 +232,11 @@ public final class ReconnectingSocket implements AutoCloseable {
         Client client = new Client(handshake);
         client.setDaemon(true);
         client.setTcpNoDelay(true); // typing frames are tiny: Nagle's algorithm would hold them for tens of ms
-        client.setConnectionLostTimeout(connectionLostTimeoutSeconds);
+        client.setConnectionLostTimeout(0); // checkAlive does it on the shared timers
         current = client;
+        if (closing) {
+            return; // closed while the handshake was being built: nothing to open
+        }
         log.debug("{}: connecting to {}", name, handshake.uri());
         client.connect();
     }
@@ -198,11 +250,7 @@ public final class ReconnectingSocket implements AutoCloseable {
         Duration delay = backoff.delay(attempt);
         log.debug("{}: closed ({} {}), reconnecting in {} ms", name, code, reason, delay.toMillis());
         listener.onReconnecting(attempt, delay, code, reason);
-        try {
-            scheduler.schedule(() -> attempt(reason), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // close() shut the scheduler down between our check and now: nothing left to do
-        }
+        TIMERS.schedule(() -> attempt(reason), delay.toMillis(), TimeUnit.MILLISECONDS); // a no-op once closed
     }
 
     private void giveUp(int code, String reason) {
@@ -212,7 +260,7 @@ public final class ReconnectingSocket implements AutoCloseable {
 
     private void finish(int code, String reason) {
         if (finishing.compareAndSet(false, true)) {
-            scheduler.shutdownNow();
+            cancelTimers();
             // the listener hears it before anyone waiting on the latches wakes up
             listener.onClosed(code, reason);
             finished.countDown();
@@ -222,6 +270,8 @@ public final class ReconnectingSocket implements AutoCloseable {
 
     private final class Client extends WebSocketClient {
         final CountDownLatch closed = new CountDownLatch(1);
+        /** When the peer was last heard from (any frame, a pong included): {@link #checkAlive()} reads it. */
+        volatile long lastHeardNanos = System.nanoTime();
 
         Client(Handshake handshake) {
             super(handshake.uri(), handshake.headers());
@@ -229,6 +279,7 @@ public final class ReconnectingSocket implements AutoCloseable {
 
         @Override
         public void onOpen(ServerHandshake handshake) {
+            lastHeardNanos = System.nanoTime();
             failures.set(0);
             int connection = connections.incrementAndGet();
             log.debug("{}: open (connection {})", name, connection);
@@ -238,7 +289,13 @@ public final class ReconnectingSocket implements AutoCloseable {
 
         @Override
         public void onMessage(String message) {
+            lastHeardNanos = System.nanoTime();
             listener.onText(message);
+        }
+
+        @Override
+        public void onWebsocketPong(WebSocket conn, Framedata pong) {
+            lastHeardNanos = System.nanoTime();
         }
 
         @Override

@@ -24,8 +24,14 @@ public final class LatencyProbe {
     }
 
     /** The conversation's guest is ready: what waited for it is timed from now. */
-    public synchronized void ready(String conversationId) {
+    public void ready(String conversationId) {
         long now = System.nanoTime();
+        synchronized (this) {
+            moveUp(conversationId, now);
+        }
+    }
+
+    private void moveUp(String conversationId, long now) {
         Map<Long, ArrayDeque<Long>> waiting = pending.get(conversationId);
         if (waiting != null) {
             waiting.replaceAll((at, emissions) -> {
@@ -37,15 +43,25 @@ public final class LatencyProbe {
     }
 
     /** The engine emitted, now, a payload of trace time {@code at} that will reach the conversation's guests. */
-    public synchronized void emitted(String conversationId, long at) {
-        Map<Long, ArrayDeque<Long>> waiting = pending.get(conversationId);
-        if (waiting != null) {
-            waiting.computeIfAbsent(at, k -> new ArrayDeque<>(1)).add(System.nanoTime());
+    public void emitted(String conversationId, long at) {
+        long now = System.nanoTime(); // before the lock: hundreds of guest threads take it too
+        synchronized (this) {
+            Map<Long, ArrayDeque<Long>> waiting = pending.get(conversationId);
+            if (waiting != null) {
+                waiting.computeIfAbsent(at, k -> new ArrayDeque<>(1)).add(now);
+            }
         }
     }
 
     /** A guest of the conversation received, now, the typing frame of trace time {@code at}. */
-    public synchronized void received(String conversationId, long at) {
+    public void received(String conversationId, long at) {
+        long now = System.nanoTime(); // before the lock: waiting for it is not the platform's latency
+        synchronized (this) {
+            record(conversationId, at, now);
+        }
+    }
+
+    private void record(String conversationId, long at, long now) {
         Map<Long, ArrayDeque<Long>> waiting = pending.get(conversationId);
         ArrayDeque<Long> emissions = waiting == null ? null : waiting.get(at);
         Long sentAt = emissions == null ? null : emissions.poll();
@@ -55,8 +71,7 @@ public final class LatencyProbe {
         if (emissions.isEmpty()) {
             waiting.remove(at);
         }
-        micros.recordValue(
-                Math.min(micros.getHighestTrackableValue(), Math.max(0, (System.nanoTime() - sentAt) / 1_000)));
+        micros.recordValue(Math.min(micros.getHighestTrackableValue(), Math.max(0, (now - sentAt) / 1_000)));
     }
 
     public synchronized long count() {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -107,8 +108,8 @@ final class SocketServer extends WebSocketServer {
     private final LongSupplier clock;
     private final Map<String, GuestSession> sessions = new ConcurrentHashMap<>();
     private final CountDownLatch started = new CountDownLatch(1);
-    /** Open connections, for {@link #rearmStalledWrites()}. */
-    private final Set<WebSocketImpl> open = ConcurrentHashMap.newKeySet();
+    /** Open connections, for {@link #rearmStalledWrites()}: read every millisecond, changed rarely. */
+    private final List<WebSocketImpl> open = new CopyOnWriteArrayList<>();
 
     private volatile Exception startFailure;
 

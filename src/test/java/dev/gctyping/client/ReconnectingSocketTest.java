@@ -17,6 +17,7 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
@@ -119,6 +120,20 @@ class ReconnectingSocketTest {
         assertThat(events.all()).containsExactly("closed " + CloseFrame.POLICY_VALIDATION + " refused for client id x");
     }
 
+    @Test
+    void aConnectionWhosePeerStopsAnsweringPingsIsLostAndReopened() throws Exception {
+        server.silent = true;
+        SocketSettings pingEverySecond = new SocketSettings(fast(5).backoff(), 5, 1);
+        socket = pingEverySecond.open(
+                "t", lastFailure -> new ReconnectingSocket.Handshake(server.uri(), Map.of()), events);
+
+        assertThat(socket.connect(WAIT)).isTrue();
+        assertThat(events.take()).isEqualTo("open 1");
+        assertThat(events.take())
+                .isEqualTo("reconnecting 1 " + CloseFrame.ABNORMAL_CLOSE + " connection lost: no pong within 1500 ms");
+        assertThat(events.take()).isEqualTo("open 2");
+    }
+
     /** Java-WebSocket's client threads must all end after close (they would keep a CLI alive otherwise). */
     static void awaitNoClientThreads() throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -126,8 +141,7 @@ class ReconnectingSocketTest {
             if (Thread.getAllStackTraces().keySet().stream()
                     .noneMatch(t -> t.isAlive()
                             && (t.getName().startsWith("WebSocketConnectReadThread")
-                                    || t.getName().startsWith("WebSocketWriteThread")
-                                    || t.getName().startsWith("gctyping-reconnect-t")))) {
+                                    || t.getName().startsWith("WebSocketWriteThread")))) {
                 return;
             }
             Thread.sleep(20);
@@ -185,11 +199,20 @@ class ReconnectingSocketTest {
         final BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
         final CountDownLatch started = new CountDownLatch(1);
         volatile boolean refuseAll;
+        /** Answers no pings, as a peer that died without closing. */
+        volatile boolean silent;
 
         private TestServer() {
             super(new InetSocketAddress("127.0.0.1", 0), 1);
             setReuseAddr(true);
             setDaemon(true);
+        }
+
+        @Override
+        public void onWebsocketPing(WebSocket conn, Framedata ping) {
+            if (!silent) {
+                super.onWebsocketPing(conn, ping);
+            }
         }
 
         static TestServer launch() {
