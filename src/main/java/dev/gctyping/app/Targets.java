@@ -24,6 +24,7 @@ public final class Targets {
 
     /** Opens the target; {@code embedded} says how to start the in-process simulator if one is needed. */
     public OpenTarget open(TargetRequest request, SimulatorConfig embedded) {
+        Preload.inBackground();
         return new TargetResolver(config(), environment.clock(), Sleeper.REAL, EmbeddedSimulator.starter(embedded))
                 .open(request);
     }

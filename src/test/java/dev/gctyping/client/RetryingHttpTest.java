@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gctyping.client.StubHttpServer.Answer;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -51,6 +52,22 @@ class RetryingHttpTest {
         assertThat(http.stats().rateLimitedCount()).isEqualTo(1);
         assertThat(http.stats().retries()).isEqualTo(1);
         assertThat(http.stats().requests()).isEqualTo(2);
+    }
+
+    @Test
+    void aPlainHttpOnlyClientSpeaksHttpAndNoTls() {
+        RetryingHttp plain = RetryingHttp.plainHttpOnly(sleeper);
+        server.then(Answer.json(200, "{}"));
+
+        HttpResponse<String> response = plain.send(
+                () -> HttpRequest.newBuilder(server.uri().resolve("/x")).GET().build(), "plain call");
+        URI overTls = URI.create("https://127.0.0.1:" + server.uri().getPort() + "/x");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThatThrownBy(() ->
+                        plain.send(() -> HttpRequest.newBuilder(overTls).GET().build(), "TLS call"))
+                .hasMessageContaining("TLS call")
+                .hasStackTraceContaining("plain HTTP only");
     }
 
     @Test
