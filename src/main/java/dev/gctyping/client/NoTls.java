@@ -6,7 +6,6 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -20,8 +19,6 @@ import javax.net.ssl.TrustManager;
  */
 final class NoTls {
     private NoTls() {}
-
-    static final SSLParameters PARAMETERS = new SSLParameters();
 
     static SSLContext context() {
         return new SSLContext(

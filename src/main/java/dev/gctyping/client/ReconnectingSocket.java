@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * and connects a fresh {@link WebSocketClient} (Java-WebSocket clients cannot be reused, and
  * {@code reconnect()} must not run on their own threads), asking the {@link HandshakeSource} for the
  * URI and headers each time so a refreshed token goes into every attempt. Attempts run on the shared
- * {@link #TIMERS}, one at a time per socket (the next is scheduled when the last one's connection
+ * {@link #ATTEMPTS}, one at a time per socket (the next is scheduled when the last one's connection
  * ends): no recursion, and no old socket left open. It gives up after {@code maxFailures} attempts in
  * a row that never opened.
  */
@@ -32,12 +35,18 @@ public final class ReconnectingSocket implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReconnectingSocket.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
     /**
-     * Every socket's attempts, lost-connection checks and repeated tasks. Shared, as hundreds of
-     * sockets each with timer threads of their own (ours and Java-WebSocket's lost-connection
-     * checker) cost thread start-ups and longer GC pauses for threads that mostly sleep. Two threads:
-     * an attempt that waits for a token does not hold every other socket's timers back.
+     * Every socket's timers: retry delays, lost-connection checks and repeated tasks, none of which
+     * blocks. Shared, as hundreds of sockets each with timer threads of their own (ours and
+     * Java-WebSocket's lost-connection checker) cost thread start-ups and longer GC pauses for
+     * threads that mostly sleep.
      */
     private static final ScheduledThreadPoolExecutor TIMERS = timers();
+    /**
+     * The attempts themselves, which may wait for a token (a slow or faulty OAuth server): threads
+     * started as needed and ended when idle, so that one socket's wait holds no other socket's
+     * attempt or timer back.
+     */
+    private static final ExecutorService ATTEMPTS = Executors.newCachedThreadPool(daemon("gctyping-socket-attempt-"));
 
     /** What to connect to, built afresh for every attempt. */
     public record Handshake(URI uri, Map<String, String> headers) {}
@@ -92,14 +101,18 @@ public final class ReconnectingSocket implements AutoCloseable {
     }
 
     private static ScheduledThreadPoolExecutor timers() {
-        AtomicInteger threads = new AtomicInteger();
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, runnable -> {
-            Thread thread = new Thread(runnable, "gctyping-socket-timers-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("gctyping-socket-timers-"));
         timers.setRemoveOnCancelPolicy(true);
         return timers;
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger threads = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**
@@ -117,7 +130,7 @@ public final class ReconnectingSocket implements AutoCloseable {
         if (connectionLostTimeoutSeconds > 0) {
             repeat(Duration.ofSeconds(connectionLostTimeoutSeconds), this::checkAlive);
         }
-        TIMERS.execute(() -> attempt(null));
+        ATTEMPTS.execute(() -> attempt(null));
     }
 
     /**
@@ -164,7 +177,7 @@ public final class ReconnectingSocket implements AutoCloseable {
         return Math.max(0, connections.get() - 1);
     }
 
-    /** Runs {@code task} every {@code period} on the reconnect thread until the socket is finally closed (e.g. a heartbeat). */
+    /** Runs {@code task} every {@code period} on the shared timers until the socket is finally closed (e.g. a heartbeat). */
     public void repeat(Duration period, Runnable task) {
         if (finishing.get()) {
             return; // already finally closed: nothing to repeat for
@@ -250,7 +263,8 @@ public final class ReconnectingSocket implements AutoCloseable {
         Duration delay = backoff.delay(attempt);
         log.debug("{}: closed ({} {}), reconnecting in {} ms", name, code, reason, delay.toMillis());
         listener.onReconnecting(attempt, delay, code, reason);
-        TIMERS.schedule(() -> attempt(reason), delay.toMillis(), TimeUnit.MILLISECONDS); // a no-op once closed
+        // a no-op once closed
+        TIMERS.schedule(() -> ATTEMPTS.execute(() -> attempt(reason)), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void giveUp(int code, String reason) {

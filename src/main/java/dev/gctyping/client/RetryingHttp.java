@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ public final class RetryingHttp {
     /**
      * For a target on plain HTTP only (the embedded simulator): its client never speaks TLS, so it
      * does without the JDK's TLS provider, whose loading costs about a fifth of a second at every
-     * start; an https URL fails at once.
+     * start; an https URL fails, as no TLS connection can be made.
      */
     public static RetryingHttp plainHttpOnly(Sleeper sleeper) {
         return withSleeper(
@@ -75,7 +76,8 @@ public final class RetryingHttp {
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(CONNECT_TIMEOUT)
                         .sslContext(NoTls.context())
-                        .sslParameters(NoTls.PARAMETERS)
+                        .sslParameters(
+                                new SSLParameters()) // given, so the client does not ask the context for its defaults
                         .build());
     }
 
@@ -132,6 +134,7 @@ public final class RetryingHttp {
      */
     public HttpResponse<String> send(Supplier<HttpRequest> request, String what, RequestStats call) {
         int rateLimited = 0;
+        int transportFailures = 0;
         for (int attempt = 1; ; attempt++) {
             count(call, RequestStats::request);
             Duration wait;
@@ -164,7 +167,10 @@ public final class RetryingHttp {
             } catch (IOException e) {
                 count(call, RequestStats::serverError);
                 failure = transportFailure(e, sent.uri());
-                if (attempt >= Math.min(maxAttempts, MAX_TRANSPORT_ATTEMPTS)) {
+                // counted apart: a kept-alive connection the server closed during a long Retry-After
+                // fails once, and must not end a call whose earlier attempts were answered
+                transportFailures++;
+                if (transportFailures >= Math.min(maxAttempts, MAX_TRANSPORT_ATTEMPTS)) {
                     throw new UnavailableException(what + " failed after " + attempt + " attempts: " + failure, e);
                 }
                 wait = backoff.delay(attempt);

@@ -29,11 +29,11 @@ public final class Replayer {
      * A paced replay of regular files reads its opening, the first second of trace time (at most
      * {@link #OPENING_EVENTS} events), before its clock starts, and opens the connections it needs.
      */
-    static final long OPENING_MS = 1_000;
+    private static final long OPENING_MS = 1_000;
 
-    static final int OPENING_EVENTS = 100_000;
+    private static final int OPENING_EVENTS = 100_000;
     /** The longest the opening's connections are waited for. */
-    static final Duration OPENING_WAIT = Duration.ofSeconds(10);
+    private static final Duration OPENING_WAIT = Duration.ofSeconds(10);
 
     private final TypingEngine engine;
     private final EngagementMetrics metrics;
@@ -140,8 +140,9 @@ public final class Replayer {
     private void connectAhead(List<Held> opening) throws InterruptedException {
         List<CompletableFuture<?>> connected = new ArrayList<>();
         for (Held held : opening) {
-            if (held.agent >= 0) {
-                connected.add(sink.connectAhead(engine.state(held.agent)));
+            CompletableFuture<?> opened = held.agent < 0 ? null : sink.connectAhead(engine.state(held.agent));
+            if (opened != null && !opened.isDone()) {
+                connected.add(opened); // not each event's: a conversation seen before is open or opening
             }
         }
         try {

@@ -71,6 +71,23 @@ class RetryingHttpTest {
     }
 
     @Test
+    void aTransportFailureAfterAnsweredAttemptsIsStillRetried() {
+        server.then(Answer.json(503, ""))
+                .then(Answer.json(503, ""))
+                .then(Answer.hangUp())
+                .then(Answer.json(200, "{}"));
+
+        HttpResponse<String> response = http.send(
+                () -> HttpRequest.newBuilder(server.uri().resolve("/x"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                "test post"); // a POST: the JDK's client retries a GET on a dead connection by itself
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(http.stats().requests()).isEqualTo(4);
+    }
+
+    @Test
     void retriesServerErrorsWithExponentialBackoff() {
         server.then(Answer.json(503, "")).then(Answer.json(502, "")).then(Answer.json(200, "{}"));
 

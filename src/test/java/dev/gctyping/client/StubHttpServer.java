@@ -16,6 +16,11 @@ import java.util.concurrent.Executors;
 /** A loopback HTTP server answering scripted responses in order, recording what it received. */
 final class StubHttpServer implements AutoCloseable {
     record Answer(int status, Map<String, String> headers, String body) {
+        /** Closes the connection without an answer, as a server does with a kept-alive one it timed out. */
+        static Answer hangUp() {
+            return new Answer(-1, Map.of(), "");
+        }
+
         static Answer json(int status, String body) {
             return new Answer(status, Map.of("Content-Type", "application/json"), body);
         }
@@ -63,6 +68,9 @@ final class StubHttpServer implements AutoCloseable {
         Answer answer = script.poll();
         if (answer == null) {
             answer = Answer.json(500, "{\"message\":\"stub has no scripted answer left\"}");
+        }
+        if (answer.status() < 0) {
+            throw new IOException("hanging up"); // HttpServer closes the connection unanswered
         }
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
