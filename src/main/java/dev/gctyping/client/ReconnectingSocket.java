@@ -7,10 +7,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,10 +44,12 @@ public final class ReconnectingSocket implements AutoCloseable {
     private static final ScheduledThreadPoolExecutor TIMERS = timers();
     /**
      * The attempts themselves, which may wait for a token (a slow or faulty OAuth server): threads
-     * started as needed and ended when idle, so that one socket's wait holds no other socket's
-     * attempt or timer back.
+     * started as needed, so that one socket's wait holds no other socket's attempt or timer back,
+     * and ended after a second idle (a replay opening 200 sockets at once would otherwise keep
+     * dozens of idle threads for the JDK's default minute).
      */
-    private static final ExecutorService ATTEMPTS = Executors.newCachedThreadPool(daemon("gctyping-socket-attempt-"));
+    private static final ExecutorService ATTEMPTS = new ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("gctyping-socket-attempt-"));
 
     /** What to connect to, built afresh for every attempt. */
     public record Handshake(URI uri, Map<String, String> headers) {}
