@@ -32,6 +32,17 @@ public interface PayloadSink {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * Holds what is planned from now on until {@link #endHold()}: a paced replay plans its opening
+     * before its clock starts, and releases each send at its trace time.
+     */
+    default void hold() {}
+
+    /** Stops holding. @return what was held, in emission order */
+    default HeldSends endHold() {
+        return HeldSends.NONE;
+    }
+
     /** The engine's expiry changed mid-session (the live prompt's {@code :set expiry}): later sends follow it. */
     default void expiryChanged(long expiryMs) {}
 
@@ -61,6 +72,21 @@ public interface PayloadSink {
             @Override
             public void expiryChanged(long expiryMs) {
                 sink.expiryChanged(expiryMs);
+            }
+
+            @Override
+            public CompletableFuture<?> connectAhead(AgentState agent) {
+                return sink.connectAhead(agent);
+            }
+
+            @Override
+            public void hold() {
+                sink.hold();
+            }
+
+            @Override
+            public HeldSends endHold() {
+                return sink.endHold();
             }
         };
     }

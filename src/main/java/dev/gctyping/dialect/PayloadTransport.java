@@ -23,6 +23,16 @@ public interface PayloadTransport extends AutoCloseable {
      */
     CompletableFuture<?> open(String conversationId, CompletableFuture<?> guestReady);
 
+    /**
+     * Makes ahead what the send needs before it can go (agent-api: the lookup the plan granted it),
+     * while it is held: a paced replay's opening. The send itself follows later through {@link #send}.
+     *
+     * @return what completes when that is done (or failed: the send then tries again itself)
+     */
+    default CompletableFuture<?> prepare(AgentState agent, WireSend send) {
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** Sends (or queues) one of the plan's sends for this agent. */
     void send(AgentState agent, WireSend send);
 

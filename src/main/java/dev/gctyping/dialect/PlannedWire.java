@@ -2,6 +2,7 @@ package dev.gctyping.dialect;
 
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.Signal;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The engine's payloads and the agents' messages through a dialect's plan: the one path from engine
@@ -24,6 +25,8 @@ public final class PlannedWire implements PayloadSink {
     private final SendPlan plan;
     private final SendListener listener;
     private final PayloadTransport transport;
+    /** What is planned while a paced replay's opening is planned ahead; null otherwise. */
+    private HeldSends held;
 
     /** Sends go to the listener only (printing, modelling). */
     public PlannedWire(SendPlan plan, SendListener listener) {
@@ -48,9 +51,29 @@ public final class PlannedWire implements PayloadSink {
     }
 
     private void send(AgentState agent, WireSend send) {
-        if (send != null) {
-            listener.onSend(agent, send);
+        if (send == null) {
+            return;
         }
+        if (held == null) {
+            listener.onSend(agent, send);
+        } else {
+            held.add(
+                    agent,
+                    send,
+                    transport == null ? CompletableFuture.completedFuture(null) : transport.prepare(agent, send));
+        }
+    }
+
+    @Override
+    public void hold() {
+        held = new HeldSends(listener);
+    }
+
+    @Override
+    public HeldSends endHold() {
+        HeldSends ended = held;
+        held = null;
+        return ended == null ? HeldSends.NONE : ended;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.gctyping.replay;
 
+import dev.gctyping.dialect.HeldSends;
 import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.TypingEngine;
@@ -27,12 +28,12 @@ import java.util.function.LongConsumer;
 public final class Replayer {
     /**
      * A paced replay of regular files reads its opening, the first second of trace time (at most
-     * {@link #OPENING_EVENTS} events), before its clock starts, and opens the connections it needs.
+     * {@link #OPENING_EVENTS} events), and plans it before its clock starts (see {@link #replayOpening}).
      */
     private static final long OPENING_MS = 1_000;
 
     private static final int OPENING_EVENTS = 100_000;
-    /** The longest the opening's connections are waited for. */
+    /** The longest the opening's connections and preparations are waited for. */
     private static final Duration OPENING_WAIT = Duration.ofSeconds(10);
 
     private final TypingEngine engine;
@@ -109,17 +110,13 @@ public final class Replayer {
     private void replayPaced(TraceMerger trace, LongConsumer progress, Pacer pacer)
             throws IOException, InterruptedException {
         TraceEvent e = trace.next();
-        if (trace.canReadAhead()) {
+        if (trace.canReadAhead() && e != null) {
             List<Held> opening = new ArrayList<>();
-            long openingEnd = e == null ? 0 : e.ts() + OPENING_MS;
+            long openingEnd = e.ts() + OPENING_MS;
             for (; e != null && e.ts() <= openingEnd && opening.size() < OPENING_EVENTS; e = trace.next()) {
                 opening.add(new Held(e.ts(), e.agent(), e.type(), e.text(), e.communicationId(), e.settings()));
             }
-            connectAhead(opening);
-            for (Held held : opening) {
-                stepPaced(held.ts, held.agent, held.type, held.text, held.communicationId, held.settings, pacer);
-                progress.accept(events);
-            }
+            replayOpening(opening, progress, pacer);
         }
         for (; e != null; e = trace.next()) {
             stepPaced(e.ts(), e.agent(), e.type(), e.text(), e.communicationId(), e.settings(), pacer);
@@ -133,11 +130,51 @@ public final class Replayer {
             long ts, int agent, EventType type, String text, String communicationId, EngineSettings settings) {}
 
     /**
-     * Opens the connections of the opening's agents and waits for them (at most {@link #OPENING_WAIT}),
-     * before the pacer's clock starts: a handshake is not the platform's latency, and a trace that
-     * starts with many conversations would otherwise start with all their handshakes at once.
+     * The opening is planned before the pacer's clock starts, as a handshake or a lookup is not the
+     * platform's latency, and a trace that starts with many conversations would otherwise start
+     * with all of them at once: its conversations' connections open while its events run through
+     * the engine and the plan, whose sends are held and prepared (agent-api: the lookups the plan
+     * granted). Once both are done (at most {@link #OPENING_WAIT}), the clock starts at the opening's
+     * first event and each held send is released at its trace time: the plan's decisions and the
+     * pace the platform sees are those of any other replay.
      */
-    private void connectAhead(List<Held> opening) throws InterruptedException {
+    private void replayOpening(List<Held> opening, LongConsumer progress, Pacer pacer) throws InterruptedException {
+        List<CompletableFuture<?>> ready = connectAhead(opening);
+        HeldSends held;
+        sink.hold();
+        try {
+            for (Held e : opening) {
+                paceDeadlinesBefore(e.ts, Pacer.UNPACED);
+                step(e.agent, e.type, e.ts, e.text, e.communicationId, e.settings);
+            }
+        } finally {
+            held = sink.endHold();
+        }
+        progress.accept(events);
+        ready.add(held.prepared());
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
+                    .get(OPENING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // a connection that failed or is slow: the replay starts anyway, its sends queue as usual
+        }
+        pacer.waitFor(opening.get(0).ts); // the clock starts at the trace's first event, whatever it sent
+        for (int i = 0; i < held.size(); i++) {
+            if (!Thread.currentThread().isInterrupted()) {
+                try {
+                    pacer.waitFor(held.at(i));
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            // once stopped, the rest still goes to the transport, which accounts for what it cannot send
+            held.release(i);
+        }
+        stopIfInterrupted();
+    }
+
+    /** Starts opening the opening's conversations' connections. @return what completes when each is open */
+    private List<CompletableFuture<?>> connectAhead(List<Held> opening) {
         List<CompletableFuture<?>> connected = new ArrayList<>();
         for (Held held : opening) {
             CompletableFuture<?> opened = held.agent < 0 ? null : sink.connectAhead(engine.state(held.agent));
@@ -145,12 +182,7 @@ public final class Replayer {
                 connected.add(opened); // not each event's: a conversation seen before is open or opening
             }
         }
-        try {
-            CompletableFuture.allOf(connected.toArray(CompletableFuture[]::new))
-                    .get(OPENING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // a connection that failed or is slow: the replay starts anyway, its sends queue as usual
-        }
+        return connected;
     }
 
     private void stepPaced(

@@ -6,6 +6,7 @@ import dev.gctyping.client.PlatformApi;
 import dev.gctyping.client.Target;
 import dev.gctyping.dialect.DeliveryStats;
 import dev.gctyping.dialect.Dialect;
+import dev.gctyping.dialect.HeldSends;
 import dev.gctyping.dialect.LatencyProbe;
 import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.dialect.PayloadTransport;
@@ -136,6 +137,16 @@ public final class WireReplay implements AutoCloseable {
                     @Override
                     public void message(AgentState agent, String text, long at) {
                         wire.message(agent, text, at);
+                    }
+
+                    @Override
+                    public void hold() {
+                        wire.hold();
+                    }
+
+                    @Override
+                    public HeldSends endHold() {
+                        return wire.endHold();
                     }
 
                     @Override

@@ -2,7 +2,14 @@ package dev.gctyping.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gctyping.dialect.DeliveryStats;
+import dev.gctyping.dialect.Dialects;
+import dev.gctyping.dialect.HeldSends;
 import dev.gctyping.dialect.PayloadSink;
+import dev.gctyping.dialect.PayloadTransport;
+import dev.gctyping.dialect.PlanSettings;
+import dev.gctyping.dialect.PlannedWire;
+import dev.gctyping.dialect.WireSend;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.EngineSettings;
 import dev.gctyping.engine.Signal;
@@ -15,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,58 +41,154 @@ class ReplayerOpeningTest {
     @TempDir
     Path dir;
 
-    /** Records what happens, in order; connections open when the test says so. */
+    /**
+     * A wire as replays have one (the seed plan, which sends every payload), whose transport records
+     * what happens, in order; the opening's connections and preparations complete when the test says so.
+     */
     private static final class Sink implements PayloadSink {
         final List<String> happened = new CopyOnWriteArrayList<>();
+        /** Sends that reached the transport before the opening's connections and preparations were done. */
+        final List<String> early = new CopyOnWriteArrayList<>();
+
         final CompletableFuture<Void> connected = new CompletableFuture<>();
-        final CountDownLatch asked = new CountDownLatch(2);
+        final CompletableFuture<Void> prepared = new CompletableFuture<>();
+        final CountDownLatch planned = new CountDownLatch(2);
+        private final PlannedWire wire = new PlannedWire(
+                Dialects.SEED.plan(PlanSettings.forExpiry(5_000)), (agent, send) -> {}, new Transport());
 
         @Override
         public CompletableFuture<?> connectAhead(AgentState agent) {
             happened.add("connect " + agent.conversationId());
-            asked.countDown();
             return connected;
         }
 
         @Override
         public void typing(AgentState agent, Signal signal, long at) {
-            happened.add("typing " + agent.conversationId());
+            wire.typing(agent, signal, at);
         }
 
         @Override
-        public void message(AgentState agent, String text, long at) {}
+        public void message(AgentState agent, String text, long at) {
+            wire.message(agent, text, at);
+        }
+
+        @Override
+        public void hold() {
+            wire.hold();
+        }
+
+        @Override
+        public HeldSends endHold() {
+            return wire.endHold();
+        }
+
+        private final class Transport implements PayloadTransport {
+            @Override
+            public CompletableFuture<?> prepare(AgentState agent, WireSend send) {
+                happened.add("prepare " + agent.conversationId());
+                planned.countDown();
+                return prepared;
+            }
+
+            @Override
+            public void send(AgentState agent, WireSend send) {
+                String what = (send.kind() == WireSend.Kind.TYPING_ON ? "On " : "Off ") + agent.conversationId();
+                happened.add(what);
+                if (!connected.isDone() || !prepared.isDone()) {
+                    early.add(what);
+                }
+            }
+
+            @Override
+            public CompletableFuture<?> open(String conversationId, CompletableFuture<?> guestReady) {
+                return guestReady;
+            }
+
+            @Override
+            public boolean drain(Duration timeout) {
+                return true;
+            }
+
+            @Override
+            public int pending() {
+                return 0;
+            }
+
+            @Override
+            public DeliveryStats delivery(AgentState agent) {
+                return new DeliveryStats();
+            }
+
+            @Override
+            public DeliveryStats delivered() {
+                return new DeliveryStats();
+            }
+
+            @Override
+            public String senderId(AgentState agent) {
+                return agent.agentId();
+            }
+
+            @Override
+            public int reconnects(String conversationId) {
+                return 0;
+            }
+
+            @Override
+            public void close() {}
+        }
     }
 
     @Test
-    void aPacedReplayOfAFileOpensTheOpeningsConnectionsBeforeItsFirstPayload() throws Exception {
+    void aPacedReplayOfAFilePlansItsOpeningAndSendsOnlyOnceItsConnectionsAndPreparationsAreDone() throws Exception {
         Path trace = Files.writeString(dir.resolve("trace.ndjson"), TRACE);
         Sink sink = new Sink();
         Replayer replayer = new Replayer(SETTINGS, sink, new EngagementMetrics());
-        CompletableFuture<ReplayStats> run = CompletableFuture.supplyAsync(() -> replay(replayer, trace.toString()));
+        CompletableFuture<ReplayStats> run = new CompletableFuture<>();
+        Thread replay = new Thread(() -> run.complete(replay(replayer, trace.toString())));
+        replay.start();
 
-        assertThat(sink.asked.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(sink.planned.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(sink.happened)
-                .as("nothing is sent while the opening's connections open")
-                .containsExactly("connect c1", "connect c2");
+                .as("the opening is planned, its sends prepared and held")
+                .containsExactly("connect c1", "connect c2", "prepare c1", "prepare c2");
         sink.connected.complete(null);
+        awaitWaiting(replay);
+        sink.prepared.complete(null);
 
         assertThat(run.get(30, TimeUnit.SECONDS).complete()).isTrue();
+        assertThat(sink.early)
+                .as("nothing sent before the connections and preparations")
+                .isEmpty();
         assertThat(sink.happened)
-                .startsWith("connect c1", "connect c2", "typing c1", "typing c2")
-                .contains("typing c3")
+                .startsWith("connect c1", "connect c2", "prepare c1", "prepare c2", "On c1", "On c2")
+                .contains("On c3")
                 .as("a conversation after the opening connects as its first payload leaves")
-                .doesNotContain("connect c3");
+                .doesNotContain("connect c3")
+                .as("what comes after the opening is not held")
+                .containsOnlyOnce("prepare c1", "prepare c2");
+    }
+
+    /** Until the replay thread waits (for the opening's preparations, when it works as it should) or has ended. */
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (thread.isAlive()
+                && thread.getState() != Thread.State.TIMED_WAITING
+                && thread.getState() != Thread.State.WAITING
+                && System.nanoTime() < deadline) {
+            Thread.sleep(1); // polls the state it waits for
+        }
     }
 
     @Test
-    void standardInputMayBeLiveSoItsOpeningIsNotWaitedFor() throws Exception {
+    void standardInputMayBeLiveSoItsOpeningIsNotPlannedAhead() throws Exception {
         Sink sink = new Sink();
         Replayer replayer = new Replayer(SETTINGS, sink, new EngagementMetrics());
 
         assertThat(replay(replayer, TraceMerger.STDIN).complete()).isTrue();
 
-        assertThat(sink.happened).noneMatch(line -> line.startsWith("connect"));
-        assertThat(sink.happened).contains("typing c1", "typing c2", "typing c3");
+        assertThat(sink.happened).noneMatch(line -> line.startsWith("connect") || line.startsWith("prepare"));
+        assertThat(sink.happened).contains("On c1", "On c2", "On c3");
     }
 
     private static ReplayStats replay(Replayer replayer, String path) {

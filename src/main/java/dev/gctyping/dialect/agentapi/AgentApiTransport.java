@@ -102,6 +102,17 @@ final class AgentApiTransport implements PayloadTransport {
         conversations.computeIfAbsent(conversation, Conversation::new).offer(new Request(agent, stats, what, call));
     }
 
+    /** A send the plan granted a lookup is held (a paced replay's opening): the lookup goes now, in its conversation's turn. */
+    @Override
+    public CompletableFuture<?> prepare(AgentState agent, WireSend send) {
+        if (send.requests() < 2) {
+            return CompletableFuture.completedFuture(null); // nothing goes before it
+        }
+        LookUp lookUp = new LookUp(agent, new CompletableFuture<>());
+        conversations.computeIfAbsent(agent.conversationId(), Conversation::new).offer(lookUp);
+        return lookUp.done();
+    }
+
     @Override
     public CompletableFuture<?> open(String conversationId, CompletableFuture<?> guestReady) {
         conversations.computeIfAbsent(conversationId, Conversation::new).ready = guestReady;
@@ -118,13 +129,50 @@ final class AgentApiTransport implements PayloadTransport {
         void run(String communication, RequestStats attempts);
     }
 
+    /** What a conversation's sender does in its turn. */
+    private interface Job {
+        void run(Conversation conversation);
+
+        /** The replay was stopped before its turn came. */
+        void abandon();
+    }
+
     /** A queued call, with what it is for, so it can be accounted for whatever happens. */
-    private record Request(AgentState agent, DeliveryStats stats, String what, Call call) {}
+    private record Request(AgentState agent, DeliveryStats stats, String what, Call call) implements Job {
+        @Override
+        public void run(Conversation conversation) {
+            conversation.deliver(this);
+        }
+
+        @Override
+        public void abandon() {
+            stats.recordLoss(what + ": not sent, the replay was stopped");
+        }
+    }
+
+    /** The agent's communication looked up ahead of its first send; a failure is left for that send to meet. */
+    private record LookUp(AgentState agent, CompletableFuture<Void> done) implements Job {
+        @Override
+        public void run(Conversation conversation) {
+            try {
+                conversation.communicationOf(agent);
+            } catch (ClientException e) {
+                LOG.debug("looking up {} ahead failed: {}", agent.conversationId(), e.getMessage());
+            } finally {
+                done.complete(null);
+            }
+        }
+
+        @Override
+        public void abandon() {
+            done.complete(null);
+        }
+    }
 
     /** One conversation's requests, sent in order by one sender at a time. */
     private final class Conversation {
         private final String id;
-        private final ArrayDeque<Request> queue = new ArrayDeque<>();
+        private final ArrayDeque<Job> queue = new ArrayDeque<>();
         private boolean sending;
         /** Its first request waits for this (a watching guest joining), briefly. */
         volatile CompletableFuture<?> ready = CompletableFuture.completedFuture(null);
@@ -139,9 +187,9 @@ final class AgentApiTransport implements PayloadTransport {
             this.id = id;
         }
 
-        void offer(Request request) {
+        void offer(Job job) {
             synchronized (this) {
-                queue.add(request);
+                queue.add(job);
                 if (sending) {
                     return;
                 }
@@ -153,7 +201,7 @@ final class AgentApiTransport implements PayloadTransport {
         private void sendAll() {
             awaitReady(ready);
             while (true) {
-                Request next;
+                Job next;
                 synchronized (this) {
                     next = queue.poll();
                     if (next == null) {
@@ -161,14 +209,31 @@ final class AgentApiTransport implements PayloadTransport {
                         return;
                     }
                 }
-                deliver(this, next);
+                next.run(this);
             }
         }
 
         /** Abandons what was never sent (the replay was stopped). */
         synchronized void abandon() {
-            for (Request request = queue.poll(); request != null; request = queue.poll()) {
-                request.stats().recordLoss(request.what() + ": not sent, the replay was stopped");
+            for (Job job = queue.poll(); job != null; job = queue.poll()) {
+                job.abandon();
+                if (job instanceof Request) {
+                    done();
+                }
+            }
+        }
+
+        void deliver(Request request) {
+            RequestStats attempts = new RequestStats();
+            try {
+                request.call().run(communicationOf(request.agent()), attempts);
+                request.stats().countDelivered();
+            } catch (ClientException e) {
+                LOG.warn("{} lost: {}", request.what(), e.getMessage());
+                request.stats().recordLoss(request.what() + ": " + e.getMessage());
+            } finally {
+                request.stats().countRetries(attempts.retries() + attempts.reauthentications());
+                request.stats().countRateLimited(attempts.rateLimitedCount());
                 done();
             }
         }
@@ -217,21 +282,6 @@ final class AgentApiTransport implements PayloadTransport {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // the guest did not join in time: send anyway, unwatched
-        }
-    }
-
-    private void deliver(Conversation conversation, Request request) {
-        RequestStats attempts = new RequestStats();
-        try {
-            request.call().run(conversation.communicationOf(request.agent()), attempts);
-            request.stats().countDelivered();
-        } catch (ClientException e) {
-            LOG.warn("{} lost: {}", request.what(), e.getMessage());
-            request.stats().recordLoss(request.what() + ": " + e.getMessage());
-        } finally {
-            request.stats().countRetries(attempts.retries() + attempts.reauthentications());
-            request.stats().countRateLimited(attempts.rateLimitedCount());
-            done();
         }
     }
 
