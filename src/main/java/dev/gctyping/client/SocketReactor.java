@@ -86,7 +86,10 @@ final class SocketReactor implements Runnable {
         }
     }
 
-    /** Called by a socket whose channel was closed, from any thread: the channel is let go at the next select. */
+    /**
+     * Called by a socket whose channel was closed, from any thread: the JDK releases a registered
+     * channel's file descriptor at the selector's next select, which an idle reactor would not reach.
+     */
     void closed() {
         if (Thread.currentThread() != thread) {
             selector.wakeup();
