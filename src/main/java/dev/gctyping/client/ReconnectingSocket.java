@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A WebSocket that reopens itself: after an unexpected close it waits ({@link Backoff}, with jitter)
  * and connects a fresh {@link ClientSocket} (Java-WebSocket connections cannot be reused), asking
- * the {@link HandshakeSource} for the
- * URI and headers each time so a refreshed token goes into every attempt. Attempts run on the shared
+ * the {@link HandshakeSource} for the URI and headers each time so a refreshed token goes into
+ * every attempt. Attempts run on the shared
  * {@link #ATTEMPTS}, one at a time per socket (the next is scheduled when the last one's connection
  * ends): no recursion, and no old socket left open. It gives up after {@code maxFailures} attempts in
  * a row that never opened.
