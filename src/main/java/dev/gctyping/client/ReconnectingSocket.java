@@ -15,19 +15,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.java_websocket.WebSocket;
-import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
-import org.java_websocket.framing.Framedata;
-import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A WebSocket that reopens itself: after an unexpected close it waits ({@link Backoff}, with jitter)
- * and connects a fresh {@link WebSocketClient} (Java-WebSocket clients cannot be reused, and
- * {@code reconnect()} must not run on their own threads), asking the {@link HandshakeSource} for the
- * URI and headers each time so a refreshed token goes into every attempt. Attempts run on the shared
+ * and connects a fresh {@link ClientSocket} (Java-WebSocket connections cannot be reused), asking
+ * the {@link HandshakeSource} for the URI and headers each time so a refreshed token goes into
+ * every attempt. Attempts run on the shared
  * {@link #ATTEMPTS}, one at a time per socket (the next is scheduled when the last one's connection
  * ends): no recursion, and no old socket left open. It gives up after {@code maxFailures} attempts in
  * a row that never opened.
@@ -63,7 +60,10 @@ public final class ReconnectingSocket implements AutoCloseable {
         Handshake next(String lastFailure);
     }
 
-    /** Callbacks, on the socket's own threads: hand heavy work elsewhere, and never call {@link #close()} from them. */
+    /**
+     * Callbacks, on the shared socket thread for {@code ws://} (the library's threads for {@code wss://}):
+     * never block in them (every other socket waits meanwhile), and never call {@link #close()} from them.
+     */
     public interface Listener extends ConnectionListener {
         void onText(String text);
     }
@@ -74,6 +74,7 @@ public final class ReconnectingSocket implements AutoCloseable {
     private final Backoff backoff;
     private final int maxFailures;
     private final int connectionLostTimeoutSeconds;
+    private final ClientSocket.Factory sockets;
     /** This socket's repeated tasks, cancelled when it is finally closed. */
     private final Set<ScheduledFuture<?>> timers = ConcurrentHashMap.newKeySet();
 
@@ -82,7 +83,7 @@ public final class ReconnectingSocket implements AutoCloseable {
     private final CountDownLatch firstOpenOrGiveUp = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicBoolean finishing = new AtomicBoolean();
-    private volatile Client current;
+    private volatile Attempt current;
     private volatile boolean closing;
 
     /**
@@ -95,6 +96,18 @@ public final class ReconnectingSocket implements AutoCloseable {
             Backoff backoff,
             int maxFailures,
             int connectionLostTimeoutSeconds) {
+        this(name, source, listener, backoff, maxFailures, connectionLostTimeoutSeconds, ClientSocket.BY_SCHEME);
+    }
+
+    ReconnectingSocket(
+            String name,
+            HandshakeSource source,
+            Listener listener,
+            Backoff backoff,
+            int maxFailures,
+            int connectionLostTimeoutSeconds,
+            ClientSocket.Factory sockets) {
+        this.sockets = sockets;
         this.name = name;
         this.source = source;
         this.listener = listener;
@@ -142,37 +155,41 @@ public final class ReconnectingSocket implements AutoCloseable {
      * checker does, without its thread per socket.
      */
     private void checkAlive() {
-        Client client = current;
-        if (client == null || !client.isOpen()) {
+        Attempt attempt = current;
+        if (attempt == null || !attempt.socket.isOpen()) {
             return;
         }
         long lostAfterNanos = TimeUnit.SECONDS.toNanos(connectionLostTimeoutSeconds) * 3 / 2;
-        if (System.nanoTime() - client.lastHeardNanos > lostAfterNanos) {
-            client.closeConnection(
+        if (System.nanoTime() - attempt.lastHeardNanos > lostAfterNanos) {
+            attempt.socket.closeConnection(
                     CloseFrame.ABNORMAL_CLOSE,
                     "connection lost: no pong within " + TimeUnit.NANOSECONDS.toMillis(lostAfterNanos) + " ms");
         } else {
-            client.sendPing();
+            try {
+                attempt.socket.sendPing();
+            } catch (WebsocketNotConnectedException e) {
+                // it closed since isOpen(): its close reconnects
+            }
         }
     }
 
     /** Sends a text frame if the socket is open now; false means it was not sent (the caller decides what to do). */
     public boolean send(String text) {
-        Client client = current;
-        if (client == null || !client.isOpen()) {
+        Attempt attempt = current;
+        if (attempt == null || !attempt.socket.isOpen()) {
             return false;
         }
         try {
-            client.send(text);
+            attempt.socket.send(text);
             return true;
-        } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+        } catch (WebsocketNotConnectedException e) {
             return false;
         }
     }
 
     public boolean isOpen() {
-        Client client = current;
-        return client != null && client.isOpen();
+        Attempt attempt = current;
+        return attempt != null && attempt.socket.isOpen();
     }
 
     /** Times the socket opened again after the first open. */
@@ -216,16 +233,16 @@ public final class ReconnectingSocket implements AutoCloseable {
     public void close() {
         closing = true;
         cancelTimers();
-        Client client = current;
-        if (client != null && !client.isClosed()) {
-            client.close(CloseFrame.NORMAL, "client closing");
+        Attempt attempt = current;
+        if (attempt != null && !attempt.socket.isClosed()) {
+            attempt.socket.close(CloseFrame.NORMAL, "client closing");
             try {
-                if (!client.closed.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    client.closeConnection(CloseFrame.ABNORMAL_CLOSE, "close handshake timed out");
+                if (!attempt.closed.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    attempt.socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "close handshake timed out");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                client.closeConnection(CloseFrame.ABNORMAL_CLOSE, "interrupted");
+                attempt.socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "interrupted");
             }
         }
         finish(CloseFrame.NORMAL, "closed by client");
@@ -245,16 +262,13 @@ public final class ReconnectingSocket implements AutoCloseable {
             scheduleRetry(CloseFrame.NEVER_CONNECTED, e.getMessage());
             return;
         }
-        Client client = new Client(handshake);
-        client.setDaemon(true);
-        client.setTcpNoDelay(true); // typing frames are tiny: Nagle's algorithm would hold them for tens of ms
-        client.setConnectionLostTimeout(0); // checkAlive does it on the shared timers
-        current = client;
+        Attempt attempt = new Attempt(handshake);
+        current = attempt;
         if (closing) {
             return; // closed while the handshake was being built: nothing to open
         }
         log.debug("{}: connecting to {}", name, handshake.uri());
-        client.connect();
+        attempt.socket.connect();
     }
 
     private void scheduleRetry(int code, String reason) {
@@ -285,17 +299,19 @@ public final class ReconnectingSocket implements AutoCloseable {
         }
     }
 
-    private final class Client extends WebSocketClient {
+    /** One connection attempt: its socket, and what this socket tracks of it. */
+    private final class Attempt implements ClientSocket.Events {
+        final ClientSocket socket;
         final CountDownLatch closed = new CountDownLatch(1);
         /** When the peer was last heard from (any frame, a pong included): {@link #checkAlive()} reads it. */
         volatile long lastHeardNanos = System.nanoTime();
 
-        Client(Handshake handshake) {
-            super(handshake.uri(), handshake.headers());
+        Attempt(Handshake handshake) {
+            socket = sockets.create(handshake.uri(), handshake.headers(), this);
         }
 
         @Override
-        public void onOpen(ServerHandshake handshake) {
+        public void onOpen() {
             lastHeardNanos = System.nanoTime();
             failures.set(0);
             int connection = connections.incrementAndGet();
@@ -305,18 +321,18 @@ public final class ReconnectingSocket implements AutoCloseable {
         }
 
         @Override
-        public void onMessage(String message) {
+        public void onText(String text) {
             lastHeardNanos = System.nanoTime();
-            listener.onText(message);
+            listener.onText(text);
         }
 
         @Override
-        public void onWebsocketPong(WebSocket conn, Framedata pong) {
+        public void onPong() {
             lastHeardNanos = System.nanoTime();
         }
 
         @Override
-        public void onClose(int code, String reason, boolean remote) {
+        public void onClose(int code, String reason) {
             closed.countDown();
             if (closing || current != this) {
                 return;
@@ -325,9 +341,9 @@ public final class ReconnectingSocket implements AutoCloseable {
         }
 
         @Override
-        public void onError(Exception ex) {
+        public void onError(Exception error) {
             // onClose follows and decides; the message may be all the user gets, so keep it
-            log.debug("{}: socket error: {}", name, ex.toString());
+            log.debug("{}: socket error: {}", name, error.toString());
         }
     }
 }

@@ -22,6 +22,15 @@ public record SocketSettings(Backoff backoff, int maxFailures, int connectionLos
 
     ReconnectingSocket open(
             String name, ReconnectingSocket.HandshakeSource source, ReconnectingSocket.Listener listener) {
-        return new ReconnectingSocket(name, source, listener, backoff, maxFailures, connectionLostTimeoutSeconds);
+        return open(name, source, listener, ClientSocket.BY_SCHEME);
+    }
+
+    ReconnectingSocket open(
+            String name,
+            ReconnectingSocket.HandshakeSource source,
+            ReconnectingSocket.Listener listener,
+            ClientSocket.Factory sockets) {
+        return new ReconnectingSocket(
+                name, source, listener, backoff, maxFailures, connectionLostTimeoutSeconds, sockets);
     }
 }

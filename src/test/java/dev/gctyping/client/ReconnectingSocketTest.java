@@ -23,12 +23,37 @@ import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Every case on both engines: the shared {@link SocketReactor} and the library's own client (kept for wss://). */
+@ParameterizedClass
+@EnumSource(ReconnectingSocketTest.Engine.class)
 class ReconnectingSocketTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private final TestServer server = TestServer.launch();
     private final Events events = new Events();
     private ReconnectingSocket socket;
+
+    @Parameter
+    Engine engine;
+
+    enum Engine {
+        REACTOR((uri, headers, events) -> SocketReactor.shared().socket(uri, headers, events)),
+        LIBRARY_CLIENT(LibraryClientSocket::new);
+
+        final ClientSocket.Factory sockets;
+
+        Engine(ClientSocket.Factory sockets) {
+            this.sockets = sockets;
+        }
+    }
+
+    private ReconnectingSocket open(
+            SocketSettings settings, ReconnectingSocket.HandshakeSource source, ReconnectingSocket.Listener listener) {
+        return settings.open("t", source, listener, engine.sockets);
+    }
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -46,14 +71,14 @@ class ReconnectingSocketTest {
     void reopensAFreshConnectionWithAFreshHandshakeAfterADrop() throws Exception {
         AtomicInteger handshakes = new AtomicInteger();
         List<String> failures = new CopyOnWriteArrayList<>();
-        socket = fast(5).open(
-                        "t",
-                        lastFailure -> {
-                            failures.add(String.valueOf(lastFailure));
-                            return new ReconnectingSocket.Handshake(
-                                    server.uri(), Map.of("Authorization", "Bearer t" + handshakes.incrementAndGet()));
-                        },
-                        events);
+        socket = open(
+                fast(5),
+                lastFailure -> {
+                    failures.add(String.valueOf(lastFailure));
+                    return new ReconnectingSocket.Handshake(
+                            server.uri(), Map.of("Authorization", "Bearer t" + handshakes.incrementAndGet()));
+                },
+                events);
 
         assertThat(socket.connect(WAIT)).isTrue();
         assertThat(events.take()).isEqualTo("open 1");
@@ -79,7 +104,7 @@ class ReconnectingSocketTest {
 
     @Test
     void deliversTextFrames() throws Exception {
-        socket = fast(5).open("t", lastFailure -> new ReconnectingSocket.Handshake(server.uri(), Map.of()), events);
+        socket = open(fast(5), lastFailure -> new ReconnectingSocket.Handshake(server.uri(), Map.of()), events);
         assertThat(socket.connect(WAIT)).isTrue();
         events.take();
         server.opened.poll(WAIT.toSeconds(), TimeUnit.SECONDS).send("{\"x\":1}");
@@ -90,13 +115,13 @@ class ReconnectingSocketTest {
     void passesTheRefusalReasonToTheNextHandshakeAndGivesUpAfterMaxFailures() throws Exception {
         server.refuseAll = true;
         List<String> failures = new CopyOnWriteArrayList<>();
-        socket = fast(2).open(
-                        "t",
-                        lastFailure -> {
-                            failures.add(lastFailure);
-                            return new ReconnectingSocket.Handshake(server.uri(), Map.of());
-                        },
-                        events);
+        socket = open(
+                fast(2),
+                lastFailure -> {
+                    failures.add(lastFailure);
+                    return new ReconnectingSocket.Handshake(server.uri(), Map.of());
+                },
+                events);
 
         assertThat(socket.connect(WAIT)).isFalse();
         assertThat(socket.awaitClosed(WAIT)).isTrue();
@@ -110,12 +135,12 @@ class ReconnectingSocketTest {
 
     @Test
     void anAuthFailureWhileBuildingTheHandshakeStopsAtOnce() throws Exception {
-        socket = fast(5).open(
-                        "t",
-                        lastFailure -> {
-                            throw new AuthException("refused for client id x");
-                        },
-                        events);
+        socket = open(
+                fast(5),
+                lastFailure -> {
+                    throw new AuthException("refused for client id x");
+                },
+                events);
         assertThat(socket.connect(WAIT)).isFalse();
         assertThat(events.all()).containsExactly("closed " + CloseFrame.POLICY_VALIDATION + " refused for client id x");
     }
@@ -124,8 +149,7 @@ class ReconnectingSocketTest {
     void aConnectionWhosePeerStopsAnsweringPingsIsLostAndReopened() throws Exception {
         server.silent = true;
         SocketSettings pingEverySecond = new SocketSettings(fast(5).backoff(), 5, 1);
-        socket = pingEverySecond.open(
-                "t", lastFailure -> new ReconnectingSocket.Handshake(server.uri(), Map.of()), events);
+        socket = open(pingEverySecond, lastFailure -> new ReconnectingSocket.Handshake(server.uri(), Map.of()), events);
 
         assertThat(socket.connect(WAIT)).isTrue();
         assertThat(events.take()).isEqualTo("open 1");
@@ -134,7 +158,10 @@ class ReconnectingSocketTest {
         assertThat(events.take()).isEqualTo("open 2");
     }
 
-    /** Java-WebSocket's client threads must all end after close (they would keep a CLI alive otherwise). */
+    /**
+     * Java-WebSocket's client threads must all end after close (they would keep a CLI alive
+     * otherwise); the one shared reactor thread is a daemon and stays.
+     */
     static void awaitNoClientThreads() throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -142,6 +169,10 @@ class ReconnectingSocketTest {
                     .noneMatch(t -> t.isAlive()
                             && (t.getName().startsWith("WebSocketConnectReadThread")
                                     || t.getName().startsWith("WebSocketWriteThread")))) {
+                assertThat(Thread.getAllStackTraces().keySet().stream()
+                                .filter(t -> t.getName().equals(SocketReactor.THREAD_NAME)))
+                        .as("reactor threads")
+                        .hasSizeLessThanOrEqualTo(1);
                 return;
             }
             Thread.sleep(20);

@@ -1,0 +1,56 @@
+package dev.gctyping.client;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * One connection attempt's WebSocket as {@link ReconnectingSocket} drives it: connected once, never
+ * reused. Two engines: {@link ReactorSocket} for plain {@code ws://} (all of them on one shared
+ * thread) and {@link LibraryClientSocket}, Java-WebSocket's own client, for {@code wss://}.
+ */
+interface ClientSocket {
+    /** Starts connecting and returns at once; the events tell how it went. */
+    void connect();
+
+    boolean isOpen();
+
+    boolean isClosed();
+
+    /** @throws org.java_websocket.exceptions.WebsocketNotConnectedException when not open */
+    void send(String text);
+
+    void sendPing();
+
+    /** Starts the close handshake. */
+    void close(int code, String reason);
+
+    /** Closes at once, without a close handshake. */
+    void closeConnection(int code, String reason);
+
+    /** What a socket reports; exactly one {@link #onClose} per socket, whether it opened or not. */
+    interface Events {
+        void onOpen();
+
+        void onText(String text);
+
+        void onPong();
+
+        void onClose(int code, String reason);
+
+        void onError(Exception error);
+    }
+
+    @FunctionalInterface
+    interface Factory {
+        ClientSocket create(URI uri, Map<String, String> headers, Events events);
+    }
+
+    /**
+     * Plain {@code ws://} (the embedded simulator: hundreds of connections in a replay) on the shared
+     * {@link SocketReactor}; {@code wss://} on the library's client, as the reactor does not do TLS and
+     * the real Genesys Cloud, the only {@code wss://} peer, gets a handful of connections.
+     */
+    Factory BY_SCHEME = (uri, headers, events) -> "wss".equalsIgnoreCase(uri.getScheme())
+            ? new LibraryClientSocket(uri, headers, events)
+            : SocketReactor.shared().socket(uri, headers, events);
+}
