@@ -46,9 +46,9 @@ interface ClientSocket {
     }
 
     /**
-     * Plain {@code ws://} (the embedded simulator: hundreds of connections in a replay) on the shared
-     * {@link SocketReactor}; {@code wss://} on the library's client, as the reactor does not do TLS and
-     * the real Genesys Cloud, the only {@code wss://} peer, gets a handful of connections.
+     * Plain {@code ws://} (simulators: hundreds of connections in a replay) on the shared
+     * {@link SocketReactor}; {@code wss://} (the real Genesys Cloud) on the library's client, with
+     * its TLS, as before: the reactor does not do TLS.
      */
     Factory BY_SCHEME = (uri, headers, events) -> "wss".equalsIgnoreCase(uri.getScheme())
             ? new LibraryClientSocket(uri, headers, events)

@@ -24,6 +24,13 @@ public final class GuestWatch implements GuestSide, AutoCloseable {
 
     private final Target target;
     private final BiConsumer<String, String> show;
+    /**
+     * Held while the guest is switched or closed, which waits for close and open handshakes; the
+     * frames' state has the monitor: frames arrive on the shared socket thread, which must never
+     * wait for a handshake it is itself to carry.
+     */
+    private final Object switching = new Object();
+
     private final ArrayDeque<String> last = new ArrayDeque<>();
     private GuestSession guest;
     private long lastFrameNanos = System.nanoTime();
@@ -37,23 +44,25 @@ public final class GuestWatch implements GuestSide, AutoCloseable {
     }
 
     @Override
-    public synchronized void follow(String conversationId) {
-        if (guest != null) {
-            guest.close();
-        }
-        guest = new GuestSession(
-                target,
-                "gctyping-shell",
-                "http://localhost",
-                GuestSession.joinConversation(conversationId),
-                SocketSettings.defaults(),
-                this::received);
-        try {
-            if (!guest.connect(Duration.ofSeconds(5))) {
-                LOG.warn("the guest could not join {}: its view is not shown", conversationId);
+    public void follow(String conversationId) {
+        synchronized (switching) {
+            if (guest != null) {
+                guest.close();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            guest = new GuestSession(
+                    target,
+                    "gctyping-shell",
+                    "http://localhost",
+                    GuestSession.joinConversation(conversationId),
+                    SocketSettings.defaults(),
+                    this::received);
+            try {
+                if (!guest.connect(Duration.ofSeconds(5))) {
+                    LOG.warn("the guest could not join {}: its view is not shown", conversationId);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -127,9 +136,11 @@ public final class GuestWatch implements GuestSide, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (guest != null) {
-            guest.close();
+    public void close() {
+        synchronized (switching) {
+            if (guest != null) {
+                guest.close();
+            }
         }
     }
 }
