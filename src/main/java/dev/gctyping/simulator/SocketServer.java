@@ -113,6 +113,9 @@ final class SocketServer extends WebSocketServer {
 
     private volatile Exception startFailure;
 
+    /** Connections the kernel holds for the selector to accept (Linux caps it at {@code somaxconn}, 4096 by default). */
+    private static final int ACCEPT_BACKLOG = 1024;
+
     SocketServer(
             String host,
             int port,
@@ -128,6 +131,9 @@ final class SocketServer extends WebSocketServer {
         this.scheduler = scheduler;
         this.clock = clock;
         setReuseAddr(true);
+        // a replay opens hundreds of sockets at once: with the JDK's default backlog of 50, the
+        // connections beyond it while the selector is busy lose their SYN and retry a second later
+        setMaxPendingConnections(ACCEPT_BACKLOG);
         setTcpNoDelay(true); // pushes to guests are tiny frames: no Nagle delay
         setDaemon(true);
     }
