@@ -109,8 +109,11 @@ public final class OpenTarget implements AutoCloseable {
 
     @Override
     public void close() {
-        if (owner && embedded != null) {
-            embedded.close();
+        if (owner) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            http.close();
         }
     }
 }

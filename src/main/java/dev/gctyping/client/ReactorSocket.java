@@ -36,6 +36,8 @@ final class ReactorSocket extends WebSocketAdapter implements ClientSocket {
     private final WebSocketImpl engine;
     private final long handshakeDeadlineNanos;
     private volatile SocketChannel channel;
+    /** Whether the reactor counts it (from its connecting on): told once when it closes. */
+    private volatile boolean registered;
     /** Set and used on the reactor thread only. */
     private SelectionKey key;
 
@@ -65,6 +67,7 @@ final class ReactorSocket extends WebSocketAdapter implements ClientSocket {
             engine.closeConnection(CloseFrame.NEVER_CONNECTED, reasonOf(e));
             return;
         }
+        registered = true;
         reactor.register(this);
     }
 
@@ -254,6 +257,8 @@ final class ReactorSocket extends WebSocketAdapter implements ClientSocket {
             } catch (IOException e) {
                 events.onError(e);
             }
+        }
+        if (registered) {
             reactor.closed();
         }
         events.onClose(code, reason);

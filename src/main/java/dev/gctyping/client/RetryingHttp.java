@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * not a failed attempt: the platform says "later", never "no", so only
  * {@link #MAX_RATE_LIMITED} of them give up (a transient limit costs time, not data).
  */
-public final class RetryingHttp {
+public final class RetryingHttp implements AutoCloseable {
     /** Genesys' CLI does not wait for a Retry-After above this; neither do we. */
     public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(180);
     /** Per-request timeout callers put on their requests. */
@@ -41,8 +41,12 @@ public final class RetryingHttp {
     private final int maxAttempts;
     private final Sleeper sleeper;
     private final RequestStats stats = new RequestStats();
+    /** Set by {@link #close()}: a client without its selector thread would never answer. */
+    private volatile boolean closed;
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long {@link #close()} waits for the client's selector thread to end (it takes milliseconds). */
+    private static final Duration SELECTOR_EXIT_WAIT = Duration.ofMillis(200);
 
     public RetryingHttp(HttpClient client, Backoff backoff, int maxAttempts, Sleeper sleeper) {
         if (maxAttempts < 1) {
@@ -100,6 +104,49 @@ public final class RetryingHttp {
                 .build();
     }
 
+    /**
+     * Ends the client's selector thread: no request may follow. JDK 17's client has no {@code close()},
+     * and its selector thread waits in native code until the client is collected; at exit, the JVM
+     * gives threads in native code 300 ms to come back, a quarter of a short wire job. Interrupted,
+     * the thread leaves its loop and closes the client's connections, as it does when the client is
+     * collected. It is known by the name the JDK gives it, from the client's id in its
+     * {@code toString()}; under another naming, it is left as it was. A JDK whose client can be
+     * closed (21 on) is asked to.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.debug("closing the HTTP client: {}", e.toString());
+            }
+            return;
+        }
+        String named = client.toString(); // "jdk.internal.net.http.HttpClientImpl@1b2c3d(1)"
+        int open = named.lastIndexOf('(');
+        if (open < 0 || !named.endsWith(")")) {
+            return;
+        }
+        String selector = "HttpClient-" + named.substring(open + 1, named.length() - 1) + "-SelectorManager";
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 8];
+        for (int i = 0, n = root.enumerate(threads, true); i < n; i++) {
+            if (threads[i].getName().equals(selector)) {
+                threads[i].interrupt();
+                try {
+                    threads[i].join(SELECTOR_EXIT_WAIT.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
     public RequestStats stats() {
         return stats;
     }
@@ -122,7 +169,8 @@ public final class RetryingHttp {
      * cannot change, and returns that answer whatever its status.
      *
      * @param what names the call in messages, e.g. "token request to mypurecloud.ie"
-     * @throws UnavailableException when attempts run out or the server asks for a wait above the limit
+     * @throws UnavailableException when attempts run out, the server asks for a wait above the limit,
+     *     or the client is closed
      */
     public HttpResponse<String> send(Supplier<HttpRequest> request, String what) {
         return send(request, what, null);
@@ -136,6 +184,9 @@ public final class RetryingHttp {
         int rateLimited = 0;
         int transportFailures = 0;
         for (int attempt = 1; ; attempt++) {
+            if (closed) {
+                throw new UnavailableException(what + ": not sent, the HTTP client is closed");
+            }
             count(call, RequestStats::request);
             Duration wait;
             String failure;

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.framing.CloseFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,11 @@ final class SocketReactor implements Runnable {
     private final Selector selector;
     private final Thread thread;
     private final Queue<ReactorSocket> registrations = new ConcurrentLinkedQueue<>();
+    /** What the thread waits on while no socket is left (see {@link #awaitSockets}). */
+    private final Object idle = new Object();
+    /** Sockets handed to this reactor and not closed yet. */
+    private final AtomicInteger sockets = new AtomicInteger();
+
     private final Queue<ReactorSocket> writeDemands = new ConcurrentLinkedQueue<>();
     /** Sockets not open yet, oldest deadline first (all have the same timeout); this thread's only. */
     private final ArrayDeque<ReactorSocket> handshaking = new ArrayDeque<>();
@@ -74,7 +80,11 @@ final class SocketReactor implements Runnable {
 
     /** Called by a socket whose channel has started connecting. */
     void register(ReactorSocket socket) {
+        sockets.incrementAndGet();
         registrations.add(socket);
+        synchronized (idle) {
+            idle.notifyAll();
+        }
         selector.wakeup();
     }
 
@@ -87,10 +97,12 @@ final class SocketReactor implements Runnable {
     }
 
     /**
-     * Called by a socket whose channel was closed, from any thread: the JDK releases a registered
-     * channel's file descriptor at the selector's next select, which an idle reactor would not reach.
+     * Called once by a registered socket whose channel was closed, from any thread: the JDK releases
+     * a registered channel's file descriptor at the selector's next select, which an idle reactor
+     * would not reach.
      */
     void closed() {
+        sockets.decrementAndGet();
         if (Thread.currentThread() != thread) {
             selector.wakeup();
         }
@@ -100,6 +112,7 @@ final class SocketReactor implements Runnable {
     public void run() {
         while (true) {
             try {
+                awaitSockets();
                 registerNewSockets();
                 flushWriteDemands();
                 selector.select(selectTimeoutMillis());
@@ -112,6 +125,25 @@ final class SocketReactor implements Runnable {
             } catch (IOException | RuntimeException e) {
                 // sockets handle their own failures: this is the selector's, and the reactor must carry on
                 log.warn("socket reactor: {}", e.toString());
+            } catch (InterruptedException e) {
+                // nothing interrupts it on purpose: every socket depends on it, so it carries on
+            }
+        }
+    }
+
+    /**
+     * With no socket left, waits for the next one on a Java monitor rather than in the selector: at
+     * exit, the JVM gives threads in native code (a select is one) 300 ms to come back, which every
+     * wire job would pay at its end.
+     */
+    private void awaitSockets() throws IOException, InterruptedException {
+        if (sockets.get() > 0) {
+            return;
+        }
+        selector.selectNow(); // the closed channels' keys leave, and their descriptors go, only at a select
+        synchronized (idle) {
+            while (sockets.get() == 0) {
+                idle.wait();
             }
         }
     }

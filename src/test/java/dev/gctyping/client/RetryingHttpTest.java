@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,37 @@ class RetryingHttpTest {
                         plain.send(() -> HttpRequest.newBuilder(overTls).GET().build(), "TLS call"))
                 .hasMessageContaining("TLS call")
                 .hasStackTraceContaining("plain HTTP only");
+    }
+
+    @Test
+    void closingEndsTheClientsSelectorThreadSoTheJvmNeedNotWaitForItAtExit() {
+        Set<Thread> before = selectorThreads();
+        RetryingHttp closing = RetryingHttp.plainHttpOnly(sleeper);
+        server.then(Answer.json(200, "{}"));
+        closing.send(
+                () -> HttpRequest.newBuilder(server.uri().resolve("/x")).GET().build(), "a call");
+        Set<Thread> started = selectorThreads();
+        started.removeAll(before);
+        assertThat(started).as("the client's selector thread").hasSize(1);
+
+        closing.close();
+
+        assertThat(started.iterator().next().isAlive()).isFalse();
+        assertThatThrownBy(() -> closing.send(
+                        () -> HttpRequest.newBuilder(server.uri().resolve("/x"))
+                                .GET()
+                                .build(),
+                        "a late call"))
+                .as("refused at once: without its selector thread, the client would never answer")
+                .isInstanceOf(UnavailableException.class)
+                .hasMessage("a late call: not sent, the HTTP client is closed");
+    }
+
+    /** The JDK client's selector threads: each waits in native code for as long as its client lives. */
+    private static Set<Thread> selectorThreads() {
+        Set<Thread> threads = new HashSet<>(Thread.getAllStackTraces().keySet());
+        threads.removeIf(thread -> !thread.getName().matches("HttpClient-\\d+-SelectorManager"));
+        return threads;
     }
 
     @Test

@@ -209,6 +209,32 @@ class SocketReactorTest {
     }
 
     @Test
+    void withNoSocketLeftTheReactorWaitsOutsideNativeCodeSoTheJvmNeedNotWaitForItAtExit() throws Exception {
+        TestServer server = server();
+        Events events = new Events();
+        ReactorSocket socket = connect(server.uri(), events);
+        assertThat(events.take()).isEqualTo("open");
+        Thread reactor = reactorThread();
+
+        socket.close(CloseFrame.NORMAL, "done");
+        assertThat(events.take()).startsWith("close " + CloseFrame.NORMAL);
+
+        // in a select, the thread is RUNNABLE (in native code); waiting for the next socket, WAITING
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (reactor.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(1); // polls the state it waits for
+        }
+        assertThat(reactor.getState()).isEqualTo(Thread.State.WAITING);
+    }
+
+    private static Thread reactorThread() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals(SocketReactor.THREAD_NAME))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void aConnectionRefusedIsOneCloseAsNeverConnected() throws Exception {
         int closedPort;
         try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
