@@ -51,43 +51,56 @@ public interface PayloadSink {
 
     /** This sink, with each engine payload also shown to {@code signals} first (a report's recorder). */
     default PayloadSink showingSignalsTo(TypingListener signals) {
-        PayloadSink sink = this;
-        return new PayloadSink() {
+        return new Forwarding(this) {
             @Override
             public void typing(AgentState agent, Signal signal, long at) {
                 signals.onSignal(agent, signal, at);
-                sink.typing(agent, signal, at);
-            }
-
-            @Override
-            public void message(AgentState agent, String text, long at) {
-                sink.message(agent, text, at);
-            }
-
-            @Override
-            public void useCommunication(AgentState agent, String communicationId) {
-                sink.useCommunication(agent, communicationId);
-            }
-
-            @Override
-            public void expiryChanged(long expiryMs) {
-                sink.expiryChanged(expiryMs);
-            }
-
-            @Override
-            public CompletableFuture<?> connectAhead(AgentState agent) {
-                return sink.connectAhead(agent);
-            }
-
-            @Override
-            public void hold() {
-                sink.hold();
-            }
-
-            @Override
-            public HeldSends endHold() {
-                return sink.endHold();
+                next.typing(agent, signal, at);
             }
         };
+    }
+
+    /** A sink that hands everything to the next one: a wrapper overrides what it adds to. */
+    abstract class Forwarding implements PayloadSink {
+        protected final PayloadSink next;
+
+        protected Forwarding(PayloadSink next) {
+            this.next = next;
+        }
+
+        @Override
+        public void typing(AgentState agent, Signal signal, long at) {
+            next.typing(agent, signal, at);
+        }
+
+        @Override
+        public void message(AgentState agent, String text, long at) {
+            next.message(agent, text, at);
+        }
+
+        @Override
+        public CompletableFuture<?> connectAhead(AgentState agent) {
+            return next.connectAhead(agent);
+        }
+
+        @Override
+        public void hold() {
+            next.hold();
+        }
+
+        @Override
+        public HeldSends endHold() {
+            return next.endHold();
+        }
+
+        @Override
+        public void expiryChanged(long expiryMs) {
+            next.expiryChanged(expiryMs);
+        }
+
+        @Override
+        public void useCommunication(AgentState agent, String communicationId) {
+            next.useCommunication(agent, communicationId);
+        }
     }
 }

@@ -6,7 +6,6 @@ import dev.gctyping.client.PlatformApi;
 import dev.gctyping.client.Target;
 import dev.gctyping.dialect.DeliveryStats;
 import dev.gctyping.dialect.Dialect;
-import dev.gctyping.dialect.HeldSends;
 import dev.gctyping.dialect.LatencyProbe;
 import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.dialect.PayloadTransport;
@@ -121,37 +120,17 @@ public final class WireReplay implements AutoCloseable {
         PlannedWire wire = new PlannedWire(plan, tap, transport);
         this.replayer = new Replayer(
                 options.settings(),
-                new PayloadSink() {
+                new PayloadSink.Forwarding(wire) {
                     @Override
                     public void typing(AgentState agent, Signal signal, long at) {
                         signals.onSignal(agent, signal, at);
                         connect(agent.conversationId());
-                        wire.typing(agent, signal, at);
+                        next.typing(agent, signal, at);
                     }
 
                     @Override
                     public CompletableFuture<?> connectAhead(AgentState agent) {
                         return connect(agent.conversationId());
-                    }
-
-                    @Override
-                    public void message(AgentState agent, String text, long at) {
-                        wire.message(agent, text, at);
-                    }
-
-                    @Override
-                    public void hold() {
-                        wire.hold();
-                    }
-
-                    @Override
-                    public HeldSends endHold() {
-                        return wire.endHold();
-                    }
-
-                    @Override
-                    public void useCommunication(AgentState agent, String communicationId) {
-                        wire.useCommunication(agent, communicationId);
                     }
                 },
                 new EngagementMetrics(options.pauseThresholdMs()));

@@ -57,6 +57,13 @@ class SocketReactorTest {
         return socket;
     }
 
+    /** A socket connected to {@code server}, once it is open. */
+    private static ReactorSocket opened(TestServer server, Events events) throws InterruptedException {
+        ReactorSocket socket = connect(server.uri(), events);
+        assertThat(events.take()).isEqualTo("open");
+        return socket;
+    }
+
     @Test
     void twoHundredConnectionsOnOneThreadExchangeFramesBothWaysAndAllCloseCleanly() throws Exception {
         TestServer server = server();
@@ -99,8 +106,7 @@ class SocketReactorTest {
     void framesSentFromManyThreadsAtOnceAllArriveInEachSendersOrder() throws Exception {
         TestServer server = server();
         Events events = new Events();
-        ReactorSocket socket = connect(server.uri(), events);
-        assertThat(events.take()).isEqualTo("open");
+        ReactorSocket socket = opened(server, events);
         int senders = 8;
         int frames = 500;
         ExecutorService threads = Executors.newFixedThreadPool(senders);
@@ -134,8 +140,7 @@ class SocketReactorTest {
     void aFrameQueuedFromAnotherThreadWhileTheReactorIsIdleIsSent() throws Exception {
         TestServer server = server();
         Events events = new Events();
-        ReactorSocket socket = connect(server.uri(), events);
-        assertThat(events.take()).isEqualTo("open");
+        ReactorSocket socket = opened(server, events);
         assertThat(server.opened.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
         // nothing more to do for the reactor now: it waits in select until told otherwise
         socket.send("late");
@@ -146,8 +151,7 @@ class SocketReactorTest {
     void aFrameBiggerThanTheChannelTakesAtOnceGoesOutWhole() throws Exception {
         TestServer server = server();
         Events events = new Events();
-        ReactorSocket socket = connect(server.uri(), events);
-        assertThat(events.take()).isEqualTo("open");
+        ReactorSocket socket = opened(server, events);
         String big = "x".repeat(8 * 1024 * 1024);
         socket.send(big);
         assertThat(server.received.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(big);
@@ -198,8 +202,7 @@ class SocketReactorTest {
     void anAbruptCloseFromAnotherThreadEndsTheConnectionForThePeerToo() throws Exception {
         TestServer server = server();
         Events events = new Events();
-        ReactorSocket socket = connect(server.uri(), events);
-        assertThat(events.take()).isEqualTo("open");
+        ReactorSocket socket = opened(server, events);
         socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "lost");
         assertThat(events.take()).isEqualTo("close " + CloseFrame.ABNORMAL_CLOSE + " lost");
         assertThat(server.closeCodes.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
@@ -212,8 +215,7 @@ class SocketReactorTest {
     void withNoSocketLeftTheReactorWaitsOutsideNativeCodeSoTheJvmNeedNotWaitForItAtExit() throws Exception {
         TestServer server = server();
         Events events = new Events();
-        ReactorSocket socket = connect(server.uri(), events);
-        assertThat(events.take()).isEqualTo("open");
+        ReactorSocket socket = opened(server, events);
         Thread reactor = reactorThread();
 
         socket.close(CloseFrame.NORMAL, "done");

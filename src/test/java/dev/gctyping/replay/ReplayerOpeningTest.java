@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gctyping.dialect.DeliveryStats;
 import dev.gctyping.dialect.Dialects;
-import dev.gctyping.dialect.HeldSends;
 import dev.gctyping.dialect.PayloadSink;
 import dev.gctyping.dialect.PayloadTransport;
 import dev.gctyping.dialect.PlanSettings;
@@ -12,7 +11,6 @@ import dev.gctyping.dialect.PlannedWire;
 import dev.gctyping.dialect.WireSend;
 import dev.gctyping.engine.AgentState;
 import dev.gctyping.engine.EngineSettings;
-import dev.gctyping.engine.Signal;
 import dev.gctyping.metrics.EngagementMetrics;
 import dev.gctyping.trace.InvalidLinePolicy;
 import dev.gctyping.trace.TraceFormat;
@@ -42,10 +40,10 @@ class ReplayerOpeningTest {
     Path dir;
 
     /**
-     * A wire as replays have one (the seed plan, which sends every payload), whose transport records
-     * what happens, in order; the opening's connections and preparations complete when the test says so.
+     * What a wire sees, in order; the opening's connections and preparations complete when the test
+     * says so. Its transport records what reaches it.
      */
-    private static final class Sink implements PayloadSink {
+    private static final class Recorder implements PayloadTransport {
         final List<String> happened = new CopyOnWriteArrayList<>();
         /** Sends that reached the transport before the opening's connections and preparations were done. */
         final List<String> early = new CopyOnWriteArrayList<>();
@@ -53,97 +51,80 @@ class ReplayerOpeningTest {
         final CompletableFuture<Void> connected = new CompletableFuture<>();
         final CompletableFuture<Void> prepared = new CompletableFuture<>();
         final CountDownLatch planned = new CountDownLatch(2);
-        private final PlannedWire wire = new PlannedWire(
-                Dialects.SEED.plan(PlanSettings.forExpiry(5_000)), (agent, send) -> {}, new Transport());
 
-        @Override
-        public CompletableFuture<?> connectAhead(AgentState agent) {
-            happened.add("connect " + agent.conversationId());
-            return connected;
-        }
-
-        @Override
-        public void typing(AgentState agent, Signal signal, long at) {
-            wire.typing(agent, signal, at);
-        }
-
-        @Override
-        public void message(AgentState agent, String text, long at) {
-            wire.message(agent, text, at);
-        }
-
-        @Override
-        public void hold() {
-            wire.hold();
-        }
-
-        @Override
-        public HeldSends endHold() {
-            return wire.endHold();
-        }
-
-        private final class Transport implements PayloadTransport {
-            @Override
-            public CompletableFuture<?> prepare(AgentState agent, WireSend send) {
-                happened.add("prepare " + agent.conversationId());
-                planned.countDown();
-                return prepared;
-            }
-
-            @Override
-            public void send(AgentState agent, WireSend send) {
-                String what = (send.kind() == WireSend.Kind.TYPING_ON ? "On " : "Off ") + agent.conversationId();
-                happened.add(what);
-                if (!connected.isDone() || !prepared.isDone()) {
-                    early.add(what);
+        /** A wire as replays have one (the seed plan, which sends every payload) into this transport. */
+        PayloadSink sink() {
+            PlannedWire wire =
+                    new PlannedWire(Dialects.SEED.plan(PlanSettings.forExpiry(5_000)), (agent, send) -> {}, this);
+            return new PayloadSink.Forwarding(wire) {
+                @Override
+                public CompletableFuture<?> connectAhead(AgentState agent) {
+                    happened.add("connect " + agent.conversationId());
+                    return connected;
                 }
-            }
-
-            @Override
-            public CompletableFuture<?> open(String conversationId, CompletableFuture<?> guestReady) {
-                return guestReady;
-            }
-
-            @Override
-            public boolean drain(Duration timeout) {
-                return true;
-            }
-
-            @Override
-            public int pending() {
-                return 0;
-            }
-
-            @Override
-            public DeliveryStats delivery(AgentState agent) {
-                return new DeliveryStats();
-            }
-
-            @Override
-            public DeliveryStats delivered() {
-                return new DeliveryStats();
-            }
-
-            @Override
-            public String senderId(AgentState agent) {
-                return agent.agentId();
-            }
-
-            @Override
-            public int reconnects(String conversationId) {
-                return 0;
-            }
-
-            @Override
-            public void close() {}
+            };
         }
+
+        @Override
+        public CompletableFuture<?> prepare(AgentState agent, WireSend send) {
+            happened.add("prepare " + agent.conversationId());
+            planned.countDown();
+            return prepared;
+        }
+
+        @Override
+        public void send(AgentState agent, WireSend send) {
+            String what = (send.kind() == WireSend.Kind.TYPING_ON ? "On " : "Off ") + agent.conversationId();
+            happened.add(what);
+            if (!connected.isDone() || !prepared.isDone()) {
+                early.add(what);
+            }
+        }
+
+        @Override
+        public CompletableFuture<?> open(String conversationId, CompletableFuture<?> guestReady) {
+            return guestReady;
+        }
+
+        @Override
+        public boolean drain(Duration timeout) {
+            return true;
+        }
+
+        @Override
+        public int pending() {
+            return 0;
+        }
+
+        @Override
+        public DeliveryStats delivery(AgentState agent) {
+            return new DeliveryStats();
+        }
+
+        @Override
+        public DeliveryStats delivered() {
+            return new DeliveryStats();
+        }
+
+        @Override
+        public String senderId(AgentState agent) {
+            return agent.agentId();
+        }
+
+        @Override
+        public int reconnects(String conversationId) {
+            return 0;
+        }
+
+        @Override
+        public void close() {}
     }
 
     @Test
     void aPacedReplayOfAFilePlansItsOpeningAndSendsOnlyOnceItsConnectionsAndPreparationsAreDone() throws Exception {
         Path trace = Files.writeString(dir.resolve("trace.ndjson"), TRACE);
-        Sink sink = new Sink();
-        Replayer replayer = new Replayer(SETTINGS, sink, new EngagementMetrics());
+        Recorder sink = new Recorder();
+        Replayer replayer = new Replayer(SETTINGS, sink.sink(), new EngagementMetrics());
         CompletableFuture<ReplayStats> run = new CompletableFuture<>();
         Thread replay = new Thread(() -> run.complete(replay(replayer, trace.toString())));
         replay.start();
@@ -182,8 +163,8 @@ class ReplayerOpeningTest {
 
     @Test
     void standardInputMayBeLiveSoItsOpeningIsNotPlannedAhead() throws Exception {
-        Sink sink = new Sink();
-        Replayer replayer = new Replayer(SETTINGS, sink, new EngagementMetrics());
+        Recorder sink = new Recorder();
+        Replayer replayer = new Replayer(SETTINGS, sink.sink(), new EngagementMetrics());
 
         assertThat(replay(replayer, TraceMerger.STDIN).complete()).isTrue();
 
