@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -103,6 +104,8 @@ final class ReactorSocket extends WebSocketAdapter implements ClientSocket {
             if (selected.isValid() && selected.isWritable()) {
                 flush();
             }
+        } catch (CancelledKeyException e) {
+            // closed from another thread meanwhile: its close was reported there
         } catch (IOException e) {
             closeAfter(e);
         } catch (RuntimeException e) {
@@ -175,6 +178,8 @@ final class ReactorSocket extends WebSocketAdapter implements ClientSocket {
         try {
             boolean drained = SocketChannelIOHelper.batch(engine, channel);
             key.interestOps(drained ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        } catch (CancelledKeyException e) {
+            // closed from another thread meanwhile: its close was reported there
         } catch (IOException e) {
             closeAfter(e);
         }

@@ -28,6 +28,7 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
@@ -274,6 +275,8 @@ final class SocketServer extends WebSocketServer {
             } else {
                 seed(conn, link.seedConversation, message);
             }
+        } catch (WebsocketNotConnectedException closed) {
+            return; // the client closed while its frame was handled: there is no one to answer
         } catch (RuntimeException e) {
             // a bug of ours, not the client's: it still gets an answer instead of waiting forever
             LOG.warn("a {} frame failed: {}", link.isGuest() ? "guest" : "seed", e.toString());
