@@ -88,17 +88,8 @@ public final class ReconnectingSocket implements AutoCloseable {
 
     /**
      * @param connectionLostTimeoutSeconds ping interval; the socket counts as lost after 1.5× without a pong (0 = off)
+     * @param sockets makes each attempt's connection ({@link ClientSocket#BY_SCHEME} but in tests)
      */
-    public ReconnectingSocket(
-            String name,
-            HandshakeSource source,
-            Listener listener,
-            Backoff backoff,
-            int maxFailures,
-            int connectionLostTimeoutSeconds) {
-        this(name, source, listener, backoff, maxFailures, connectionLostTimeoutSeconds, ClientSocket.BY_SCHEME);
-    }
-
     ReconnectingSocket(
             String name,
             HandshakeSource source,
