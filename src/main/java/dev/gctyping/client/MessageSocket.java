@@ -15,6 +15,9 @@ public interface MessageSocket extends AutoCloseable {
     /** Times the socket opened again after the first open. */
     int reconnects();
 
+    /** Starts closing without waiting: {@link #close()} then waits for less (closing many at once). */
+    void startClosing();
+
     @Override
     void close();
 }

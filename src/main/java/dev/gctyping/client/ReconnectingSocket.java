@@ -219,14 +219,25 @@ public final class ReconnectingSocket implements AutoCloseable {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Closes normally (1000) and stops reconnecting; waits briefly for the close handshake. */
-    @Override
-    public void close() {
+    /**
+     * Stops reconnecting and starts the close handshake (1000) without waiting for it: closing many
+     * sockets, start them all, then {@link #close()} each, and their handshakes overlap.
+     */
+    public void startClosing() {
         closing = true;
         cancelTimers();
         Attempt attempt = current;
         if (attempt != null && !attempt.socket.isClosed()) {
             attempt.socket.close(CloseFrame.NORMAL, "client closing");
+        }
+    }
+
+    /** Closes normally (1000) and stops reconnecting; waits briefly for the close handshake. */
+    @Override
+    public void close() {
+        startClosing();
+        Attempt attempt = current;
+        if (attempt != null && !attempt.socket.isClosed()) {
             try {
                 if (!attempt.closed.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                     attempt.socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "close handshake timed out");

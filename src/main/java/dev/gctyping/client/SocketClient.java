@@ -36,6 +36,11 @@ abstract class SocketClient implements MessageSocket {
     }
 
     @Override
+    public void startClosing() {
+        socket.startClosing();
+    }
+
+    @Override
     public void close() {
         socket.close();
     }

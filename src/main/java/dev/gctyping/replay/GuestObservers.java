@@ -122,6 +122,7 @@ final class GuestObservers implements AutoCloseable {
 
     @Override
     public void close() {
+        guests.values().forEach(GuestSession::startClosing); // their close handshakes overlap
         guests.values().forEach(GuestSession::close);
     }
 }

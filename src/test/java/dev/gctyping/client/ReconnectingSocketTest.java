@@ -112,6 +112,22 @@ class ReconnectingSocketTest {
     }
 
     @Test
+    void startClosingSendsTheCloseWithoutWaitingAndCloseThenFinishesIt() throws Exception {
+        socket = open(fast(5), lastFailure -> new ReconnectingSocket.Handshake(server.uri(), Map.of()), events);
+        assertThat(socket.connect(WAIT)).isTrue();
+        assertThat(events.take()).isEqualTo("open 1");
+
+        socket.startClosing();
+        assertThat(server.closeCodes.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .as("the server saw a normal close before close() was called")
+                .isEqualTo(CloseFrame.NORMAL);
+        socket.close();
+
+        assertThat(events.take()).startsWith("closed 1000");
+        assertThat(socket.isOpen()).isFalse();
+    }
+
+    @Test
     void passesTheRefusalReasonToTheNextHandshakeAndGivesUpAfterMaxFailures() throws Exception {
         server.refuseAll = true;
         List<String> failures = new CopyOnWriteArrayList<>();

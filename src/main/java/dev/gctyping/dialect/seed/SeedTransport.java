@@ -303,7 +303,8 @@ final class SeedTransport implements PayloadTransport {
     public void close() {
         conversations.values().forEach(c -> {
             c.abandon("the replay was stopped");
-            c.socket.close();
+            c.socket.startClosing(); // their close handshakes overlap
         });
+        conversations.values().forEach(c -> c.socket.close());
     }
 }
