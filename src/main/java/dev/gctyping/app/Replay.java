@@ -73,7 +73,7 @@ public final class Replay {
         return request.dryRun() ? dryRun(request) : overTheWire(request, faults);
     }
 
-    private ReplayResult dryRun(ReplayRequest request) throws IOException {
+    private ReplayResult dryRun(ReplayRequest request) throws IOException, InterruptedException {
         TimelineRecorder recorder = request.recordTimelines() ? new TimelineRecorder(request.pauseThresholdMs()) : null;
         PlannedWire.SendListener sends = sends(request, recorder);
         PayloadSink sink = sends == null
@@ -95,7 +95,7 @@ public final class Replay {
             }
             // printed as rendered: 100 000 records are held only when thresholds or a report read them back
             List<String> records = new ArrayList<>();
-            replayer.metrics().forEachRecord(replayer.engine(), MetricsExtension.NONE, record -> {
+            ParallelRecords.forEach(replayer.metrics().sorted(replayer.engine(), MetricsExtension.NONE), record -> {
                 out.println(record);
                 if (request.keepRecords()) {
                     records.add(record);

@@ -128,7 +128,7 @@ final class Cadences {
     }
 
     /** Agents 0..agent get their (empty) cadence; an agent before its first event reads as such. */
-    private void ensure(int agent) {
+    void ensure(int agent) {
         if (agent < size) {
             return;
         }
