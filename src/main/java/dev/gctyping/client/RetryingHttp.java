@@ -12,7 +12,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,23 +35,21 @@ public final class RetryingHttp implements AutoCloseable {
     public static final int MAX_RATE_LIMITED = 50;
     private static final Logger log = LoggerFactory.getLogger(RetryingHttp.class);
 
-    private final HttpClient client;
+    private final HttpLink link;
     private final Backoff backoff;
     private final int maxAttempts;
     private final Sleeper sleeper;
     private final RequestStats stats = new RequestStats();
-    /** Set by {@link #close()}: a client without its selector thread would never answer. */
+    /** Set by {@link #close()}: a closed link never answers. */
     private volatile boolean closed;
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** How long {@link #close()} waits for the client's selector thread to end (it takes milliseconds). */
-    private static final Duration SELECTOR_EXIT_WAIT = Duration.ofMillis(200);
 
-    public RetryingHttp(HttpClient client, Backoff backoff, int maxAttempts, Sleeper sleeper) {
+    RetryingHttp(HttpLink link, Backoff backoff, int maxAttempts, Sleeper sleeper) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
-        this.client = client;
+        this.link = link;
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
         this.sleeper = sleeper;
@@ -65,29 +62,21 @@ public final class RetryingHttp implements AutoCloseable {
 
     /** Production settings with another sleeper (tests pass one that returns at once). */
     public static RetryingHttp withSleeper(Sleeper sleeper) {
-        return withSleeper(sleeper, newHttpClient());
+        return withSleeper(sleeper, new JdkHttp(newHttpClient()));
     }
 
     /**
-     * For a target on plain HTTP only (the embedded simulator): its client never speaks TLS, so it
-     * does without the JDK's TLS provider, whose loading costs about a fifth of a second at every
-     * start; an https URL fails, as no TLS connection can be made.
+     * For the embedded simulator: plain HTTP on loopback, each exchange on its caller's thread
+     * ({@link LoopbackHttp}). It never loads the JDK's HTTP client or its TLS provider (about a
+     * fifth of a second at a cold start); an https URL fails.
      */
     public static RetryingHttp plainHttpOnly(Sleeper sleeper) {
-        return withSleeper(
-                sleeper,
-                HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(CONNECT_TIMEOUT)
-                        .sslContext(NoTls.context())
-                        .sslParameters(
-                                new SSLParameters()) // given, so the client does not ask the context for its defaults
-                        .build());
+        return withSleeper(sleeper, new LoopbackHttp(CONNECT_TIMEOUT));
     }
 
-    private static RetryingHttp withSleeper(Sleeper sleeper, HttpClient client) {
+    private static RetryingHttp withSleeper(Sleeper sleeper, HttpLink link) {
         return new RetryingHttp(
-                client,
+                link,
                 new Backoff(
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(60),
@@ -96,7 +85,7 @@ public final class RetryingHttp implements AutoCloseable {
                 sleeper);
     }
 
-    /** HTTP/1.1 (no h2c upgrade noise against the plain-HTTP simulator); TLS verification stays on. */
+    /** HTTP/1.1 (no h2c upgrade noise against a plain-HTTP simulator); TLS verification stays on. */
     public static HttpClient newHttpClient() {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -104,47 +93,11 @@ public final class RetryingHttp implements AutoCloseable {
                 .build();
     }
 
-    /**
-     * Ends the client's selector thread: no request may follow. JDK 17's client has no {@code close()},
-     * and its selector thread waits in native code until the client is collected; at exit, the JVM
-     * gives threads in native code 300 ms to come back, a quarter of a short wire job. Interrupted,
-     * the thread leaves its loop and closes the client's connections, as it does when the client is
-     * collected. It is known by the name the JDK gives it, from the client's id in its
-     * {@code toString()}; under another naming, it is left as it was. A JDK whose client can be
-     * closed (21 on) is asked to.
-     */
+    /** Ends the link (the JDK client's selector thread, or the loopback client's connections): no request may follow. */
     @Override
     public void close() {
         closed = true;
-        if (client instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                log.debug("closing the HTTP client: {}", e.toString());
-            }
-            return;
-        }
-        String named = client.toString(); // "jdk.internal.net.http.HttpClientImpl@1b2c3d(1)"
-        int open = named.lastIndexOf('(');
-        if (open < 0 || !named.endsWith(")")) {
-            return;
-        }
-        String selector = "HttpClient-" + named.substring(open + 1, named.length() - 1) + "-SelectorManager";
-        ThreadGroup root = Thread.currentThread().getThreadGroup();
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        Thread[] threads = new Thread[root.activeCount() + 8];
-        for (int i = 0, n = root.enumerate(threads, true); i < n; i++) {
-            if (threads[i].getName().equals(selector)) {
-                threads[i].interrupt();
-                try {
-                    threads[i].join(SELECTOR_EXIT_WAIT.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        link.close();
     }
 
     public RequestStats stats() {
@@ -192,7 +145,7 @@ public final class RetryingHttp implements AutoCloseable {
             String failure;
             HttpRequest sent = request.get();
             try {
-                HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = link.send(sent);
                 int status = response.statusCode();
                 if (status == 429) {
                     count(call, RequestStats::rateLimited);
@@ -216,6 +169,9 @@ public final class RetryingHttp implements AutoCloseable {
                     return response;
                 }
             } catch (IOException e) {
+                if (closed) {
+                    throw new UnavailableException(what + ": not sent, the HTTP client is closed");
+                }
                 count(call, RequestStats::serverError);
                 failure = transportFailure(e, sent.uri());
                 // counted apart: a kept-alive connection the server closed during a long Retry-After

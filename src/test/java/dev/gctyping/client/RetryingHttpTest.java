@@ -19,7 +19,7 @@ class RetryingHttpTest {
     private final RecordingSleeper sleeper = new RecordingSleeper();
     /** random() = 0.5: half of the jitter range, so waits are exact numbers. */
     private final RetryingHttp http = new RetryingHttp(
-            RetryingHttp.newHttpClient(),
+            new JdkHttp(RetryingHttp.newHttpClient()),
             new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000), () -> 0.5),
             4,
             sleeper);
@@ -57,7 +57,7 @@ class RetryingHttpTest {
     }
 
     @Test
-    void aPlainHttpOnlyClientSpeaksHttpAndNoTls() {
+    void thePlainHttpOnlyClientSpeaksHttpAndNoTls() {
         RetryingHttp plain = RetryingHttp.plainHttpOnly(sleeper);
         server.then(Answer.json(200, "{}"));
 
@@ -75,7 +75,7 @@ class RetryingHttpTest {
     @Test
     void closingEndsTheClientsSelectorThreadSoTheJvmNeedNotWaitForItAtExit() {
         Set<Thread> before = selectorThreads();
-        RetryingHttp closing = RetryingHttp.plainHttpOnly(sleeper);
+        RetryingHttp closing = RetryingHttp.withSleeper(sleeper);
         server.then(Answer.json(200, "{}"));
         closing.send(
                 () -> HttpRequest.newBuilder(server.uri().resolve("/x")).GET().build(), "a call");
@@ -189,7 +189,7 @@ class RetryingHttpTest {
     @Test
     void retriesTransportFailuresAFewTimesOnly() {
         RetryingHttp toNowhere = new RetryingHttp(
-                RetryingHttp.newHttpClient(),
+                new JdkHttp(RetryingHttp.newHttpClient()),
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(10), () -> 0),
                 8,
                 sleeper);
