@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.gctyping.support.Json;
+import dev.gctyping.support.JsonLine;
 
 /**
  * The Web Messaging Guest API frames the simulator writes (docs/protocol.md, "Guest side"):
@@ -17,19 +18,38 @@ final class GuestFrameWriter {
 
     /** Agent typing: {@code StructuredMessage} {@code Event} {@code Outbound} with one {@code Typing} event. */
     static Frame typing(String type, Long durationMs, long at) {
-        return new Frame(
-                frame("message", "StructuredMessage", 200, typingBody("Outbound", type, durationMs, at), null), at);
+        return new Frame(typingFrame("Outbound", type, durationMs, at, null), at);
     }
 
-    private static ObjectNode typingBody(String direction, String type, Long durationMs, long at) {
-        ObjectNode body = body("Event", direction, at);
-        ObjectNode typing =
-                body.putArray("events").addObject().put("eventType", "Typing").putObject("typing");
-        typing.put("type", type);
+    /**
+     * A typing frame, written as text rather than built as a tree: it is the frame of every payload,
+     * and Jackson's tree and writer were a fifth of the simulator's CPU per payload. The same
+     * fields, in the same order, as {@link #body} and {@link #frame} give any other message.
+     */
+    private static String typingFrame(String direction, String type, Long durationMs, long at, String tracingId) {
+        String id = Ids.uuid();
+        JsonLine typing = JsonLine.object().field("type", type);
         if (durationMs != null) {
-            typing.put("duration", durationMs);
+            typing.field("duration", durationMs);
         }
-        return body;
+        JsonLine event = JsonLine.object().field("eventType", "Typing").field("typing", typing);
+        JsonLine body = JsonLine.object()
+                .field("type", "Event")
+                .field("direction", direction)
+                .field("id", id)
+                .field(
+                        "channel",
+                        JsonLine.object().field("time", SimulatorJson.iso(at)).field("messageId", id))
+                .rawField("events", "[" + event + "]");
+        JsonLine frame = JsonLine.object()
+                .field("type", "message")
+                .field("class", "StructuredMessage")
+                .field("code", 200)
+                .field("body", body);
+        if (tracingId != null) {
+            frame.field("tracingId", tracingId);
+        }
+        return frame.toString();
     }
 
     /** The agent's message: {@code StructuredMessage} {@code Text} {@code Outbound}. */
@@ -101,7 +121,7 @@ final class GuestFrameWriter {
      * inbound typing; an agent's desktop shows "customer is typing").
      */
     static String guestTypingEcho(long at, String tracingId) {
-        return frame("message", "StructuredMessage", 200, typingBody("Inbound", "On", null, at), tracingId);
+        return typingFrame("Inbound", "On", null, at, tracingId);
     }
 
     /** The request's {@code metadata} (e.g. a {@code customMessageId}) comes back with the echo, as in Genesys' fixtures. */
