@@ -14,6 +14,16 @@ public final class JsonLine {
         out.append('{');
     }
 
+    private JsonLine(StringBuilder out, boolean first) {
+        this.out = out;
+        this.first = first;
+    }
+
+    /** Continues an object already open in {@code out}, with fields in it: what is added here follows a comma. */
+    public static JsonLine continuing(StringBuilder out) {
+        return new JsonLine(out, false);
+    }
+
     public static JsonLine object() {
         return new JsonLine(new StringBuilder(128));
     }
@@ -55,13 +65,17 @@ public final class JsonLine {
 
     /** A number with at most one decimal digit, as rates are reported. */
     public JsonLine field(String name, double value) {
-        StringBuilder b = name(name);
+        appendRate(name(name), value);
+        return this;
+    }
+
+    /** A number with at most one decimal digit, as rates are reported; null if it is not finite. */
+    public static void appendRate(StringBuilder b, double value) {
         if (Double.isFinite(value)) {
             b.append(Math.round(value * 10) / 10.0);
         } else {
             b.append("null");
         }
-        return this;
     }
 
     public JsonLine field(String name, JsonLine nested) {
