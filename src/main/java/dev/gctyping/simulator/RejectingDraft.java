@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
@@ -66,6 +66,9 @@ final class RejectingDraft extends Draft_6455 {
     /** RFC 9110's IMF-fixdate, as Java-WebSocket writes its {@code Date} header. */
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
+    /** The last second {@link #httpDate()} formatted, shared by every connection's draft. */
+    private static volatile DateOfSecond lastDate;
 
     /** Header bytes of the frame being read (up to 14: 2, an extended length of 2 or 8, a mask of 4). */
     private final byte[] header = new byte[14];
@@ -130,9 +133,23 @@ final class RejectingDraft extends Draft_6455 {
         response.put("Sec-WebSocket-Accept", accept(key));
         response.setHttpStatusMessage("Web Socket Protocol Handshake");
         response.put("Server", "TooTallNate Java-WebSocket");
-        response.put("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        response.put("Date", httpDate());
         return response;
     }
+
+    /** Now as an HTTP date, formatted once a second: 200 guests join within one or two. */
+    private static String httpDate() {
+        long second = Instant.now().getEpochSecond();
+        DateOfSecond cached = lastDate;
+        if (cached == null || cached.second != second) {
+            cached = new DateOfSecond(
+                    second, HTTP_DATE.format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
+            lastDate = cached;
+        }
+        return cached.text;
+    }
+
+    private record DateOfSecond(long second, String text) {}
 
     /** RFC 6455 §4.2.2: the key and the protocol's GUID, hashed (SHA-1) and in base64. */
     static String accept(String key) {

@@ -38,9 +38,18 @@ final class SimulatorJson {
         }
     }
 
+    /** Each thread's formatter, which keeps the day it last wrote (not thread-safe, and built per call it kept none). */
+    private static final ThreadLocal<IsoMillis> ISO = ThreadLocal.withInitial(IsoMillis::new);
+
     /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ}: Genesys' SDKs misread more fraction digits. */
     static String iso(long epochMillis) {
-        return new IsoMillis().format(epochMillis);
+        return ISO.get().format(epochMillis);
+    }
+
+    /** {@link #iso} appended to {@code out}, which is returned. */
+    static StringBuilder appendIso(StringBuilder out, long epochMillis) {
+        ISO.get().append(out, epochMillis);
+        return out;
     }
 
     /**

@@ -56,6 +56,13 @@ class GuestFrameWriterTest {
     }
 
     @Test
+    void aTracingIdFromTheClientIsEscaped() {
+        JsonNode echo = Json.parse(GuestFrameWriter.guestTypingEcho(AT, "a \"quoted\" \\ id"));
+
+        assertThat(echo.get("tracingId").asText()).isEqualTo("a \"quoted\" \\ id");
+    }
+
+    @Test
     void everyTypingFrameHasAnIdOfItsOwn() {
         String first = Json.parse(GuestFrameWriter.typing("On", 5000L, AT).json())
                 .get("body")
