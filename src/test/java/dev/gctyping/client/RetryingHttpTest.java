@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gctyping.client.StubHttpServer.Answer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +14,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +99,34 @@ class RetryingHttpTest {
                 .as("refused at once: without its selector thread, the client would never answer")
                 .isInstanceOf(UnavailableException.class)
                 .hasMessage("a late call: not sent, the HTTP client is closed");
+    }
+
+    @Test
+    void aCallInFlightWhenTheClientClosesEndsAtOnceWithoutARetry() throws Exception {
+        RetryingHttp closing = RetryingHttp.plainHttpOnly(sleeper);
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            URI uri = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/x");
+            CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
+                try {
+                    closing.send(
+                            () -> HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            "a call");
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            try (Socket accepted = silent.accept()) { // the call is under way: it never gets an answer
+                closing.close();
+
+                assertThat(failure.get(30, TimeUnit.SECONDS))
+                        .isInstanceOf(UnavailableException.class)
+                        .hasMessage("a call: not sent, the HTTP client is closed");
+            }
+        }
+        assertThat(sleeper.waits).as("no backoff before saying so").isEmpty();
     }
 
     /** The JDK client's selector threads: each waits in native code for as long as its client lives. */
