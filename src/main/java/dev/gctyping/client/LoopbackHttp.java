@@ -65,8 +65,8 @@ final class LoopbackHttp implements HttpLink {
         if (!"http".equalsIgnoreCase(uri.getScheme())) {
             throw new IOException("the embedded simulator's client speaks plain HTTP only, not " + uri.getScheme());
         }
-        byte[] head = head(request);
         byte[] body = body(request);
+        byte[] head = head(request, body);
         Connection connection = idle.pollFirst();
         while (true) {
             boolean pooled = connection != null;
@@ -133,7 +133,8 @@ final class LoopbackHttp implements HttpLink {
                 .orElse(0);
     }
 
-    private static byte[] head(HttpRequest request) {
+    /** The request line and headers; {@code Content-Length} is the collected body's, whatever the publisher announced. */
+    private static byte[] head(HttpRequest request, byte[] body) {
         URI uri = request.uri();
         StringBuilder head = new StringBuilder(256)
                 .append(request.method())
@@ -151,10 +152,9 @@ final class LoopbackHttp implements HttpLink {
                 .map()
                 .forEach((name, values) -> values.forEach(
                         value -> head.append(name).append(": ").append(value).append("\r\n")));
-        request.bodyPublisher()
-                .ifPresent(body -> head.append("Content-Length: ")
-                        .append(Math.max(0, body.contentLength()))
-                        .append("\r\n"));
+        if (request.bodyPublisher().isPresent()) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
         return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 

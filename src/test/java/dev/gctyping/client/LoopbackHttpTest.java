@@ -69,6 +69,25 @@ class LoopbackHttpTest {
     }
 
     @Test
+    void aBodyOfUnannouncedLengthGoesWithItsRealLength() throws Exception {
+        server = new RawServer((in, out) -> {
+            in.request();
+            write(out, OK);
+        });
+        HttpRequest.BodyPublisher unannounced =
+                HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString("{\"a\":1}"));
+
+        http.send(HttpRequest.newBuilder(server.uri("/x")).POST(unannounced).build());
+
+        assertThat(unannounced.contentLength()).isNegative();
+        assertThat(server.requests)
+                .singleElement()
+                .satisfies(request -> assertThat(request)
+                        .contains("\r\nContent-Length: 7\r\n")
+                        .endsWith("\r\n\r\n{\"a\":1}"));
+    }
+
+    @Test
     void keepsTheConnectionForTheNextRequest() throws Exception {
         server = new RawServer((in, out) -> {
             while (in.request() != null) {
